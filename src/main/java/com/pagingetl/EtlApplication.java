@@ -1,0 +1,145 @@
+package com.pagingetl;
+
+import java.io.PrintStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+
+import com.pagingetl.launch.CommandLine;
+import com.pagingetl.launch.ExitCodes;
+import com.pagingetl.launch.JobDescriptor;
+import com.pagingetl.launch.Launcher;
+import com.pagingetl.launch.UsageException;
+import com.pagingetl.simulator.ApiSimulator;
+import com.pagingetl.simulator.SimulatorOptions;
+
+/**
+ * {@code java -jar etl.jar ...}: parses the command line, answers --help and --list without starting
+ * Spring, starts a simulator for --simulate or {@code simulate <api>}, and otherwise runs the
+ * {@link Launcher} in a non-web Spring context. The exit code is the launcher's.
+ */
+@SpringBootApplication
+public class EtlApplication {
+
+    public static void main(String[] args) {
+        System.exit(run(System.out, System.err, args));
+    }
+
+    /** Runs one command in this JVM and returns its exit code; tests call it directly. */
+    public static int run(PrintStream out, PrintStream err, String... args) {
+        CommandLine command;
+        try {
+            command = CommandLine.parse(args);
+            switch (command.verb()) {
+                case HELP -> {
+                    if (command.job() != null) {
+                        HelpText.job(out, JobCatalog.require(command.job()));
+                    } else {
+                        HelpText.usage(out);
+                    }
+                    return ExitCodes.COMPLETED;
+                }
+                case LIST -> {
+                    HelpText.list(out);
+                    return ExitCodes.COMPLETED;
+                }
+                case SIMULATE -> {
+                    return serveSimulator(out, command);
+                }
+                default -> {
+                    return runInSpring(out, err, command);
+                }
+            }
+        } catch (UsageException e) {
+            err.println("usage error: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+    }
+
+    private static int runInSpring(PrintStream out, PrintStream err, CommandLine command) {
+        ApiSimulator simulator = null;
+        try {
+            Map<String, Object> overrides = new LinkedHashMap<>();
+            if (command.simulate()) {
+                if (command.job() == null) {
+                    throw new UsageException("--simulate needs --job=<name>");
+                }
+                JobDescriptor job = JobCatalog.require(command.job());
+                simulator = SimulatorCatalog.create(job.simulator(), new SimulatorOptions(command.simulatorOptions()));
+                simulator.start(0);
+                overrides.putAll(simulator.clientProperties());
+                out.printf("SIMULATION: %s runs against the embedded %s simulator at %s, not the real API%n",
+                        job.name(), simulator.name(), simulator.baseUrl());
+            }
+            try (ConfigurableApplicationContext context = new SpringApplicationBuilder(EtlApplication.class)
+                    .web(WebApplicationType.NONE)
+                    .logStartupInfo(false)
+                    .initializers(ctx -> ctx.getEnvironment().getPropertySources()
+                            .addFirst(new MapPropertySource("simulator", overrides)))
+                    .run(command.springArgs().toArray(String[]::new))) {
+                return context.getBean(Launcher.class).execute(command);
+            }
+        } catch (UsageException e) {
+            err.println("usage error: " + e.getMessage());
+            return ExitCodes.USAGE;
+        } catch (RuntimeException e) {
+            UsageException usage = findUsage(e);
+            if (usage != null) {
+                err.println("usage error: " + usage.getMessage());
+                return ExitCodes.USAGE;
+            }
+            err.println("configuration error: " + rootMessage(e));
+            return ExitCodes.USAGE;
+        } finally {
+            if (simulator != null) {
+                simulator.close();
+            }
+        }
+    }
+
+    private static int serveSimulator(PrintStream out, CommandLine command) {
+        ApiSimulator simulator = SimulatorCatalog.create(command.simulatorName(),
+                new SimulatorOptions(command.simulatorOptions()));
+        simulator.start(command.port());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            simulator.close();
+            stopped.countDown();
+        }));
+        out.println(simulator.describe());
+        out.println("Press Ctrl-C to stop.");
+        out.flush();
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return ExitCodes.COMPLETED;
+    }
+
+    private static UsageException findUsage(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof UsageException u) {
+                return u;
+            }
+        }
+        return null;
+    }
+
+    private static String rootMessage(Throwable t) {
+        StringBuilder sb = new StringBuilder();
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c.getMessage() != null && (c.getCause() == null || !c.getMessage().equals(c.getCause().getMessage()))) {
+                sb.setLength(0);
+                sb.append(c.getMessage());
+            }
+        }
+        return sb.toString().replaceAll("\\s*[\\r\\n]+\\s*", " ");
+    }
+}

@@ -1,0 +1,58 @@
+package com.pagingetl;
+
+import java.io.PrintStream;
+
+import com.pagingetl.launch.ExitCodes;
+import com.pagingetl.launch.JobDescriptor;
+import com.pagingetl.launch.ParameterSpec;
+
+/** The text of --help and --list. */
+final class HelpText {
+
+    private HelpText() {
+    }
+
+    static void usage(PrintStream out) {
+        out.println("""
+                Usage:
+                  java -jar etl.jar --job=<name> [--simulate] [name=value ...] [sim.<option>=value ...]
+                  java -jar etl.jar --list | --help [--job=<name>] | --status [--job=<name>]
+                  java -jar etl.jar --restart=<executionId> | --stop=<executionId> | --abandon=<executionId>
+                  java -jar etl.jar simulate <rapid|demarches|systax|tdg> [--port N] [sim.<option>=value ...]
+
+                Running --job=X again after a FAILED or STOPPED run resumes that run from its last commit;
+                after a COMPLETED run it starts the next incremental run. --simulate starts the job's embedded
+                API simulator on a free loopback port and points the job at it.
+                Spring properties may be given as --<property>=<value> (e.g. --etl.output-dir=/data/out).
+
+                Exit codes:
+                  %d  completed, output published
+                  %d  failed: run the same command again to resume
+                  %d  bad usage or configuration: nothing was started
+                  %d  another run of the same job and scope is executing
+                  %d  stopped on request: run the same command again to resume
+                """.formatted(ExitCodes.COMPLETED, ExitCodes.FAILED, ExitCodes.USAGE, ExitCodes.ALREADY_RUNNING,
+                ExitCodes.STOPPED));
+        list(out);
+    }
+
+    static void list(PrintStream out) {
+        out.println("Jobs:");
+        for (JobDescriptor job : JobCatalog.JOBS) {
+            out.printf("  %-20s %s%n", job.name(), job.summary());
+        }
+    }
+
+    static void job(PrintStream out, JobDescriptor job) {
+        out.printf("%s: %s%n%nParameters (name=value):%n", job.name(), job.summary());
+        for (ParameterSpec p : job.parameters()) {
+            out.printf("  %-20s %s%s%s%n", p.name(), p.description(),
+                    p.defaultValue() == null ? "" : " [default: " + p.defaultValue() + "]",
+                    p.scope() ? " (selects the run's scope)" : "");
+        }
+        out.printf("%nConfiguration:%n");
+        job.configuration().forEach(line -> out.println("  " + line));
+        out.printf("%nSimulator: --simulate uses the embedded '%s' simulator (see: simulate %s --help).%n",
+                job.simulator(), job.simulator());
+    }
+}

@@ -1,0 +1,30 @@
+package com.pagingetl;
+
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+import com.pagingetl.launch.UsageException;
+import com.pagingetl.simulator.ApiSimulator;
+import com.pagingetl.simulator.SimulatorOptions;
+
+/** The embedded simulators by their command-line name. */
+final class SimulatorCatalog {
+
+    private static final Map<String, Function<SimulatorOptions, ApiSimulator>> SIMULATORS = new TreeMap<>();
+
+    private SimulatorCatalog() {
+    }
+
+    static ApiSimulator create(String name, SimulatorOptions options) {
+        Function<SimulatorOptions, ApiSimulator> factory = SIMULATORS.get(name);
+        if (factory == null) {
+            throw new UsageException("unknown simulator '" + name + "'; simulators are " + SIMULATORS.keySet());
+        }
+        try {
+            return factory.apply(options);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+}

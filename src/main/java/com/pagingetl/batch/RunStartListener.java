@@ -1,0 +1,55 @@
+package com.pagingetl.batch;
+
+import java.time.Instant;
+import java.util.Map;
+
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameter;
+import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+
+import com.pagingetl.output.PublishTasklet;
+import com.pagingetl.output.RunLayout;
+import com.pagingetl.state.WatermarkStore;
+
+/**
+ * Fixes what a run is about when it first starts, in the job's ExecutionContext, which every restart
+ * of the run inherits: the base name of its files ({@value RunLayout#BASE_NAME_KEY}) and the watermarks
+ * it starts from ({@code watermark.before.<name>}). A restart hours later therefore reads from the same
+ * position and publishes under the same name, whatever other runs did meanwhile.
+ */
+public class RunStartListener implements JobExecutionListener {
+
+    private final WatermarkStore watermarks;
+    private final JobRepository repository;
+
+    public RunStartListener(WatermarkStore watermarks, JobRepository repository) {
+        this.watermarks = watermarks;
+        this.repository = repository;
+    }
+
+    @Override
+    public void beforeJob(JobExecution execution) {
+        ExecutionContext context = execution.getExecutionContext();
+        if (context.containsKey(RunLayout.BASE_NAME_KEY)) {
+            return;
+        }
+        String job = execution.getJobInstance().getJobName();
+        context.putString(RunLayout.BASE_NAME_KEY, RunLayout.baseName(job, parameter(execution, "label"), Instant.now()));
+        Map<String, String> before = watermarks.load(job, parameter(execution, "scope"));
+        before.forEach((name, value) -> context.putString(PublishTasklet.WATERMARK_BEFORE + name, value));
+        repository.updateExecutionContext(execution);
+    }
+
+    /** The watermark the run started from, or null on a first run. */
+    public static String before(ExecutionContext jobContext, String name) {
+        String key = PublishTasklet.WATERMARK_BEFORE + name;
+        return jobContext.containsKey(key) ? jobContext.getString(key) : null;
+    }
+
+    private static String parameter(JobExecution execution, String name) {
+        JobParameter<?> p = execution.getJobParameters().getParameter(name);
+        return p == null ? null : String.valueOf(p.value());
+    }
+}

@@ -1,0 +1,29 @@
+package com.pagingetl.http;
+
+import java.net.URI;
+import java.net.http.HttpHeaders;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * One answer from an API with its body already decoded (gzip removed). Holds one page at most;
+ * callers drop it as soon as the page is parsed.
+ */
+public record ApiResponse(URI uri, int status, HttpHeaders headers, byte[] body) {
+
+    public Optional<String> header(String name) {
+        return headers.firstValue(name);
+    }
+
+    public String contentType() {
+        return header("Content-Type").orElse("");
+    }
+
+    public boolean isSuccess() {
+        return status >= 200 && status < 300;
+    }
+
+    public String bodyText() {
+        return new String(body, StandardCharsets.UTF_8);
+    }
+}

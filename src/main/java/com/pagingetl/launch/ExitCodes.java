@@ -1,0 +1,19 @@
+package com.pagingetl.launch;
+
+/** Process exit codes, documented in the README for schedulers. */
+public final class ExitCodes {
+
+    /** The run completed and its output is published. */
+    public static final int COMPLETED = 0;
+    /** The run failed; calling the same command again resumes it from its last commit. */
+    public static final int FAILED = 1;
+    /** Bad usage or configuration; nothing was started. The message names the option or property. */
+    public static final int USAGE = 2;
+    /** Another run of the same job and scope is executing. */
+    public static final int ALREADY_RUNNING = 3;
+    /** The run was stopped on request (--stop); calling the same command again resumes it. */
+    public static final int STOPPED = 4;
+
+    private ExitCodes() {
+    }
+}

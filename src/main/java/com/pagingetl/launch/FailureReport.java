@@ -1,0 +1,56 @@
+package com.pagingetl.launch;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.step.StepExecution;
+
+/**
+ * Turns a failed execution into the one line a scheduler's operator reads: the job, where it failed
+ * (partition or step, page, position) and the cause in the API's own words. Worker steps are preferred
+ * over the partition manager, whose own failure only says that a partition failed.
+ */
+final class FailureReport {
+
+    private FailureReport() {
+    }
+
+    static String cause(JobExecution execution) {
+        List<StepExecution> steps = new ArrayList<>(execution.getStepExecutions());
+        steps.sort(Comparator.comparing((StepExecution s) -> !s.getStepName().contains(":")));
+        for (StepExecution step : steps) {
+            for (Throwable t : step.getFailureExceptions()) {
+                return step.getStepName() + ": " + describe(t);
+            }
+        }
+        for (Throwable t : execution.getFailureExceptions()) {
+            return describe(t);
+        }
+        return "exit status " + execution.getExitStatus().getExitCode() + " " + execution.getExitStatus().getExitDescription();
+    }
+
+    /** The most specific message in the cause chain: ours name the position, so the outermost one of ours wins. */
+    static String describe(Throwable t) {
+        Throwable current = t;
+        while (current != null) {
+            String pkg = current.getClass().getPackageName();
+            if (pkg.startsWith("com.pagingetl") && current.getMessage() != null) {
+                return oneLine(current.getMessage());
+            }
+            current = current.getCause();
+        }
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName()
+                : root.getClass().getSimpleName() + ": " + root.getMessage();
+        return oneLine(message);
+    }
+
+    private static String oneLine(String s) {
+        return s.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
+    }
+}

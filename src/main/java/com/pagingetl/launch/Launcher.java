@@ -1,0 +1,247 @@
+package com.pagingetl.launch;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameter;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+
+import com.pagingetl.output.PublishTasklet;
+import com.pagingetl.state.RunLock;
+
+/**
+ * Carries out one command against the job repository and returns its exit code: starts the next run,
+ * restarts a failed or stopped one, recovers a run whose process died, or stops, abandons and lists
+ * executions. Holds the scope's run lock for as long as a run executes.
+ */
+public class Launcher {
+
+    private static final Logger log = LoggerFactory.getLogger(Launcher.class);
+
+    private final Map<String, EtlJob> jobs;
+    private final JobRepository repository;
+    private final JobOperator operator;
+    private final RunLock runLock;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    public Launcher(List<EtlJob> jobs, JobRepository repository, JobOperator operator, RunLock runLock,
+                    PrintStream out, PrintStream err) {
+        this.jobs = new LinkedHashMap<>();
+        jobs.forEach(j -> this.jobs.put(j.descriptor().name(), j));
+        this.repository = repository;
+        this.operator = operator;
+        this.runLock = runLock;
+        this.out = out;
+        this.err = err;
+    }
+
+    public int execute(CommandLine command) {
+        return switch (command.verb()) {
+            case RUN -> run(command);
+            case STATUS -> new StatusReport(repository, jobs.keySet(), out).print(command.job());
+            case RESTART -> restart(command.executionId());
+            case STOP -> stop(command.executionId());
+            case ABANDON -> abandon(command.executionId());
+            default -> throw new UsageException("unsupported command " + command.verb());
+        };
+    }
+
+    private EtlJob job(String name) {
+        EtlJob job = jobs.get(name);
+        if (job == null) {
+            throw new UsageException("unknown job '" + name + "'; jobs are " + jobs.keySet());
+        }
+        return job;
+    }
+
+    private int run(CommandLine command) {
+        EtlJob job = job(command.job());
+        Map<String, String> parameters = job.descriptor().withDefaults(command.parameters());
+        job.validate(parameters);
+        String scope = RunIdentity.scopeKey(job.descriptor(), parameters, command.simulate());
+        String name = job.descriptor().name();
+        return underLock(job, scope, () -> {
+            long latest = RunIdentity.latestRun(repository, name, scope);
+            JobExecution last = latest == 0 ? null
+                    : repository.getLastJobExecution(RunIdentity.instance(repository, name, scope, latest));
+            if (last != null && last.getStatus().isRunning()) {
+                last = recoverDead(last);
+            }
+            if (last != null && (last.getStatus() == BatchStatus.FAILED || last.getStatus() == BatchStatus.STOPPED)) {
+                warnIgnoredChanges(last, parameters);
+                out.printf("%s [%s]: resuming run %d (execution %d, %s) from its last commit%n", name, scope, latest,
+                        last.getId(), last.getStatus());
+                return report(job, operator.restart(last));
+            }
+            if (last != null && last.getStatus() == BatchStatus.UNKNOWN) {
+                throw new UsageException(name + " run " + latest + " (execution " + last.getId()
+                        + ") is in state UNKNOWN and cannot resume; abandon it with --abandon=" + last.getId());
+            }
+            JobParametersBuilder builder = new JobParametersBuilder(RunIdentity.identifying(scope, latest + 1));
+            parameters.forEach((k, v) -> builder.addString(k, v, false));
+            builder.addString("label", labelFor(job, parameters, command.simulate()), false);
+            out.printf("%s [%s]: starting run %d%n", name, scope, latest + 1);
+            return report(job, operator.start(job.job(), builder.toJobParameters()));
+        });
+    }
+
+    private static String labelFor(EtlJob job, Map<String, String> parameters, boolean simulate) {
+        String label = job.label(parameters).replaceAll("[^A-Za-z0-9._-]", "_");
+        return simulate ? (label.isEmpty() ? "sim" : label + "-sim") : label;
+    }
+
+    private int restart(long executionId) {
+        JobExecution execution = existing(executionId);
+        EtlJob job = job(execution.getJobInstance().getJobName());
+        String scope = stringParameter(execution.getJobParameters(), RunIdentity.SCOPE);
+        return underLock(job, scope, () -> {
+            JobExecution current = repository.getJobExecution(executionId);
+            if (current.getStatus().isRunning()) {
+                current = recoverDead(current);
+            }
+            if (current.getStatus() != BatchStatus.FAILED && current.getStatus() != BatchStatus.STOPPED) {
+                throw new UsageException("execution " + executionId + " is " + current.getStatus()
+                        + "; only FAILED or STOPPED executions can be restarted");
+            }
+            out.printf("%s [%s]: restarting execution %d%n", job.descriptor().name(), scope, executionId);
+            return report(job, operator.restart(current));
+        });
+    }
+
+    private int stop(long executionId) {
+        JobExecution execution = existing(executionId);
+        if (!execution.getStatus().isRunning()) {
+            throw new UsageException("execution " + executionId + " is " + execution.getStatus() + ", not running");
+        }
+        try {
+            operator.stop(execution);
+        } catch (Exception e) {
+            throw new UsageException("stopping execution " + executionId + " failed: " + e.getMessage());
+        }
+        out.printf("stop requested for execution %d; it stops after its current chunk and exits with code %d%n",
+                executionId, ExitCodes.STOPPED);
+        return ExitCodes.COMPLETED;
+    }
+
+    private int abandon(long executionId) {
+        JobExecution execution = existing(executionId);
+        EtlJob job = job(execution.getJobInstance().getJobName());
+        String scope = stringParameter(execution.getJobParameters(), RunIdentity.SCOPE);
+        return underLock(job, scope, () -> {
+            JobExecution current = repository.getJobExecution(executionId);
+            if (current.getStatus().isRunning()) {
+                current = recoverDead(current);
+            }
+            try {
+                operator.abandon(current);
+            } catch (Exception e) {
+                throw new UsageException("abandoning execution " + executionId + " failed: " + e.getMessage());
+            }
+            out.printf("execution %d abandoned; the next --job=%s starts a new run%n", executionId,
+                    job.descriptor().name());
+            return ExitCodes.COMPLETED;
+        });
+    }
+
+    /** We hold the scope's lock, so an execution still marked running has lost its process. */
+    private JobExecution recoverDead(JobExecution execution) {
+        log.warn("execution {} is marked {} but its process is gone; marking it FAILED so that it can resume",
+                execution.getId(), execution.getStatus());
+        out.printf("execution %d was left %s by a process that died; recovering it%n", execution.getId(),
+                execution.getStatus());
+        return operator.recover(execution);
+    }
+
+    private JobExecution existing(long executionId) {
+        JobExecution execution = repository.getJobExecution(executionId);
+        if (execution == null) {
+            throw new UsageException("no execution with id " + executionId + " (see --status)");
+        }
+        return execution;
+    }
+
+    private interface LockedAction {
+        int run() throws Exception;
+    }
+
+    private int underLock(EtlJob job, String scope, LockedAction action) {
+        String name = job.descriptor().name();
+        RunLock.Attempt attempt = runLock.tryAcquire(name, scope);
+        if (!attempt.acquired()) {
+            err.printf("%s [%s] is already running (%s); exit %d%n", name, scope, attempt.heldBy(), ExitCodes.ALREADY_RUNNING);
+            return ExitCodes.ALREADY_RUNNING;
+        }
+        try (RunLock.Lease lease = attempt.lease()) {
+            return action.run();
+        } catch (UsageException e) {
+            throw e;
+        } catch (Exception e) {
+            err.println(new Redactor(job.secrets()).clean(name + " [" + scope + "] could not run: " + FailureReport.describe(e)));
+            return ExitCodes.FAILED;
+        }
+    }
+
+    private int report(EtlJob job, JobExecution execution) {
+        String name = job.descriptor().name();
+        Redactor redactor = new Redactor(job.secrets());
+        Duration took = duration(execution.getStartTime(), execution.getEndTime());
+        switch (execution.getStatus()) {
+            case COMPLETED -> {
+                out.printf("%s completed in %s (execution %d). Published:%n", name, format(took), execution.getId());
+                String published = execution.getExecutionContext().containsKey(PublishTasklet.PUBLISHED_KEY)
+                        ? execution.getExecutionContext().getString(PublishTasklet.PUBLISHED_KEY) : "(nothing)";
+                published.lines().forEach(line -> out.println("  " + line));
+                return ExitCodes.COMPLETED;
+            }
+            case STOPPED -> {
+                err.printf("%s stopped (execution %d); run the same command to resume%n", name, execution.getId());
+                return ExitCodes.STOPPED;
+            }
+            default -> {
+                err.println(redactor.clean(name + " failed (execution " + execution.getId() + ") at "
+                        + FailureReport.cause(execution) + " -- run the same command again to resume"));
+                return ExitCodes.FAILED;
+            }
+        }
+    }
+
+    private void warnIgnoredChanges(JobExecution last, Map<String, String> parameters) {
+        for (Map.Entry<String, String> e : parameters.entrySet()) {
+            String previous = stringParameter(last.getJobParameters(), e.getKey());
+            if (previous != null && !Objects.equals(previous, e.getValue())) {
+                out.printf("note: %s=%s is ignored while run resumes with %s=%s; it applies from the next run%n",
+                        e.getKey(), e.getValue(), e.getKey(), previous);
+            }
+        }
+    }
+
+    private static String stringParameter(JobParameters parameters, String name) {
+        JobParameter<?> p = parameters.getParameter(name);
+        return p == null ? null : String.valueOf(p.value());
+    }
+
+    static Duration duration(LocalDateTime start, LocalDateTime end) {
+        if (start == null) {
+            return Duration.ZERO;
+        }
+        return Duration.between(start, end == null ? LocalDateTime.now() : end);
+    }
+
+    static String format(Duration d) {
+        long s = d.toSeconds();
+        return String.format("%d:%02d:%02d.%01d", s / 3600, s / 60 % 60, s % 60, d.toMillisPart() / 100);
+    }
+}

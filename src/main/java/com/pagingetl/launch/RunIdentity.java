@@ -1,0 +1,66 @@
+package com.pagingetl.launch;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+
+/**
+ * Decides which run a command means. A run is one job instance identified by exactly two parameters:
+ * {@code scope} (what is extracted: the scope parameters, and whether it targets a simulator) and
+ * {@code run} (1, 2, 3, ... within the scope). Every other parameter is non-identifying, so the same
+ * command after a failure finds the same instance, and the next run after a success gets the next number.
+ */
+final class RunIdentity {
+
+    static final String SCOPE = "scope";
+    static final String RUN = "run";
+
+    private RunIdentity() {
+    }
+
+    static String scopeKey(JobDescriptor descriptor, Map<String, String> parameters, boolean simulate) {
+        Map<String, String> scoped = new TreeMap<>();
+        descriptor.parameters().stream().filter(ParameterSpec::scope)
+                .forEach(p -> scoped.put(p.name(), parameters.getOrDefault(p.name(), "")));
+        String key = scoped.isEmpty() ? "default" : scoped.toString().replaceAll("[{}\\s]", "").replace(',', ';');
+        if (key.length() > 200) {
+            key = key.substring(0, 150) + "#" + Integer.toHexString(key.hashCode());
+        }
+        return (simulate ? "simulated;" : "") + key;
+    }
+
+    static JobParameters identifying(String scope, long run) {
+        return new JobParametersBuilder().addString(SCOPE, scope).addLong(RUN, run).toJobParameters();
+    }
+
+    /** The highest run number of the scope, 0 if none. Runs are numbered 1..N without gaps. */
+    static long latestRun(JobRepository repository, String job, String scope) {
+        long high = 1;
+        while (exists(repository, job, scope, high)) {
+            high *= 2;
+        }
+        long low = high / 2;
+        // Invariant: run 'low' exists (or low == 0), run 'high' does not.
+        while (high - low > 1) {
+            long mid = (low + high) >>> 1;
+            if (exists(repository, job, scope, mid)) {
+                low = mid;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
+    }
+
+    static JobInstance instance(JobRepository repository, String job, String scope, long run) {
+        return repository.getJobInstance(job, identifying(scope, run));
+    }
+
+    private static boolean exists(JobRepository repository, String job, String scope, long run) {
+        return instance(repository, job, scope, run) != null;
+    }
+}

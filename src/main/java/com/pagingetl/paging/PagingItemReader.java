@@ -1,0 +1,184 @@
+package com.pagingetl.paging;
+
+import java.util.Objects;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamException;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+
+import com.pagingetl.progress.ProgressMonitor;
+
+/**
+ * Reads every record of a paginated query, one page in memory at a time, and keeps its position so
+ * that a restart costs one page fetch, never a replay from page one.
+ *
+ * <h2>Restart contract</h2>
+ * At every commit the position after the last record handed out is saved as:
+ * <ul>
+ *   <li>{@code <name>.token}: the token of the page being read, or, for keyset pages that offer
+ *   {@link Page#resumeAfter}, the token that continues right after the last record handed out;</li>
+ *   <li>{@code <name>.offset}: records of that page already handed out (0 with a resume token);</li>
+ *   <li>{@code <name>.generation}: how many times the query restarted from its first page;</li>
+ *   <li>{@code <name>.records}, {@code <name>.pages}: counts for progress and messages.</li>
+ * </ul>
+ * On open, a saved position is fetched again and its first {@code offset} records are skipped. A
+ * {@link RestartFromFirstPageException} from the strategy, during a run or on reopen, starts the query
+ * over with the next generation; items carry it so the writer can drop what the old pass wrote.
+ *
+ * <p>Not thread-safe: one instance per step execution (partitions each get their own).
+ */
+public class PagingItemReader<T> implements ItemStreamReader<PagedItem<T>> {
+
+    private static final Logger log = LoggerFactory.getLogger(PagingItemReader.class);
+
+    private final String name;
+    private final String description;
+    private final PaginationStrategy<T> strategy;
+    private final ProgressMonitor monitor;
+    private final int maxRestarts;
+
+    private PageToken token;
+    private int offset;
+    private int generation;
+    private long records;
+    private long pages;
+    private Page<T> page;
+    private ProgressMonitor.Tracker tracker;
+
+    /**
+     * @param name        key prefix in the ExecutionContext, unique within the step
+     * @param description who is reading, for messages and progress: "rapidContent partition US-cat-1"
+     * @param maxRestarts how many times the query may start over from its first page before the step fails
+     */
+    public PagingItemReader(String name, String description, PaginationStrategy<T> strategy,
+                            ProgressMonitor monitor, int maxRestarts) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.description = Objects.requireNonNull(description, "description");
+        this.strategy = Objects.requireNonNull(strategy, "strategy");
+        this.monitor = Objects.requireNonNull(monitor, "monitor");
+        this.maxRestarts = maxRestarts;
+    }
+
+    @Override
+    public void open(ExecutionContext context) throws ItemStreamException {
+        if (context.containsKey(key("token"))) {
+            token = PageToken.of(context.getString(key("token")));
+            offset = context.getInt(key("offset"));
+            generation = context.getInt(key("generation"), 0);
+            records = context.getLong(key("records"), 0);
+            pages = context.getLong(key("pages"), 0);
+            log.info("{}: resuming at page {} ({}), {} records of it already written", description, pages + 1,
+                    strategy.describe(token), offset);
+        } else {
+            token = strategy.firstPage();
+            offset = 0;
+            generation = 0;
+            records = 0;
+            pages = 0;
+        }
+        page = null;
+        tracker = monitor.register(description);
+        tracker.resume(records, pages);
+    }
+
+    @Override
+    public PagedItem<T> read() {
+        while (true) {
+            if (page == null) {
+                page = fetch();
+                if (page == null) {
+                    continue;
+                }
+                if (offset > page.items().size()) {
+                    // The page shrank since the position was saved: its records were all written already.
+                    offset = page.items().size();
+                }
+            }
+            if (offset < page.items().size()) {
+                T item = page.items().get(offset++);
+                records++;
+                tracker.record();
+                return new PagedItem<>(item, generation);
+            }
+            if (page.isLast()) {
+                return null;
+            }
+            token = page.next();
+            offset = 0;
+            page = null;
+        }
+    }
+
+    /** Fetches the page at {@code token}; returns null after starting the query over. */
+    private Page<T> fetch() {
+        Page<T> fetched;
+        try {
+            fetched = strategy.fetch(token);
+        } catch (RestartFromFirstPageException e) {
+            startOver(e);
+            return null;
+        } catch (RuntimeException e) {
+            throw new PageFetchException("fetch of page " + (pages + 1) + " of " + description + " ("
+                    + strategy.describe(token) + ") failed: " + e.getMessage(), e);
+        }
+        pages++;
+        tracker.page();
+        fetched.total().ifPresent(tracker::total);
+        return fetched;
+    }
+
+    private void startOver(RestartFromFirstPageException cause) {
+        if (generation >= maxRestarts) {
+            throw new PageFetchException(description + " had to start over from its first page " + generation
+                    + " times, the limit; last cause: " + cause.getMessage()
+                    + ". Pages expire faster than they are read: lower the load or raise the link lifetime", cause);
+        }
+        log.warn("{}: {}; starting over from the first page and dropping the {} records written by this pass",
+                description, cause.getMessage(), records);
+        generation++;
+        token = strategy.firstPage();
+        offset = 0;
+        records = 0;
+        pages = 0;
+        tracker.resume(0, 0);
+    }
+
+    @Override
+    public void update(ExecutionContext context) throws ItemStreamException {
+        PageToken savedToken = token;
+        int savedOffset = offset;
+        if (page != null && offset > 0 && page.resumeAfter() != null) {
+            savedToken = page.resumeAfter().apply(offset - 1);
+            savedOffset = 0;
+        } else if (page != null && offset >= page.items().size() && !page.isLast()) {
+            savedToken = page.next();
+            savedOffset = 0;
+        }
+        context.putString(key("token"), savedToken.value());
+        context.putInt(key("offset"), savedOffset);
+        context.putInt(key("generation"), generation);
+        context.putLong(key("records"), records);
+        // Pages before the saved position, so that a reopen that fetches it again counts it once.
+        context.putLong(key("pages"), page != null && savedToken == token ? pages - 1 : pages);
+    }
+
+    @Override
+    public void close() throws ItemStreamException {
+        if (tracker != null) {
+            tracker.close();
+            tracker = null;
+        }
+        page = null;
+    }
+
+    /** Records handed out by the current generation, for manifests and tests. */
+    public long recordsRead() {
+        return records;
+    }
+
+    private String key(String suffix) {
+        return name + "." + suffix;
+    }
+}

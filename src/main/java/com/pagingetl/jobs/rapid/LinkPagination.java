@@ -1,0 +1,130 @@
+package com.pagingetl.jobs.rapid;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Optional;
+
+import com.pagingetl.http.ApiCallException;
+import com.pagingetl.http.ApiResponse;
+import com.pagingetl.http.LinkHeader;
+import com.pagingetl.paging.Page;
+import com.pagingetl.paging.PageToken;
+import com.pagingetl.paging.PaginationStrategy;
+import com.pagingetl.paging.RestartFromFirstPageException;
+import com.pagingetl.paging.JsonRecords;
+
+/**
+ * Rapid's paging: the first page is the query's URL; every following page is the {@code Link: <...>;
+ * rel="next"; expires=...} URL of the previous one, followed unmodified until a page has no Link.
+ *
+ * <p>A token is {@code first} or {@code <expires>|<next URL>}. A link past its {@code expires} (less a
+ * safety margin) is not even tried: {@link #fetch} throws {@link RestartFromFirstPageException}, as it
+ * does for a 410 {@code link.expired}, so the reader starts the slice over. A link to another scheme,
+ * host or port is refused, since signed credentials must go nowhere else. Stateless and thread-safe.
+ */
+final class LinkPagination implements PaginationStrategy<String> {
+
+    /** How records sit in a page body. */
+    enum Body { OBJECT_BY_ID, ARRAY }
+
+    private static final String FIRST = "first";
+
+    private final RapidApi api;
+    private final URI firstPage;
+    private final Body body;
+    private final String slice;
+    private final Clock clock;
+    private final Duration safetyMargin;
+
+    LinkPagination(RapidApi api, URI firstPage, Body body, String slice, Clock clock, Duration safetyMargin) {
+        this.api = api;
+        this.firstPage = firstPage;
+        this.body = body;
+        this.slice = slice;
+        this.clock = clock;
+        this.safetyMargin = safetyMargin;
+    }
+
+    @Override
+    public PageToken firstPage() {
+        return PageToken.of(FIRST);
+    }
+
+    @Override
+    public Page<String> fetch(PageToken token) {
+        URI uri = firstPage;
+        if (!FIRST.equals(token.value())) {
+            int bar = token.value().indexOf('|');
+            String expires = token.value().substring(0, bar);
+            uri = URI.create(token.value().substring(bar + 1));
+            if (!expires.isEmpty() && !clock.instant().isBefore(Instant.parse(expires).minus(safetyMargin))) {
+                throw new RestartFromFirstPageException("the next link of " + slice + " expired at " + expires);
+            }
+        }
+        ApiResponse response = api.get(uri, "GET " + describe(token) + " of " + slice);
+        List<String> records;
+        try {
+            records = body == Body.ARRAY ? JsonRecords.arrayElements(response.body(), "")
+                    : JsonRecords.objectValues(response.body(), "");
+        } catch (RuntimeException e) {
+            throw new ApiCallException("page of " + slice + " is not valid JSON of the expected shape: " + e.getMessage(), e);
+        }
+        Page<String> page = Page.of(records, next(response));
+        Optional<String> total = response.header("Pagination-Total-Results");
+        if (total.isPresent()) {
+            try {
+                page = page.withTotal(Long.parseLong(total.get().trim()));
+            } catch (NumberFormatException ignored) {
+                // The total only feeds progress; a bad one is not worth failing for.
+            }
+        }
+        return page;
+    }
+
+    private PageToken next(ApiResponse response) {
+        List<String> values = response.headers().allValues("Link");
+        if (values.isEmpty()) {
+            return null;
+        }
+        Optional<LinkHeader.Link> next;
+        try {
+            next = LinkHeader.find(values, "next");
+        } catch (IllegalArgumentException e) {
+            throw new ApiCallException("Link header of " + slice + " cannot be followed: " + e.getMessage());
+        }
+        if (next.isEmpty()) {
+            return null;
+        }
+        URI uri = next.get().uri();
+        if (!api.isApiOrigin(uri)) {
+            throw new ApiCallException("next link of " + slice + " points to " + originOf(uri)
+                    + ", not to the API origin " + api.origin() + "; refused so that signed credentials go nowhere else");
+        }
+        String expires = next.get().param("expires").orElse("");
+        if (!expires.isEmpty()) {
+            try {
+                Instant.parse(expires);
+            } catch (DateTimeParseException e) {
+                throw new ApiCallException("Link header of " + slice + " has an unreadable expires '" + expires + "'");
+            }
+        }
+        return PageToken.of(expires + "|" + uri);
+    }
+
+    private static String originOf(URI uri) {
+        return (uri.getScheme() == null ? "?" : uri.getScheme()) + "://" + uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "");
+    }
+
+    @Override
+    public String describe(PageToken token) {
+        if (FIRST.equals(token.value())) {
+            return "first page";
+        }
+        String expires = token.value().substring(0, token.value().indexOf('|'));
+        return "next link" + (expires.isEmpty() ? "" : " (expires " + expires + ")");
+    }
+}

@@ -1,0 +1,69 @@
+package com.pagingetl.jobs.rapid;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The first request of one slice of {@code /v3/properties/content}: language, supply source, one or
+ * more countries, optionally one category (or the exclusion of the listed ones), the incremental
+ * {@code date_updated_start} and the {@code include} projection. Later pages come from the next links,
+ * which carry the whole query. Immutable.
+ */
+record RapidQuery(String language, String supplySource, List<String> countries, String categoryId,
+                  List<String> categoryExclude, LocalDate dateUpdatedStart, List<String> include) {
+
+    static final String CONTENT_PATH = "/v3/properties/content";
+
+    URI firstPage(URI base) {
+        return build(base, include);
+    }
+
+    /** The smallest first page that still reports {@code Pagination-Total-Results}. */
+    URI probe(URI base) {
+        return build(base, List.of("property_id"));
+    }
+
+    RapidQuery withCountry(String country) {
+        return new RapidQuery(language, supplySource, List.of(country), categoryId, categoryExclude, dateUpdatedStart, include);
+    }
+
+    RapidQuery withCategory(String category) {
+        return new RapidQuery(language, supplySource, countries, category, List.of(), dateUpdatedStart, include);
+    }
+
+    RapidQuery excludingCategories(List<String> categories) {
+        return new RapidQuery(language, supplySource, countries, null, categories, dateUpdatedStart, include);
+    }
+
+    private URI build(URI base, List<String> includes) {
+        List<String> params = new ArrayList<>();
+        add(params, "language", language);
+        add(params, "supply_source", supplySource);
+        countries.forEach(c -> add(params, "country_code", c));
+        if (categoryId != null) {
+            add(params, "category_id", categoryId);
+        }
+        categoryExclude.forEach(c -> add(params, "category_id_exclude", c));
+        if (dateUpdatedStart != null) {
+            add(params, "date_updated_start", dateUpdatedStart.toString());
+        }
+        includes.forEach(i -> add(params, "include", i));
+        return URI.create(stripSlash(base.toString()) + CONTENT_PATH + "?" + String.join("&", params));
+    }
+
+    static URI inactive(URI base, LocalDate since) {
+        return URI.create(stripSlash(base.toString()) + "/v3/properties/inactive?since=" + since);
+    }
+
+    private static void add(List<String> params, String name, String value) {
+        params.add(name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8));
+    }
+
+    private static String stripSlash(String s) {
+        return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+    }
+}

@@ -64,9 +64,9 @@ public class GzipJsonLinesItemWriter implements ItemStreamWriter<PagedItem<Strin
         try {
             Files.createDirectories(dir);
             PartFiles.deleteOtherGenerations(dir, name, generation);
-            long size = Files.exists(file) ? Files.size(file) : -1;
+            long size = Files.exists(file) ? Files.size(file) : 0;
             if (size < bytes) {
-                throw new ItemStreamException("part file " + file + " holds " + Math.max(size, 0)
+                throw new ItemStreamException("part file " + file + " holds " + size
                         + " bytes but its last commit wrote " + bytes + ": it was changed or removed outside the job."
                         + " Abandon this run (--abandon=<executionId>) and run the job again");
             }

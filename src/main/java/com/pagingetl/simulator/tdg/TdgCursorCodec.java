@@ -24,7 +24,7 @@ final class TdgCursorCodec {
     }
 
     static String encode(List<Object> key) {
-        try (MessageBufferPacker packer = MessagePack.newDefaultBufferPacker()) {
+        try (MessageBufferPacker packer = MessagePack.DEFAULT_PACKER_CONFIG.withBufferSize(128).newBufferPacker()) {
             packer.packMapHeader(1);
             packer.packString("scan");
             packer.packArrayHeader(key.size());

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -36,9 +35,15 @@ final class TdgDataGenerator {
 
     private final long seed;
     private final Map<String, List<String>> lists = new ConcurrentHashMap<>();
+    private final Map<String, FieldGen[]> plans = new ConcurrentHashMap<>();
+
+    private final List<String> firstNames;
+    private final List<String> lastNames;
 
     TdgDataGenerator(long seed) {
         this.seed = seed;
+        this.firstNames = list("first_names.txt");
+        this.lastNames = list("last_names.txt");
     }
 
     /** Rows of a {@code table} type: each row holds its versions' values, oldest first. */
@@ -112,51 +117,109 @@ final class TdgDataGenerator {
         };
     }
 
-    private Object value(int typeOrdinal, TypeDef type, int f, int index, int ordinal) {
-        FieldDef field = type.fields().get(f);
+    /** A field's generator settings, parsed once per type so rendering does no JSON lookups. */
+    private record FieldGen(String kind, boolean perVersion, String prefix, int width, String suffix,
+                            List<String> values, int nameField, long min, long max, LocalDate from, long days) {
+    }
+
+    private FieldGen[] plan(TypeDef type) {
+        return plans.computeIfAbsent(type.name(), k -> {
+            FieldGen[] plan = new FieldGen[type.fields().size()];
+            for (int f = 0; f < plan.length; f++) {
+                plan[f] = fieldGen(type, type.fields().get(f));
+            }
+            return plan;
+        });
+    }
+
+    private FieldGen fieldGen(TypeDef type, FieldDef field) {
         JsonNode gen = field.gen();
         String kind = gen == null ? "default" : gen.path("kind").asString("default");
         boolean perVersion = gen != null && gen.path("perVersion").asBoolean(false);
-        long r = mix(seed, typeOrdinal, index, f, perVersion ? ordinal : 0);
+        String prefix = "";
+        String suffix = "";
+        int width = 0;
+        List<String> values = List.of();
+        int nameField = -1;
+        long min = 0;
+        long max = 0;
+        LocalDate from = null;
+        long days = 0;
         switch (kind) {
-            case "format":
-                return String.format(gen.path("pattern").asString("%d"), index + 1);
+            case "format" -> {
+                // "<prefix>%0<width>d<suffix>": the object's 1-based number, zero-padded.
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("(.*)%0?(\\d*)d(.*)")
+                        .matcher(gen.path("pattern").asString("%d"));
+                if (!m.matches()) {
+                    throw new IllegalArgumentException("model: format pattern of " + field.name() + " needs %d");
+                }
+                prefix = m.group(1);
+                width = m.group(2).isEmpty() ? 0 : Integer.parseInt(m.group(2));
+                suffix = m.group(3);
+            }
+            case "email" -> {
+                nameField = type.fieldIndex(gen.path("nameField").asString(""));
+                values = list(gen.path("domains").asString("email_domains.txt"));
+            }
+            case "pick" -> {
+                List<String> all = new ArrayList<>();
+                if (gen.has("file")) {
+                    all.addAll(list(gen.path("file").asString()));
+                }
+                for (JsonNode v : gen.path("values")) {
+                    all.add(v.asString());
+                }
+                if (all.isEmpty()) {
+                    throw new IllegalArgumentException("model: pick of " + field.name() + " has no values");
+                }
+                values = List.copyOf(all);
+            }
+            case "decimal", "double" -> {
+                min = gen.path("min").asLong(0);
+                max = gen.path("max").asLong(1000);
+            }
+            case "date" -> {
+                from = LocalDate.of(gen.path("fromYear").asInt(2015), 1, 1);
+                days = LocalDate.of(gen.path("toYear").asInt(2023), 1, 1).toEpochDay() - from.toEpochDay();
+            }
+            default -> {
+            }
+        }
+        return new FieldGen(kind, perVersion, prefix, width, suffix, values, nameField, min, max, from, days);
+    }
+
+    private Object value(int typeOrdinal, TypeDef type, int f, int index, int ordinal) {
+        FieldDef field = type.fields().get(f);
+        FieldGen gen = plan(type)[f];
+        long r = mix(seed, typeOrdinal, index, f, gen.perVersion() ? ordinal : 0);
+        switch (gen.kind()) {
+            case "format": {
+                String number = Integer.toString(index + 1);
+                StringBuilder out = new StringBuilder(gen.prefix().length() + gen.width() + gen.suffix().length());
+                out.append(gen.prefix());
+                for (int pad = number.length(); pad < gen.width(); pad++) {
+                    out.append('0');
+                }
+                return out.append(number).append(gen.suffix()).toString();
+            }
             case "person":
                 return person(r);
             case "email": {
-                int nameField = type.fieldIndex(gen.path("nameField").asString(""));
-                String name = nameField < 0 ? "user" : person(mix(seed, typeOrdinal, index, nameField, 0));
-                List<String> domains = list(gen.path("domains").asString("email_domains.txt"));
+                String name = gen.nameField() < 0 ? "user"
+                        : person(mix(seed, typeOrdinal, index, gen.nameField(), 0));
                 return name.toLowerCase().replace(' ', '.') + (index % 997) + "@"
-                        + domains.get((int) Long.remainderUnsigned(r, domains.size()));
+                        + gen.values().get((int) Long.remainderUnsigned(r, gen.values().size()));
             }
-            case "pick": {
-                List<String> values = new ArrayList<>();
-                if (gen.has("file")) {
-                    values.addAll(list(gen.path("file").asString()));
-                }
-                for (JsonNode v : gen.path("values")) {
-                    values.add(v.asString());
-                }
-                return convert(field, values.get((int) Long.remainderUnsigned(r, values.size())));
-            }
+            case "pick":
+                return convert(field, gen.values().get((int) Long.remainderUnsigned(r, gen.values().size())));
             case "decimal": {
-                long min = gen.path("min").asLong(0) * 100;
-                long max = gen.path("max").asLong(1000) * 100;
-                long cents = min + Long.remainderUnsigned(r, Math.max(1, max - min));
-                return BigDecimal.valueOf(cents, 2).setScale(2, RoundingMode.UNNECESSARY).toPlainString();
+                long cents = gen.min() * 100 + Long.remainderUnsigned(r, Math.max(1, (gen.max() - gen.min()) * 100));
+                return BigDecimal.valueOf(cents, 2).toPlainString();
             }
-            case "double": {
-                long min = gen.path("min").asLong(0);
-                long max = gen.path("max").asLong(1000);
-                return min + Long.remainderUnsigned(r, Math.max(1, (max - min) * 4)) / 4.0;
-            }
-            case "date": {
-                LocalDate from = LocalDate.of(gen.path("fromYear").asInt(2015), 1, 1);
-                LocalDate to = LocalDate.of(gen.path("toYear").asInt(2023), 1, 1);
-                long days = to.toEpochDay() - from.toEpochDay();
-                return from.plusDays(Long.remainderUnsigned(r, Math.max(1, days))).toString();
-            }
+            case "double":
+                return gen.min() + Long.remainderUnsigned(r, Math.max(1, (gen.max() - gen.min()) * 4)) / 4.0;
+            case "date":
+                return gen.from().plusDays(Long.remainderUnsigned(r, Math.max(1, gen.days()))).toString();
             default:
                 return switch (field.type()) {
                     case STRING, DECIMAL -> field.name() + "-" + (index + 1);
@@ -169,8 +232,8 @@ final class TdgDataGenerator {
     }
 
     private String person(long r) {
-        List<String> first = list("first_names.txt");
-        List<String> last = list("last_names.txt");
+        List<String> first = firstNames;
+        List<String> last = lastNames;
         return first.get((int) Long.remainderUnsigned(r, first.size())) + " "
                 + last.get((int) Long.remainderUnsigned(r >>> 17, last.size()));
     }
@@ -208,12 +271,16 @@ final class TdgDataGenerator {
     /** SplitMix64 over the inputs: a cheap, well-spread, deterministic hash. */
     static long mix(long seed, long a, long b, long c, long d) {
         long h = seed * 0x9E3779B97F4A7C15L;
-        for (long v : new long[] {a, b, c, d}) {
-            h += v * 0xBF58476D1CE4E5B9L + 0x94D049BB133111EBL;
-            h = (h ^ (h >>> 30)) * 0xBF58476D1CE4E5B9L;
-            h = (h ^ (h >>> 27)) * 0x94D049BB133111EBL;
-            h ^= h >>> 31;
-        }
-        return h;
+        h = step(h, a);
+        h = step(h, b);
+        h = step(h, c);
+        return step(h, d);
+    }
+
+    private static long step(long h, long v) {
+        h += v * 0xBF58476D1CE4E5B9L + 0x94D049BB133111EBL;
+        h = (h ^ (h >>> 30)) * 0xBF58476D1CE4E5B9L;
+        h = (h ^ (h >>> 27)) * 0x94D049BB133111EBL;
+        return h ^ (h >>> 31);
     }
 }

@@ -230,6 +230,16 @@ public final class TdgSimulator implements ApiSimulator {
         return out;
     }
 
+    /** Objects a latest read of {@code type} returns over all pages. */
+    public int liveObjects(String type) {
+        return store.liveCount(type);
+    }
+
+    /** Versions an {@code all_versions: true} read of {@code type} returns over all pages. */
+    public long storedVersions(String type) {
+        return store.storedVersions(type);
+    }
+
     /** Queues a one-shot fault for the next request. */
     public void injectNext(FaultKind kind) {
         faults.injectNext(TdgFaults.Kind.valueOf(kind.name()));

@@ -252,6 +252,22 @@ final class TdgStore {
         }
     }
 
+    /** Number of stored, non-deleted versions of a type (what an all_versions read returns). */
+    long storedVersions(String type) {
+        lock.readLock().lock();
+        try {
+            long n = 0;
+            for (ObjectHistory object : spaces.get(type(type).name()).byPk.values()) {
+                for (Tuple t : object.versions) {
+                    n += t.tombstone ? 0 : 1;
+                }
+            }
+            return n;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
     // ---------------------------------------------------------------- reads
 
     /** Runs one read under the read lock, charging every scanned and returned tuple to {@code meter}. */

@@ -5,6 +5,8 @@ import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.pagingetl.simulator.tdg.TdgSimulator.FaultKind;
+
 /**
  * Faults the simulator injects: one-shot faults queued by tests ({@link #injectNext}), "every request
  * after the n-th fails", and random server errors and connection resets at configured rates.
@@ -13,21 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class TdgFaults {
 
-    /** Kinds of injected failure. */
-    public enum Kind {
-        /** HTTP 500 with a plain body. */
-        SERVER_ERROR_500,
-        /** HTTP 200 with the TDG error envelope and code 500. */
-        ENVELOPE_ERROR,
-        /** HTTP 200 whose body is not JSON. */
-        NON_JSON_200,
-        /** The connection is reset before any answer. */
-        CONNECTION_RESET,
-        /** The next data query fails with the scanned hard-limit error. */
-        HARD_LIMIT
-    }
-
-    private final Queue<Kind> next = new ConcurrentLinkedQueue<>();
+    private final Queue<FaultKind> next = new ConcurrentLinkedQueue<>();
     private final AtomicInteger failAfter = new AtomicInteger(-1);
     private final AtomicInteger served = new AtomicInteger();
     private final double errorRate;
@@ -40,7 +28,7 @@ final class TdgFaults {
         this.random = new SplittableRandom(seed * 31 + 7);
     }
 
-    void injectNext(Kind kind) {
+    void injectNext(FaultKind kind) {
         next.add(kind);
     }
 
@@ -55,24 +43,25 @@ final class TdgFaults {
     }
 
     /** The fault for the request being served, or null. */
-    Kind pick() {
-        Kind queued = next.poll();
+    FaultKind pick() {
+        FaultKind queued = next.poll();
         if (queued != null) {
             return queued;
         }
         int limit = failAfter.get();
         if (limit >= 0 && served.incrementAndGet() > limit) {
-            return Kind.SERVER_ERROR_500;
+            return FaultKind.SERVER_ERROR_500;
         }
         double dice;
         synchronized (random) {
             dice = random.nextDouble();
         }
         if (dice < resetRate) {
-            return Kind.CONNECTION_RESET;
+            return FaultKind.CONNECTION_RESET;
         }
         if (dice < resetRate + errorRate) {
-            return dice < resetRate + errorRate / 2 ? Kind.SERVER_ERROR_500 : Kind.ENVELOPE_ERROR;
+            // Half of the random server errors are HTTP 500s, half are 200s with the error envelope.
+            return dice < resetRate + errorRate / 2 ? FaultKind.SERVER_ERROR_500 : FaultKind.ENVELOPE_ERROR;
         }
         return null;
     }

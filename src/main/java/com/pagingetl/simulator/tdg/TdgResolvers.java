@@ -63,8 +63,7 @@ final class TdgResolvers {
                 version = context.get(CTX_VERSION_HEADER);
             }
             boolean allVersions = type.versioned() && Boolean.TRUE.equals(env.getArgument("all_versions"));
-            TdgStore.Query query = new TdgStore.Query(type.name(), filters, first, cursor,
-                    allVersions ? null : version, allVersions);
+            TdgStore.Query query = new TdgStore.Query(type.name(), filters, first, cursor, version, allVersions);
             TdgHardLimits.Meter meter = limits.meter(type.name(), plan(type, filters, first, after));
             AtomicBoolean fault = context.get(CTX_HARD_LIMIT_FAULT);
             if (fault != null && fault.getAndSet(false)) {

@@ -40,8 +40,19 @@ import com.pagingetl.simulator.tdg.TdgStore.Row;
  */
 public final class TdgSimulator implements ApiSimulator {
 
-    /** Kinds of injected failure; see {@link TdgFaults.Kind}. */
-    public enum FaultKind { SERVER_ERROR_500, ENVELOPE_ERROR, NON_JSON_200, CONNECTION_RESET, HARD_LIMIT }
+    /** Kinds of injected failure, each for one request. */
+    public enum FaultKind {
+        /** HTTP 500 with a plain-text body. */
+        SERVER_ERROR_500,
+        /** HTTP 200 with the TDG error envelope, code 500, no data. */
+        ENVELOPE_ERROR,
+        /** HTTP 200 whose body is an HTML gateway page, not JSON. */
+        NON_JSON_200,
+        /** The connection is reset before any answer. */
+        CONNECTION_RESET,
+        /** The request's first data query fails with the scanned hard-limit error. */
+        HARD_LIMIT
+    }
 
     public static final String DEFAULT_TOKEN = "demo-tdg-token";
 
@@ -139,9 +150,11 @@ public final class TdgSimulator implements ApiSimulator {
         return String.join("\n",
                 "TDG 2.x GraphQL simulator: POST " + baseUrl() + "/graphql",
                 "Auth: Authorization: Bearer " + token,
-                "Types: Country (" + store.liveCount("Country") + " objects, versioned; Russia +7 -> +8), Account ("
-                        + store.liveCount("Account") + " objects, ~" + versionsPerObject
-                        + " versions each, seed " + seed + ")",
+                "Types: " + model.types().stream().map(t -> t.name() + " (" + store.liveCount(t.name()) + " objects, "
+                        + store.storedVersions(t.name()) + " versions" + (t.versioned() ? "" : ", not versioned") + ")")
+                        .collect(java.util.stream.Collectors.joining(", "))
+                        + "; data: seed " + seed + ", size " + size + ", versionsPerObject ~" + versionsPerObject
+                        + "; Country Russia: +7 in its earlier version, +8 in the latest",
                 "Hard limits: scanned " + limits.scanned() + ", returned " + limits.returned()
                         + " (admin: header 'schema: admin', query { config { hard_limits { scanned returned } } })",
                 "Newest committed version: " + store.latestVersion()
@@ -242,7 +255,7 @@ public final class TdgSimulator implements ApiSimulator {
 
     /** Queues a one-shot fault for the next request. */
     public void injectNext(FaultKind kind) {
-        faults.injectNext(TdgFaults.Kind.valueOf(kind.name()));
+        faults.injectNext(kind);
     }
 
     /** Every request after the next {@code n} fails with HTTP 500 until {@link #clearFaults()}. */
@@ -297,29 +310,29 @@ public final class TdgSimulator implements ApiSimulator {
         public ResponseDefinition transform(ServeEvent serveEvent) {
             requests.incrementAndGet();
             Request request = serveEvent.getRequest();
-            TdgFaults.Kind fault = faults.pick();
+            FaultKind fault = faults.pick();
             ResponseDefinitionBuilder response = aResponse();
             if (latencyMs > 0) {
                 response.withFixedDelay(latencyMs);
             }
-            if (fault == TdgFaults.Kind.CONNECTION_RESET) {
+            if (fault == FaultKind.CONNECTION_RESET) {
                 return response.withFault(Fault.CONNECTION_RESET_BY_PEER).build();
             }
-            if (fault == TdgFaults.Kind.SERVER_ERROR_500) {
+            if (fault == FaultKind.SERVER_ERROR_500) {
                 return response.withStatus(500).withHeader("Content-Type", "text/plain")
                         .withBody("Internal Server Error").build();
             }
-            if (fault == TdgFaults.Kind.NON_JSON_200) {
+            if (fault == FaultKind.NON_JSON_200) {
                 return response.withStatus(200).withHeader("Content-Type", "text/html")
                         .withBody("<html><body>502 Bad Gateway</body></html>").build();
             }
-            if (fault == TdgFaults.Kind.ENVELOPE_ERROR) {
+            if (fault == FaultKind.ENVELOPE_ERROR) {
                 return response.withStatus(200).withHeader("Content-Type", TdgRequestHandler.CONTENT_TYPE)
                         .withBody("{\"errors\":[{\"message\":\"Injected failure\",\"extensions\":{\"code\":500}}]}")
                         .build();
             }
             TdgRequestHandler.Reply reply = handler.handle(request.getMethod().getName(), request.getUrl(),
-                    request::getHeader, request.getBody(), fault == TdgFaults.Kind.HARD_LIMIT);
+                    request::getHeader, request.getBody(), fault == FaultKind.HARD_LIMIT);
             if (reply.dataQuery()) {
                 dataQueries.incrementAndGet();
                 if (writesPerRequest > 0) {

@@ -36,7 +36,10 @@ final class TdgStore {
     record Filter(IndexDef index, int fieldPos, Op op, Object value) {
     }
 
-    /** A read: {@code asOf} null for the latest versions; {@code first} may be negative (reverse). */
+    /**
+     * A read: {@code asOf} null for the latest versions, else the as-of snapshot (with {@code allVersions},
+     * every version up to it); {@code first} may be negative (reverse).
+     */
     record Query(String type, List<Filter> filters, int first, List<Object> after, Long asOf, boolean allVersions) {
     }
 
@@ -198,7 +201,7 @@ final class TdgStore {
         for (int i = 0; i < size; i++) {
             Object pk = generator.fieldValue(space.ordinal, space.def, pkPos, i, 0, 0);
             ObjectHistory object = space.object(pk, i);
-            int count = generator.versionCount(space.ordinal, i, versionsPerObject);
+            int count = space.def.versioned() ? generator.versionCount(space.ordinal, i, versionsPerObject) : 1;
             for (int j = 0; j < count; j++) {
                 long version = generator.version(space.ordinal, (long) j * size + i);
                 space.add(object, new Tuple(version, false, null, j));
@@ -384,7 +387,8 @@ final class TdgStore {
                     List<Tuple> versions = object.versions;
                     for (int i = 0; i < versions.size(); i++) {
                         Tuple t = versions.get(descending ? versions.size() - 1 - i : i);
-                        if (t.tombstone || !afterCursor(object, t)) {
+                        if (t.tombstone || !afterCursor(object, t)
+                                || (query.asOf() != null && t.version > query.asOf())) {
                             continue;
                         }
                         meter.scanned(object.pk);
@@ -445,6 +449,9 @@ final class TdgStore {
                 }
                 if (query.allVersions()) {
                     meter.scanned(object.pk);
+                    if (query.asOf() != null && tuple.version > query.asOf()) {
+                        continue;
+                    }
                 } else if (query.asOf() != null) {
                     meter.scanned(object.pk);
                     Tuple visible = object.asOf(query.asOf());
@@ -741,7 +748,16 @@ final class TdgStore {
                 if (object == null) {
                     return;
                 }
-                if (dice < 30) {
+                if (!space.def.versioned() && (dice < 30 || object.genIndex >= 0)) {
+                    // Without versioning a write replaces the object and a delete removes it.
+                    for (Tuple old : List.copyOf(object.versions)) {
+                        space.remove(object, old);
+                    }
+                    if (dice >= 30) {
+                        space.byPk.put(object.pk, object);
+                        space.add(object, new Tuple(nextVersion(), false, null, object.nextOrdinal++));
+                    }
+                } else if (dice < 30) {
                     space.add(object, new Tuple(nextVersion(), true, null, object.nextOrdinal++));
                 } else if (object.genIndex >= 0) {
                     space.add(object, new Tuple(nextVersion(), false, null, object.nextOrdinal++));

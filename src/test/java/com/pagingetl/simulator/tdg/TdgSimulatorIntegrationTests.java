@@ -188,6 +188,35 @@ class TdgSimulatorIntegrationTests {
     }
 
     @Test
+    void nonIndexFiltersCountEveryScannedTupleAndAsOfScansHistory() throws Exception {
+        JsonNode like = client.post("{ Account(customer_name_like: \"%no such person%\") { account_id } }");
+        assertThat(like.has("data")).isFalse();
+        assertThat(like.path("errors").get(0).path("message").asString())
+                .startsWith("Hard limit for scan rows reached 2000 for space \"Account\"")
+                .endsWith("on tuple with primary index [\"ACC-00002001\"]");
+        JsonNode found = client.post("{ Account(account_id_ge: \"ACC-00000100\", status_like: \"CLOS%\", first: 3) "
+                + "{ account_id status } }").path("data").path("Account");
+        assertThat(found).hasSize(3);
+        found.forEach(i -> assertThat(i.path("status").asString()).isEqualTo("CLOSED"));
+        JsonNode ilike = client.post("{ Country(title_ilike: \"rus%\") { title } }").path("data").path("Country");
+        assertThat(ilike).hasSize(1);
+
+        // an as-of page reads every version of each object: 100 objects cost ~300 scanned tuples
+        long v = sim.latestVersion();
+        sim.setHardLimits(250, 100);
+        try {
+            JsonNode asOf = client.post("{ Account(version: " + v + ", first: 100) { account_id } }");
+            assertThat(asOf.path("errors").get(0).path("message").asString())
+                    .startsWith("Hard limit for scan rows reached 250");
+            assertThat(client.post("{ Account(version: " + v + ", first: 50) { account_id } }")
+                    .path("data").path("Account")).hasSize(50);
+            assertThat(client.post("{ Account(first: 100) { account_id } }").path("data").path("Account")).hasSize(100);
+        } finally {
+            sim.setHardLimits(2000, 100);
+        }
+    }
+
+    @Test
     void envelopeErrorsCarry400WithoutData() throws Exception {
         assertError(client.postBody("{not json"), 400, null);
         assertError(client.postBody("{\"variables\":{}}"), 400, "Body should have 'query' field");

@@ -1,0 +1,99 @@
+package com.pagingetl.jobs.tdg;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.util.Map;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import com.pagingetl.http.ApiCallException;
+import com.pagingetl.http.ApiHttpClient;
+import com.pagingetl.http.ApiResponse;
+import com.pagingetl.http.ResponseSummary;
+
+/**
+ * GraphQL calls to TDG's {@code POST /graphql} with {@code Authorization: Bearer <token>}, and TDG's answers
+ * turned into the suite's errors: HTTP 401 (plain-text {@code invalid credentials}) and other statuses become
+ * an {@link ApiCallException}; a body that is not JSON too; the error envelope (HTTP 200, {@code errors}, no
+ * {@code data}) a {@link TdgGraphqlException} with the grid's message. Transient failures (IO, 429, 5xx) are
+ * retried by the shared HTTP client. Thread-safe.
+ */
+final class TdgApi {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final ApiHttpClient http;
+    private final URI graphql;
+    private final String token;
+
+    TdgApi(ApiHttpClient http, URI graphql, String token) {
+        this.http = http;
+        this.graphql = graphql;
+        this.token = token;
+    }
+
+    /** A successful answer: the body as received and its parse tree (whose {@code data} is present). */
+    record Answer(byte[] body, JsonNode tree) {
+        JsonNode data() {
+            return tree.get("data");
+        }
+    }
+
+    /** Runs {@code query} on the tenant's data schema. */
+    Answer query(String query, String operation) {
+        return post(query, null, operation);
+    }
+
+    /** Runs {@code query} on the {@code admin} schema (settings such as the hard limits). */
+    Answer admin(String query, String operation) {
+        return post(query, "admin", operation);
+    }
+
+    private Answer post(String query, String schema, String operation) {
+        byte[] request = JSON.writeValueAsBytes(Map.of("query", query));
+        ApiResponse response = http.send(operation, () -> {
+            HttpRequest.Builder b = HttpRequest.newBuilder(graphql)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(request))
+                    .header("Content-Type", "application/json")
+                    .header("Accept", "application/json")
+                    .header("Authorization", "Bearer " + token);
+            return schema == null ? b : b.header("schema", schema);
+        });
+        if (response.status() == 401) {
+            throw new ApiCallException(operation + " failed: HTTP 401 " + ResponseSummary.of(response)
+                    + ": the grid refused the token; set TDG_TOKEN (etl.jobs.tdg-versions.token) to an application"
+                    + " token with read access (it is sent as Authorization: Bearer <token>)", 401, null);
+        }
+        if (!response.isSuccess()) {
+            throw new ApiCallException(operation + " failed: HTTP " + response.status() + " "
+                    + ResponseSummary.of(response), response.status(), null);
+        }
+        JsonNode tree;
+        try {
+            tree = JSON.readTree(response.body());
+        } catch (JacksonException e) {
+            throw new ApiCallException(operation + " failed: HTTP " + response.status() + " with a body that is not JSON "
+                    + ResponseSummary.of(response) + " (Content-Type " + response.contentType() + ")", response.status(), e);
+        }
+        if (tree == null || !tree.isObject()) {
+            throw new ApiCallException(operation + " failed: HTTP " + response.status()
+                    + " with a JSON body that is not an object " + ResponseSummary.of(response), response.status(), null);
+        }
+        JsonNode errors = tree.get("errors");
+        if (errors != null && errors.isArray() && !errors.isEmpty()) {
+            JsonNode first = errors.get(0);
+            JsonNode code = first.path("extensions").path("code");
+            throw new TdgGraphqlException(operation, first.path("message").asString("(no message)"),
+                    code.isNumber() ? code.asInt() : code.isString() && code.asString().matches("-?\\d+")
+                            ? Integer.parseInt(code.asString()) : -1);
+        }
+        JsonNode data = tree.get("data");
+        if (data == null || !data.isObject()) {
+            throw new ApiCallException(operation + " failed: the answer has neither data nor errors "
+                    + ResponseSummary.of(response), response.status(), null);
+        }
+        return new Answer(response.body(), tree);
+    }
+}

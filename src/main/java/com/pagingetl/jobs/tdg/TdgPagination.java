@@ -1,0 +1,146 @@
+package com.pagingetl.jobs.tdg;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import tools.jackson.databind.JsonNode;
+
+import com.pagingetl.http.ApiCallException;
+import com.pagingetl.paging.JsonRecords;
+import com.pagingetl.paging.Page;
+import com.pagingetl.paging.PageToken;
+import com.pagingetl.paging.PaginationStrategy;
+
+/**
+ * TDG's keyset paging: {@code first}/{@code after} with the {@code cursor} of the last object; the end is an
+ * empty list. Every object's cursor resumes right after it ({@link Page#resumeAfter}), so a restart continues
+ * exactly after the last object written.
+ *
+ * <p>When the grid answers a hard-limit error (scanned or returned rows), the same position is asked again
+ * with half the {@code first}, down to 1; a page of one that still fails ends the run with the grid's message.
+ * A reduced size is kept for {@value #GROW_AFTER} pages, then doubled again up to the maximum, so one dense
+ * stretch of history does not slow the whole run.
+ *
+ * <p>Token: {@code <first>|<pages at that size>|<cursor>} (the cursor is empty for the first page). Every
+ * object's version is checked against the pinned version: a newer one means the grid ignored the snapshot.
+ * Stateless and thread-safe.
+ */
+final class TdgPagination implements PaginationStrategy<String> {
+
+    static final int GROW_AFTER = 8;
+
+    private static final Logger log = LoggerFactory.getLogger(TdgPagination.class);
+
+    private final TdgApi api;
+    private final TdgQuery query;
+    private final int maxFirst;
+    private final String what;
+
+    TdgPagination(TdgApi api, TdgQuery query, int maxFirst, String what) {
+        this.api = api;
+        this.query = query;
+        this.maxFirst = maxFirst;
+        this.what = what;
+    }
+
+    @Override
+    public PageToken firstPage() {
+        return token(maxFirst, 0, null);
+    }
+
+    @Override
+    public Page<String> fetch(PageToken token) {
+        String[] parts = token.value().split("\\|", 3);
+        int first = Math.min(maxFirst, Integer.parseInt(parts[0]));
+        int streak = Integer.parseInt(parts[1]);
+        String after = parts[2].isEmpty() ? null : parts[2];
+
+        TdgApi.Answer answer;
+        while (true) {
+            try {
+                answer = api.query(query.document(first, after), "read of " + what + " (first=" + first
+                        + (after == null ? "" : " after " + PaginationStrategy.abbreviate(after)) + ")");
+                break;
+            } catch (TdgGraphqlException e) {
+                if (!e.isHardLimit()) {
+                    throw e;
+                }
+                if (first == 1) {
+                    throw new ApiCallException("read of " + what + " at " + describe(token)
+                            + " failed: the grid's hard limit is reached even for a page of one object: "
+                            + e.gridMessage(), e);
+                }
+                int smaller = Math.max(1, first / 2);
+                log.warn("{}: the grid's hard limit stopped a page of {} at {} ({}); asking the same position for {}",
+                        what, first, after == null ? "the start" : "cursor " + PaginationStrategy.abbreviate(after),
+                        PaginationStrategy.abbreviate(e.gridMessage()), smaller);
+                first = smaller;
+                streak = 0;
+            }
+        }
+        return page(answer, first, streak, after);
+    }
+
+    private Page<String> page(TdgApi.Answer answer, int first, int streak, String after) {
+        JsonNode list = answer.data().get(query.type());
+        if (list == null || !list.isArray()) {
+            throw new ApiCallException("read of " + what + " failed: the answer has no list data." + query.type()
+                    + " (found " + (list == null ? "nothing" : list.getNodeType()) + ")");
+        }
+        if (list.isEmpty()) {
+            return Page.of(List.of(), null);
+        }
+        List<String> records = JsonRecords.arrayElements(answer.body(), "/data/" + query.type());
+        if (records.size() != list.size()) {
+            throw new ApiCallException("read of " + what + " failed: the page's objects could not be cut out exactly");
+        }
+        List<String> cursors = new ArrayList<>(list.size());
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode object = list.get(i);
+            JsonNode cursor = object.get("cursor");
+            if (cursor == null || !cursor.isString() || cursor.asString().isEmpty()) {
+                throw new ApiCallException("read of " + what + " failed: object " + (i + 1) + " of the page has no cursor");
+            }
+            String version;
+            try {
+                version = TdgVersion.of(object.get("version"));
+            } catch (IllegalArgumentException e) {
+                throw new ApiCallException("read of " + what + " failed: object " + (i + 1) + " of the page: " + e.getMessage());
+            }
+            if (TdgVersion.compare(version, query.version()) > 0) {
+                throw new ApiCallException("read of " + what + " failed: the grid returned version " + version
+                        + ", newer than the run's version " + query.version() + "; it did not honour the version argument");
+            }
+            cursors.add(cursor.asString());
+        }
+        String last = cursors.get(cursors.size() - 1);
+        if (last.equals(after)) {
+            throw new ApiCallException("read of " + what + " failed: the cursor does not advance (the page after "
+                    + PaginationStrategy.abbreviate(after) + " ends with the same cursor)");
+        }
+        int nextFirst = first;
+        int nextStreak = streak + 1;
+        if (first < maxFirst && nextStreak >= GROW_AFTER) {
+            nextFirst = Math.min(maxFirst, first * 2);
+            nextStreak = 0;
+        }
+        int size = nextFirst;
+        int count = nextStreak;
+        return new Page<>(records, token(size, count, last), null, null)
+                .withResumeAfter(i -> token(size, count, cursors.get(i)));
+    }
+
+    static PageToken token(int first, int streak, String cursor) {
+        return PageToken.of(first + "|" + streak + "|" + (cursor == null ? "" : cursor));
+    }
+
+    @Override
+    public String describe(PageToken token) {
+        String[] parts = token.value().split("\\|", 3);
+        return parts[2].isEmpty() ? "the first page (first=" + parts[0] + ")"
+                : "cursor " + PaginationStrategy.abbreviate(parts[2]) + " (first=" + parts[0] + ")";
+    }
+}

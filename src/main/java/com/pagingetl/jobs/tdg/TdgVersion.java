@@ -1,0 +1,60 @@
+package com.pagingetl.jobs.tdg;
+
+import java.math.BigInteger;
+import java.util.regex.Pattern;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * TDG object versions: uint64 nanosecond timestamps, 19 digits today and above 2^53, so they are kept as
+ * their exact decimal text and compared as unsigned 64-bit integers, never as {@code double}. TDG writes
+ * them as JSON numbers; the documentation's examples write them as strings; both are accepted.
+ * Stateless and thread-safe.
+ */
+final class TdgVersion {
+
+    private static final Pattern DIGITS = Pattern.compile("[0-9]{1,20}");
+    private static final BigInteger MAX = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
+
+    private TdgVersion() {
+    }
+
+    /** The canonical decimal text of {@code text} ("007" → "7"); throws if it is not an unsigned 64-bit integer. */
+    static String parse(String text) {
+        String t = text == null ? "" : text.strip();
+        if (!DIGITS.matcher(t).matches()) {
+            throw new IllegalArgumentException("'" + text + "' is not a version (an unsigned integer such as 1639990000123456789)");
+        }
+        BigInteger value = new BigInteger(t);
+        if (value.compareTo(MAX) > 0) {
+            throw new IllegalArgumentException("'" + text + "' is above the largest version 2^64-1");
+        }
+        return value.toString();
+    }
+
+    /** A version as TDG returned it: an integral JSON number or a string of digits. */
+    static String of(JsonNode node) {
+        if (node == null || node.isNull() || node.isMissingNode()) {
+            throw new IllegalArgumentException("the object has no version");
+        }
+        if (node.isIntegralNumber()) {
+            return parse(node.bigIntegerValue().toString());
+        }
+        if (node.isString()) {
+            return parse(node.asString());
+        }
+        // A floating-point version has already lost digits: refuse it rather than write a wrong value.
+        throw new IllegalArgumentException("version " + node + " is not an exact integer");
+    }
+
+    /** Compares two canonical versions as unsigned 64-bit integers. */
+    static int compare(String a, String b) {
+        return Long.compareUnsigned(Long.parseUnsignedLong(a), Long.parseUnsignedLong(b));
+    }
+
+    /** Nanoseconds since the epoch of {@code epochMillis}, as a version. */
+    static String ofEpochNanos(long epochSecond, int nano) {
+        return BigInteger.valueOf(epochSecond).multiply(BigInteger.valueOf(1_000_000_000L))
+                .add(BigInteger.valueOf(nano)).toString();
+    }
+}

@@ -84,6 +84,11 @@ public class RunLock {
         throw new IllegalStateException("could not acquire the run lock of " + job + " [" + scope + "]: it changes hands too fast");
     }
 
+    /** The host name this lock writes into its rows; package-private for tests that plant rows. */
+    String host() {
+        return host;
+    }
+
     boolean isAlive(Row r) {
         if (r.host.equals(host)) {
             if (r.pid == self.pid()) {

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class RunLockTests {
 
-    private final H2 db = H2.fresh();
+    private final TestDatabase db = TestDatabase.fresh();
     private final RunLock lock = new RunLock(db.jdbc(), Duration.ofMinutes(2));
 
     @AfterEach

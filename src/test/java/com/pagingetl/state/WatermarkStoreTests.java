@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class WatermarkStoreTests {
 
-    private final H2 db = H2.fresh();
+    private final TestDatabase db = TestDatabase.fresh();
     private final WatermarkStore store = new WatermarkStore(db.jdbc(), db.tx());
 
     @AfterEach

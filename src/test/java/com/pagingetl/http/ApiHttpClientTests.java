@@ -112,6 +112,17 @@ class ApiHttpClientTests {
     }
 
     @Test
+    void retriesAnAnswerThatOutlastsTheRequestTimeout() {
+        client = new ApiHttpClient(new HttpSettings(Duration.ofSeconds(2), Duration.ofMillis(200), 3, Duration.ofMillis(5),
+                Duration.ofMillis(20), Duration.ofMillis(300), 0, "paging-etl-test/1.0"), URI.create(base));
+        sequence("/v3/items", aResponse().withStatus(200).withBody("late").withFixedDelay(1_000),
+                aResponse().withStatus(200).withBody("ok"));
+
+        assertThat(send("/v3/items").bodyText()).isEqualTo("ok");
+        server.verify(2, getRequestedFor(urlPathEqualTo("/v3/items")));
+    }
+
+    @Test
     void exhaustedAttemptsNameTheOperationAndTheCount() {
         server.stubFor(get(anyUrl()).willReturn(aResponse().withStatus(503)
                 .withBody("{\"type\":\"service_unavailable\",\"message\":\"try later\"}")));

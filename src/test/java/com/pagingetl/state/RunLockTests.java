@@ -2,9 +2,10 @@ package com.pagingetl.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.TimeZone;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
@@ -32,8 +33,8 @@ class RunLockTests {
     private void plantRow(String host, long pid, String processStart, Instant heartbeat) {
         db.jdbc().update("INSERT INTO ETL_RUN_LOCK (JOB_NAME, SCOPE_KEY, OWNER_ID, HOST_NAME, PID, PROCESS_START,"
                         + " ACQUIRED_AT, HEARTBEAT_AT) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", "rapidContent", "default",
-                UUID.randomUUID().toString(), host, pid, processStart, Timestamp.from(heartbeat.minusSeconds(60)),
-                Timestamp.from(heartbeat));
+                UUID.randomUUID().toString(), host, pid, processStart,
+                heartbeat.minusSeconds(60).atOffset(ZoneOffset.UTC), heartbeat.atOffset(ZoneOffset.UTC));
     }
 
     private int rows() {
@@ -148,10 +149,32 @@ class RunLockTests {
     }
 
     @Test
+    void freshHeartbeatOfAHostInAnotherTimeZoneIsRespected() {
+        TimeZone original = TimeZone.getDefault();
+        try {
+            useTimeZone("GMT-05:00");
+            plantRow("other-host.example", 4242, null, Instant.now());
+            useTimeZone("UTC");
+
+            RunLock.Attempt attempt = lock.tryAcquire("rapidContent", "default");
+
+            assertThat(attempt.acquired()).as("a heartbeat written seconds ago by a host five hours behind UTC").isFalse();
+        } finally {
+            useTimeZone(original.getID());
+        }
+    }
+
+    /** Each host's JVM has its own default zone; H2 caches it, so reset that cache too. */
+    private static void useTimeZone(String id) {
+        TimeZone.setDefault(TimeZone.getTimeZone(id));
+        org.h2.util.DateTimeUtils.resetCalendar();
+    }
+
+    @Test
     void closingAStaleLeaseDoesNotReleaseItsSuccessor() {
         RunLock.Attempt first = lock.tryAcquire("rapidContent", "default");
         db.jdbc().update("UPDATE ETL_RUN_LOCK SET HOST_NAME = 'other-host.example', HEARTBEAT_AT = ?",
-                Timestamp.from(Instant.now().minus(Duration.ofHours(1))));
+                Instant.now().minus(Duration.ofHours(1)).atOffset(ZoneOffset.UTC));
         RunLock.Attempt successor = lock.tryAcquire("rapidContent", "default");
         assertThat(successor.acquired()).isTrue();
 

@@ -171,6 +171,20 @@ class RunLockTests {
     }
 
     @Test
+    void heartbeatRefreshesTheLeaseRow() throws Exception {
+        RunLock.Attempt attempt = lock.tryAcquire("rapidContent", "default");
+        db.jdbc().update("UPDATE ETL_RUN_LOCK SET HEARTBEAT_AT = ?", Instant.now().minus(Duration.ofHours(1)).atOffset(ZoneOffset.UTC));
+        var beat = RunLock.Lease.class.getDeclaredMethod("beat");
+        beat.setAccessible(true);
+
+        beat.invoke(attempt.lease());
+
+        Instant heartbeat = db.jdbc().queryForObject("SELECT HEARTBEAT_AT FROM ETL_RUN_LOCK", java.time.OffsetDateTime.class).toInstant();
+        assertThat(Duration.between(heartbeat, Instant.now()).abs()).isLessThan(Duration.ofSeconds(10));
+        attempt.lease().close();
+    }
+
+    @Test
     void closingAStaleLeaseDoesNotReleaseItsSuccessor() {
         RunLock.Attempt first = lock.tryAcquire("rapidContent", "default");
         db.jdbc().update("UPDATE ETL_RUN_LOCK SET HOST_NAME = 'other-host.example', HEARTBEAT_AT = ?",

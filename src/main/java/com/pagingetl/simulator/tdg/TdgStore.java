@@ -313,7 +313,7 @@ final class TdgStore {
             this.primary = scan.index() == space.def.primary();
             boolean reverseOp = scan.op() == Op.LT || scan.op() == Op.LE;
             this.descending = reverseOp ^ (query.first() < 0);
-            this.limit = Math.abs(query.first());
+            this.limit = query.first() == Integer.MIN_VALUE ? Integer.MAX_VALUE : Math.abs(query.first());
             this.versioned = space.def.versioned();
             if (query.after() != null && query.after().size() != keyLength()) {
                 throw new IllegalArgumentException("cursor key length");
@@ -398,12 +398,15 @@ final class TdgStore {
                     }
                 } else if (query.asOf() != null) {
                     Tuple t = object.asOf(query.asOf());
-                    if (t == null || t.tombstone || !afterCursor(object, t)) {
+                    if (t != null && !afterCursor(object, t)) {
                         continue;
                     }
-                    // The as-of read merges the primary tuple with the object's history tuples.
+                    // The as-of read merges the primary tuple with the object's history tuples: all are read.
                     for (int i = 0; i < object.versions.size(); i++) {
                         meter.scanned(object.pk);
+                    }
+                    if (t == null || t.tombstone) {
+                        continue;
                     }
                     if (offer(object, t)) {
                         return;

@@ -109,6 +109,35 @@ class TdgMutationsAndFaultsIntegrationTests {
     }
 
     @Test
+    void concurrentReadersSeeTheirSnapshotWhileTheGridIsWritten() throws Exception {
+        try (TdgSimulator sim = started(Map.of("size", "1500", "writesPerRequest", "10", "seed", "5"))) {
+            long v = sim.latestVersion();
+            List<Map<String, Object>> expected = sim.expectedSnapshot("Account", v);
+            var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+            try {
+                List<java.util.concurrent.Future<List<JsonNode>>> readers = new java.util.ArrayList<>();
+                for (int t = 0; t < 4; t++) {
+                    int first = 60 + t * 10;
+                    readers.add(pool.submit(() -> new TdgTestClient(sim.baseUrl(), TdgSimulator.DEFAULT_TOKEN)
+                            .pageAll("Account", "version: " + v, first, "account_id balance status version")));
+                }
+                for (var reader : readers) {
+                    List<JsonNode> items = reader.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                    assertThat(items).hasSize(expected.size());
+                    for (int i = 0; i < items.size(); i++) {
+                        assertThat(items.get(i).path("account_id").asString()).isEqualTo(expected.get(i).get("account_id"));
+                        assertThat(items.get(i).path("balance").asString()).isEqualTo(expected.get(i).get("balance"));
+                        assertThat(items.get(i).path("version").asLong()).isEqualTo(expected.get(i).get("version"));
+                    }
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            assertThat(sim.dataQueryCount()).isGreaterThan(4 * 15);
+        }
+    }
+
+    @Test
     void sameSeedGivesTheSameDataAndVersions() {
         TdgSimulator a = new TdgSimulator(new SimulatorOptions(Map.of("size", "500", "seed", "3")));
         TdgSimulator b = new TdgSimulator(new SimulatorOptions(Map.of("size", "500", "seed", "3")));

@@ -78,6 +78,15 @@ public record TdgModel(List<TypeDef> types) {
         }
     }
 
+    /** Loads a model from a file (option {@code sim.model}); templates still come from the classpath. */
+    public static TdgModel load(java.nio.file.Path file) {
+        try {
+            return parse(JsonMapper.builder().build().readTree(java.nio.file.Files.readString(file)));
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException("simulator option sim.model=" + file + " is not valid: " + e.getMessage(), e);
+        }
+    }
+
     /** Parses and validates a model document; throws IllegalArgumentException naming the problem. */
     public static TdgModel parse(JsonNode root) {
         List<TypeDef> types = new ArrayList<>();

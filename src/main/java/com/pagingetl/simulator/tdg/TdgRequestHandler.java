@@ -12,6 +12,7 @@ import graphql.ExceptionWhileDataFetching;
 import graphql.ExecutionInput;
 import graphql.ExecutionResult;
 import graphql.GraphQL;
+import graphql.GraphQLContext;
 import graphql.GraphQLError;
 import graphql.ErrorType;
 import graphql.schema.GraphQLSchema;
@@ -115,14 +116,13 @@ final class TdgRequestHandler {
                 .query(parsed.path("query").asString())
                 .variables(vars)
                 .operationName(operationName == null || operationName.isNull() ? null : operationName.asString());
-        Long defaultVersion = versionHeader;
-        input.graphQLContext(b -> {
-            if (defaultVersion != null) {
-                b.of(TdgResolvers.CTX_VERSION_HEADER, defaultVersion);
-            }
-            b.of(TdgResolvers.CTX_HARD_LIMIT_FAULT, new AtomicBoolean(hardLimitFault));
-        });
-        ExecutionResult result = engine.execute(input.build());
+        ExecutionInput executionInput = input.build();
+        GraphQLContext context = executionInput.getGraphQLContext();
+        if (versionHeader != null) {
+            context.put(TdgResolvers.CTX_VERSION_HEADER, versionHeader);
+        }
+        context.put(TdgResolvers.CTX_HARD_LIMIT_FAULT, new AtomicBoolean(hardLimitFault));
+        ExecutionResult result = engine.execute(executionInput);
         if (!result.getErrors().isEmpty()) {
             GraphQLError first = result.getErrors().get(0);
             if (first instanceof ExceptionWhileDataFetching fetching) {
@@ -138,7 +138,7 @@ final class TdgRequestHandler {
         }
         Map<String, Object> envelope = new LinkedHashMap<>();
         envelope.put("data", result.getData());
-        boolean dataQuery = engine == data && !parsed.path("query").asString().stripLeading().startsWith("mutation");
+        boolean dataQuery = context.hasKey(TdgResolvers.CTX_DATA_QUERY) && !context.hasKey(TdgResolvers.CTX_MUTATION);
         return new Reply(200, json.writeValueAsString(envelope), headers, dataQuery);
     }
 

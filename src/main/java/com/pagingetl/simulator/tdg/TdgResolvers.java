@@ -33,6 +33,9 @@ final class TdgResolvers {
 
     static final String CTX_VERSION_HEADER = "tdg.versionHeader";
     static final String CTX_HARD_LIMIT_FAULT = "tdg.hardLimitFault";
+    /** Set when a data query field ran (and no mutation did): random writes follow served query pages. */
+    static final String CTX_DATA_QUERY = "tdg.dataQuery";
+    static final String CTX_MUTATION = "tdg.mutation";
     static final int DEFAULT_FIRST = 10;
     private static final Set<String> UPDATE_OPS = Set.of("set", "=", "+", "-");
 
@@ -59,6 +62,7 @@ final class TdgResolvers {
             List<Object> cursor = after == null ? null : TdgCursorCodec.decode(after);
             Long version = type.versioned() ? env.getArgument("version") : null;
             GraphQLContext context = env.getGraphQlContext();
+            context.put(CTX_DATA_QUERY, true);
             if (version == null && type.versioned()) {
                 version = context.get(CTX_VERSION_HEADER);
             }
@@ -82,6 +86,7 @@ final class TdgResolvers {
 
     DataFetcher<Object> mutation(TypeDef type) {
         return env -> {
+            env.getGraphQlContext().put(CTX_MUTATION, true);
             Map<String, Object> insert = env.getArgument("insert");
             List<List<Object>> update = env.getArgument("update");
             boolean delete = Boolean.TRUE.equals(env.getArgument("delete"));
@@ -211,7 +216,7 @@ final class TdgResolvers {
     }
 
     private static String plan(TypeDef type, List<Filter> filters, int first, String after) {
-        Filter scan = TdgStore.scanFilter(type, filters);
+        Filter scan = TdgScan.scanFilter(type, filters);
         String conditions = filters.stream()
                 .map(f -> "{\"field\":\"" + type.fields().get(f.fieldPos()).name() + "\",\"op\":\"" + f.op()
                         + "\",\"value\":" + jsonValue(f.value()) + "}")

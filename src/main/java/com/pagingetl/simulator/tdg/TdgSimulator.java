@@ -86,7 +86,8 @@ public final class TdgSimulator implements ApiSimulator {
         this.writesPerRequest = atLeast(options, "writesPerRequest", 0, 0);
         double errorRate = rate(options, "errorRate");
         double resetRate = rate(options, "resetRate");
-        this.model = TdgModel.loadDefault();
+        this.model = options.get("model").filter(m -> !m.isBlank())
+                .map(m -> TdgModel.load(java.nio.file.Path.of(m))).orElseGet(TdgModel::loadDefault);
         this.store = new TdgStore(model, new TdgDataGenerator(seed), seed, size, versionsPerObject);
         this.limits = new TdgHardLimits(scanned, returned);
         this.faults = new TdgFaults(errorRate, resetRate, seed);
@@ -154,7 +155,7 @@ public final class TdgSimulator implements ApiSimulator {
                         + store.storedVersions(t.name()) + " versions" + (t.versioned() ? "" : ", not versioned") + ")")
                         .collect(java.util.stream.Collectors.joining(", "))
                         + "; data: seed " + seed + ", size " + size + ", versionsPerObject ~" + versionsPerObject
-                        + "; Country Russia: +7 in its earlier version, +8 in the latest",
+                        + (model.type("Country") != null ? "; Country Russia: +7 in its earlier version, +8 in the latest" : ""),
                 "Hard limits: scanned " + limits.scanned() + ", returned " + limits.returned()
                         + " (admin: header 'schema: admin', query { config { hard_limits { scanned returned } } })",
                 "Newest committed version: " + store.latestVersion()

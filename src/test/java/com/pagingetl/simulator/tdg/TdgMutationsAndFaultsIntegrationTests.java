@@ -109,6 +109,35 @@ class TdgMutationsAndFaultsIntegrationTests {
     }
 
     @Test
+    void concurrentReadersSeeTheirSnapshotWhileTheGridIsWritten() throws Exception {
+        try (TdgSimulator sim = started(Map.of("size", "1500", "writesPerRequest", "10", "seed", "5"))) {
+            long v = sim.latestVersion();
+            List<Map<String, Object>> expected = sim.expectedSnapshot("Account", v);
+            var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+            try {
+                List<java.util.concurrent.Future<List<JsonNode>>> readers = new java.util.ArrayList<>();
+                for (int t = 0; t < 4; t++) {
+                    int first = 60 + t * 10;
+                    readers.add(pool.submit(() -> new TdgTestClient(sim.baseUrl(), TdgSimulator.DEFAULT_TOKEN)
+                            .pageAll("Account", "version: " + v, first, "account_id balance status version")));
+                }
+                for (var reader : readers) {
+                    List<JsonNode> items = reader.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                    assertThat(items).hasSize(expected.size());
+                    for (int i = 0; i < items.size(); i++) {
+                        assertThat(items.get(i).path("account_id").asString()).isEqualTo(expected.get(i).get("account_id"));
+                        assertThat(items.get(i).path("balance").asString()).isEqualTo(expected.get(i).get("balance"));
+                        assertThat(items.get(i).path("version").asLong()).isEqualTo(expected.get(i).get("version"));
+                    }
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            assertThat(sim.dataQueryCount()).isGreaterThan(4 * 15);
+        }
+    }
+
+    @Test
     void sameSeedGivesTheSameDataAndVersions() {
         TdgSimulator a = new TdgSimulator(new SimulatorOptions(Map.of("size", "500", "seed", "3")));
         TdgSimulator b = new TdgSimulator(new SimulatorOptions(Map.of("size", "500", "seed", "3")));
@@ -189,6 +218,23 @@ class TdgMutationsAndFaultsIntegrationTests {
         assertThat(sim.expectedHistory("Account").size()).isGreaterThan(before);
     }
 
+    @Test
+    void aModelFileChangesTheGeneratedSchema(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path file = dir.resolve("model.json");
+        java.nio.file.Files.writeString(file, "{\"types\":[{\"name\":\"Parcel\",\"versioned\":true,"
+                + "\"updateTimeField\":\"changed\",\"fields\":[{\"name\":\"code\",\"type\":\"string\","
+                + "\"gen\":{\"kind\":\"format\",\"pattern\":\"P%05d\"}},{\"name\":\"weight\",\"type\":\"double\"},"
+                + "{\"name\":\"changed\",\"type\":\"long\"}],\"indexes\":[{\"field\":\"code\"}]}]}");
+        try (TdgSimulator sim = started(Map.of("model", file.toString(), "size", "30"))) {
+            TdgTestClient client = new TdgTestClient(sim.baseUrl(), TdgSimulator.DEFAULT_TOKEN);
+            List<JsonNode> items = client.pageAll("Parcel", "", 8, "code weight changed version");
+            assertThat(items).hasSize(30);
+            assertThat(items.get(0).path("code").asString()).isEqualTo("P00001");
+            assertThat(items.get(29).path("changed").asLong()).isEqualTo(items.get(29).path("version").asLong());
+            assertThat(sim.describe()).contains("Parcel (30 objects").doesNotContain("Russia");
+        }
+    }
+
     private static Map<String, Object> find(List<Map<String, Object>> rows, String title) {
         return rows.stream().filter(m -> m.get("title").equals(title)).findFirst().orElse(null);
     }
@@ -196,7 +242,8 @@ class TdgMutationsAndFaultsIntegrationTests {
     @Test
     void badOptionsAreRejectedByName() {
         for (Map<String, String> options : List.of(Map.of("size", "-1"), Map.of("versionsPerObject", "0"),
-                Map.of("errorRate", "2"), Map.of("hardLimitReturned", "x"), Map.of("token", " "))) {
+                Map.of("errorRate", "2"), Map.of("hardLimitReturned", "x"), Map.of("token", " "),
+                Map.of("model", "/no/such/model.json"))) {
             assertThatThrownBy(() -> new TdgSimulator(new SimulatorOptions(options)))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("sim." + options.keySet().iterator().next());

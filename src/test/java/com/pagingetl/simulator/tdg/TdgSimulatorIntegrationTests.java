@@ -142,6 +142,14 @@ class TdgSimulatorIntegrationTests {
         assertThat(times).isSorted();
         items.forEach(i -> assertThat(i.path("updated_at").asLong()).isEqualTo(i.path("version").asLong()));
 
+        JsonNode below = client.post("{ Country(title_lt: \"C\", first: 3) { title } }").path("data").path("Country");
+        assertThat(below.findValuesAsString("title")).containsExactly("Bulgaria", "Brazil", "Belgium");
+        JsonNode upTo = client.post("{ Country(title_le: \"Brazil\", first: 2) { title } }").path("data").path("Country");
+        assertThat(upTo.findValuesAsString("title")).containsExactly("Brazil", "Belgium");
+        long someTime = items.get(17).path("updated_at").asLong();
+        JsonNode exact = client.post("{ Account(updated_at: " + someTime + ") { account_id } }").path("data").path("Account");
+        assertThat(exact.findValuesAsString("account_id")).containsExactly(items.get(17).path("account_id").asString());
+
         JsonNode error = client.post("{ Account(first: -2) { account_id } }");
         assertThat(error.has("data")).isFalse();
         assertThat(error.path("errors").get(0).path("message").asString())

@@ -35,8 +35,12 @@ public record TdgProperties(URI baseUrl, String token, @DefaultValue("1000") int
         updateField = updateField == null ? Map.of() : Map.copyOf(updateField);
     }
 
+    boolean hasBaseUrl() {
+        return baseUrl != null && baseUrl.getScheme() != null && baseUrl.getHost() != null;
+    }
+
     void validate() {
-        if (baseUrl == null || baseUrl.getScheme() == null || baseUrl.getHost() == null) {
+        if (!hasBaseUrl()) {
             throw new UsageException("etl.jobs.tdg-versions.base-url (TDG_BASE_URL) must be the grid's absolute URL,"
                     + " e.g. http://tdg-router:8080, was " + baseUrl);
         }

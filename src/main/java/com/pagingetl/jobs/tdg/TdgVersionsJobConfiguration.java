@@ -1,5 +1,6 @@
 package com.pagingetl.jobs.tdg;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -49,8 +50,10 @@ class TdgVersionsJobConfiguration {
 
     @Bean
     TdgApi tdgApi(TdgProperties properties, EtlProperties etl) {
-        return new TdgApi(new ApiHttpClient(etl.http().settings(), properties.graphqlUri()), properties.graphqlUri(),
-                properties.token());
+        // Built even without a usable base URL so that the other jobs of the jar still start; validate() refuses
+        // to run tdgVersions then, naming the property.
+        URI graphql = properties.hasBaseUrl() ? properties.graphqlUri() : URI.create("http://base-url.not-configured.invalid/graphql");
+        return new TdgApi(new ApiHttpClient(etl.http().settings(), graphql), graphql, properties.token());
     }
 
     @Bean

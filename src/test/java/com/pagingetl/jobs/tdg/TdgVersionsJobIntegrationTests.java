@@ -211,6 +211,24 @@ class TdgVersionsJobIntegrationTests {
     }
 
     @Test
+    void withoutBaseUrlOrTokenTheJobIsAUsageErrorNamingTheSetting() {
+        // given no simulator and no TDG settings
+        EtlRun etl = new EtlRun(home);
+
+        // when
+        EtlRun.Result noUrl = etl.run("--job=tdgVersions", "type=Country", "--etl.jobs.tdg-versions.base-url=",
+                "--etl.jobs.tdg-versions.token=");
+        EtlRun.Result noToken = etl.run("--job=tdgVersions", "type=Country",
+                "--etl.jobs.tdg-versions.base-url=http://127.0.0.1:9", "--etl.jobs.tdg-versions.token=");
+
+        // then
+        assertThat(noUrl.exitCode()).as(noUrl.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(noUrl.lastErrorLine()).contains("etl.jobs.tdg-versions.base-url (TDG_BASE_URL)");
+        assertThat(noToken.exitCode()).as(noToken.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(noToken.lastErrorLine()).contains("export TDG_TOKEN");
+    }
+
+    @Test
     void withAnUpdateFieldTheNextRunReadsOnlyObjectsChangedSinceTheLastOne() {
         // given a first, full run
         sim = TdgTestSupport.simulator(Map.of("size", "400"));

@@ -25,7 +25,7 @@ import com.pagingetl.state.WatermarkStore;
 public class RunStartListener implements JobExecutionListener {
 
     /** Runs checked for a file name in use: only the latest runs can share this second's stamp. */
-    private static final int RECENT_RUNS = 20;
+    private static final int RECENT_RUNS = 5;
 
     private final WatermarkStore watermarks;
     private final JobRepository repository;

@@ -24,6 +24,10 @@ import com.pagingetl.paging.PaginationStrategy;
  * A reduced size is kept for {@value #GROW_AFTER} pages, then doubled again up to the maximum, so one dense
  * stretch of history does not slow the whole run.
  *
+ * <p>Other code-500 errors of the grid's envelope are asked again up to {@value #GRAPHQL_ATTEMPTS} times, since
+ * a storage may fail for a moment and reads are repeatable; code 400 (validation) and known permanent
+ * errors end the read at once.
+ *
  * <p>Token: {@code <first>|<pages at that size>|<cursor>} (the cursor is empty for the first page). Every
  * object's version is checked against the pinned version: a newer one means the grid ignored the snapshot.
  * Stateless and thread-safe.
@@ -31,6 +35,8 @@ import com.pagingetl.paging.PaginationStrategy;
 final class TdgPagination implements PaginationStrategy<String> {
 
     static final int GROW_AFTER = 8;
+    /** Attempts of a read that the grid failed with a server-side error (code 500 that is not a known permanent one). */
+    static final int GRAPHQL_ATTEMPTS = 3;
 
     private static final Logger log = LoggerFactory.getLogger(TdgPagination.class);
 
@@ -59,6 +65,7 @@ final class TdgPagination implements PaginationStrategy<String> {
         String after = parts[2].isEmpty() ? null : parts[2];
 
         TdgApi.Answer answer;
+        int failures = 0;
         while (true) {
             try {
                 answer = api.query(query.document(first, after), "read of " + what + " (first=" + first
@@ -66,7 +73,12 @@ final class TdgPagination implements PaginationStrategy<String> {
                 break;
             } catch (TdgGraphqlException e) {
                 if (!e.isHardLimit()) {
-                    throw e;
+                    if (!mayBeTransient(e) || ++failures >= GRAPHQL_ATTEMPTS) {
+                        throw e;
+                    }
+                    log.warn("{}: {}; asking again ({}/{})", what, e.getMessage(), failures + 1, GRAPHQL_ATTEMPTS);
+                    pause(failures);
+                    continue;
                 }
                 if (first == 1) {
                     throw new ApiCallException("read of " + what + " at " + describe(token)
@@ -131,6 +143,25 @@ final class TdgPagination implements PaginationStrategy<String> {
         int count = nextStreak;
         return new Page<>(records, token(size, count, last), null, null)
                 .withResumeAfter(i -> token(size, count, cursors.get(i)));
+    }
+
+    /**
+     * A code-500 error from a storage (a timeout, a lost connection between router and storage) may pass
+     * on a second try; reads are repeatable. Validation errors (400), bad cursors and unknown types are not.
+     */
+    static boolean mayBeTransient(TdgGraphqlException e) {
+        String m = e.gridMessage();
+        return e.code() >= 500 && !m.startsWith("Failed to decode cursor") && !m.startsWith("Type \"")
+                && !m.contains("Impossible to filter");
+    }
+
+    private static void pause(int failures) {
+        try {
+            Thread.sleep(200L * failures);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiCallException("interrupted while waiting to read again", e);
+        }
     }
 
     static PageToken token(int first, int streak, String cursor) {

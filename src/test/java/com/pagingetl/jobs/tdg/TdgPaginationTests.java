@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.pagingetl.http.ApiCallException;
 import com.pagingetl.http.ApiHttpClient;
@@ -188,6 +189,37 @@ class TdgPaginationTests {
                 .isInstanceOf(TdgGraphqlException.class)
                 .hasMessageContaining("TDG error 500: Failed to decode cursor: \"zz\"");
         server.verify(1, postRequestedFor(urlEqualTo("/graphql")));
+    }
+
+    @Test
+    void aServerSideGraphqlErrorIsAskedAgainThenTheReadContinues() {
+        // given: the grid fails once with its code-500 envelope, then answers
+        server.stubFor(graphql("first: 100)").inScenario("flaky").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(200).withBody(
+                        "{\"errors\":[{\"message\":\"Storage timed out\",\"extensions\":{\"code\":500}}]}"))
+                .willSetStateTo("recovered"));
+        server.stubFor(graphql("first: 100)").inScenario("flaky").whenScenarioStateIs("recovered")
+                .willReturn(aResponse().withStatus(200).withBody(PAGE_1)));
+        TdgPagination pagination = pagination(TdgMode.SNAPSHOT, null, null);
+
+        // when
+        Page<String> page = pagination.fetch(pagination.firstPage());
+
+        // then
+        assertThat(page.items()).hasSize(2);
+        server.verify(2, postRequestedFor(urlEqualTo("/graphql")));
+    }
+
+    @Test
+    void aServerSideGraphqlErrorThatPersistsEndsTheReadAfterThreeAttempts() {
+        // given
+        answer("first: ", "{\"errors\":[{\"message\":\"Storage timed out\",\"extensions\":{\"code\":500}}]}");
+        TdgPagination pagination = pagination(TdgMode.SNAPSHOT, null, null);
+
+        // when / then
+        assertThatThrownBy(() -> pagination.fetch(pagination.firstPage()))
+                .hasMessageContaining("TDG error 500: Storage timed out");
+        server.verify(TdgPagination.GRAPHQL_ATTEMPTS, postRequestedFor(urlEqualTo("/graphql")));
     }
 
     @Test

@@ -263,6 +263,32 @@ class TdgVersionsJobIntegrationTests {
                 String.valueOf(changed.get(changed.size() - 1).get("updated_at")));
     }
 
+    @Test
+    void historyWithAnUpdateFieldExportsOnlyTheVersionsWrittenSinceTheLastRun() {
+        // given a first, full history
+        sim = TdgTestSupport.simulator(Map.of("size", "200"));
+        EtlRun etl = new EtlRun(home, "--etl.jobs.tdg-versions.update-field.Account=updated_at");
+        EtlRun.Result first = etl.run(command(sim, "type=Account", "mode=history"));
+        assertThat(first.exitCode()).as(first.toString()).isEqualTo(ExitCodes.COMPLETED);
+        Path firstFile = onlyFile(etl);
+        assertThat(PublishedOutput.lines(firstFile)).containsExactlyElementsOf(lines(sim.expectedHistory("Account")));
+        long w1 = Long.parseLong(manifestOf(firstFile).watermarkAfter().get("since.updated_at"));
+
+        // when
+        sim.updateRandom(40);
+        EtlRun.Result second = etl.run(command(sim, "type=Account", "mode=history"));
+
+        // then every version written since, once, in update order
+        assertThat(second.exitCode()).as(second.toString()).isEqualTo(ExitCodes.COMPLETED);
+        Path secondFile = PublishedOutput.files(etl.output(TdgVersionsJob.NAME), ".jsonl.gz").stream()
+                .filter(p -> !p.equals(firstFile)).findFirst().orElseThrow();
+        List<Map<String, Object>> newVersions = sim.expectedHistory("Account").stream()
+                .filter(o -> (Long) o.get("updated_at") > w1)
+                .sorted(Comparator.comparing(o -> (Long) o.get("updated_at"))).toList();
+        assertThat(newVersions).isNotEmpty();
+        assertThat(withoutCursor(PublishedOutput.lines(secondFile))).containsExactlyElementsOf(withoutCursor(lines(newVersions)));
+    }
+
     private static List<String> withoutCursor(List<String> lines) {
         return lines.stream().map(l -> l.replaceFirst(",\"cursor\":\"[^\"]*\"", "")).toList();
     }

@@ -103,20 +103,17 @@ final class TdgRunPlanner implements Tasklet {
         return RepeatStatus.FINISHED;
     }
 
-    /** The grid's newest committed version, or null when its admin schema does not offer it. */
+    /**
+     * The grid's newest committed version, or null when its admin schema does not offer it. Any failure
+     * falls back to the clock: a token without admin rights may still read data, and a bad token is
+     * reported by the first data read.
+     */
     private String newestVersion() {
         try {
             JsonNode value = api.admin("{ cluster { current_version } }", "query of the grid's newest version")
                     .data().path("cluster").path("current_version");
             return TdgVersion.of(value);
-        } catch (TdgGraphqlException | IllegalArgumentException e) {
-            log.info("the grid does not tell its newest version ({}); pinning the local clock less {}", e.getMessage(),
-                    properties.clockMargin());
-            return null;
-        } catch (ApiCallException e) {
-            if (e.status() == 401) {
-                throw e;
-            }
+        } catch (ApiCallException | IllegalArgumentException e) {
             log.info("the grid does not tell its newest version ({}); pinning the local clock less {}", e.getMessage(),
                     properties.clockMargin());
             return null;
@@ -133,9 +130,6 @@ final class TdgRunPlanner implements Tasklet {
                 limit = (int) Math.min(Integer.MAX_VALUE, returned.asLong());
             }
         } catch (ApiCallException e) {
-            if (e.status() == 401) {
-                throw e;
-            }
             log.info("the grid does not tell its hard limits ({}); assuming returned = {}", e.getMessage(), limit);
         }
         int configured = properties.pageSize();

@@ -88,7 +88,7 @@ final class TdgPagination implements PaginationStrategy<String> {
                 int smaller = Math.max(1, first / 2);
                 log.warn("{}: the grid's hard limit stopped a page of {} at {} ({}); asking the same position for {}",
                         what, first, after == null ? "the start" : "cursor " + PaginationStrategy.abbreviate(after),
-                        PaginationStrategy.abbreviate(e.gridMessage()), smaller);
+                        clip(e.gridMessage()), smaller);
                 first = smaller;
                 streak = 0;
             }
@@ -153,6 +153,11 @@ final class TdgPagination implements PaginationStrategy<String> {
         String m = e.gridMessage();
         return e.code() >= 500 && !m.startsWith("Failed to decode cursor") && !m.startsWith("Type \"")
                 && !m.contains("Impossible to filter");
+    }
+
+    /** The start of a grid message, which names the limit; its query plan can be long. */
+    private static String clip(String message) {
+        return message.length() <= 100 ? message : message.substring(0, 100) + "...";
     }
 
     private static void pause(int failures) {

@@ -5,6 +5,8 @@ import java.time.Instant;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
@@ -47,16 +49,19 @@ final class TdgRunPlanner implements Tasklet {
     private final TdgApi api;
     private final TdgProperties properties;
     private final Clock clock;
+    private final JobRepository repository;
 
-    TdgRunPlanner(TdgApi api, TdgProperties properties, Clock clock) {
+    TdgRunPlanner(TdgApi api, TdgProperties properties, Clock clock, JobRepository repository) {
         this.api = api;
         this.properties = properties;
         this.clock = clock;
+        this.repository = repository;
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-        ExecutionContext job = contribution.getStepExecution().getJobExecution().getExecutionContext();
+        JobExecution execution = contribution.getStepExecution().getJobExecution();
+        ExecutionContext job = execution.getExecutionContext();
         if (job.containsKey(VERSION)) {
             return RepeatStatus.FINISHED;
         }
@@ -96,6 +101,10 @@ final class TdgRunPlanner implements Tasklet {
         job.putString("manifest.pageSize", Integer.toString(pageSize));
         job.putString("manifest.updateField", updateField == null ? "" : updateField);
         job.putString("manifest.since", since == null ? "" : since);
+        // Spring Batch saves the job's context only after it has marked this step COMPLETED; a kill -9 in
+        // between would leave a completed plan and no pinned version. Saving it here, before the step's
+        // commit, leaves either both or a plan step that runs again and finds its keys.
+        repository.updateExecutionContext(execution);
         log.info("tdgVersions {} {}: reading as of version {} (from the {}), {} objects per page, {}", params.type(),
                 params.mode().parameter(), version, source, pageSize,
                 since != null ? "objects with " + updateField + " > " + since

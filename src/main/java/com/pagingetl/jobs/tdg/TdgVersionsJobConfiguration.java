@@ -74,7 +74,7 @@ class TdgVersionsJobConfiguration {
 
     @Bean
     Step tdgPlan(JobRepository repository, PlatformTransactionManager tm, TdgApi api, TdgProperties properties) {
-        return new StepBuilder(PLAN, repository).tasklet(new TdgRunPlanner(api, properties, CLOCK), tm).build();
+        return new StepBuilder(PLAN, repository).tasklet(new TdgRunPlanner(api, properties, CLOCK, repository), tm).build();
     }
 
     @Bean

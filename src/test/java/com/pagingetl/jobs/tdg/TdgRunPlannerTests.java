@@ -19,7 +19,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -28,6 +30,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.pagingetl.http.ApiHttpClient;
 import com.pagingetl.http.HttpSettings;
 import com.pagingetl.output.PublishTasklet;
+import com.pagingetl.state.TestDatabase;
 
 /** The plan step against WireMock stubs of a grid whose admin schema does or does not tell its version. */
 class TdgRunPlannerTests {
@@ -36,6 +39,8 @@ class TdgRunPlannerTests {
 
     private WireMockServer server;
     private TdgApi api;
+    private TestDatabase db;
+    private JobRepository repository;
 
     @BeforeEach
     void start() {
@@ -45,20 +50,26 @@ class TdgRunPlannerTests {
         HttpSettings fast = new HttpSettings(Duration.ofSeconds(5), Duration.ofSeconds(10), 1, Duration.ofMillis(5),
                 Duration.ofMillis(10), Duration.ofSeconds(1), 0, "test");
         api = new TdgApi(new ApiHttpClient(fast, graphql), graphql, "token-abcd");
+        db = TestDatabase.fresh();
+        repository = db.jobRepository();
     }
 
     @AfterEach
     void stop() {
         server.stop();
+        db.shutdown();
     }
+
+    private long runs;
 
     private ExecutionContext plan(Map<String, String> params, TdgProperties properties, ExecutionContext jobContext) {
         JobParametersBuilder builder = new JobParametersBuilder();
         params.forEach(builder::addString);
-        JobExecution job = new JobExecution(1L, new JobInstance(1L, "tdgVersions"), builder.toJobParameters());
-        job.setExecutionContext(jobContext);
+        JobParameters parameters = builder.addLong("run", ++runs).toJobParameters();
+        JobInstance instance = repository.createJobInstance("tdgVersions", parameters);
+        JobExecution job = repository.createJobExecution(instance, parameters, jobContext);
         StepContribution contribution = new StepContribution(new StepExecution(1L, "tdgPlan", job));
-        new TdgRunPlanner(api, properties, Clock.fixed(NOW, ZoneOffset.UTC)).execute(contribution, null);
+        new TdgRunPlanner(api, properties, Clock.fixed(NOW, ZoneOffset.UTC), repository).execute(contribution, null);
         return job.getExecutionContext();
     }
 
@@ -82,8 +93,10 @@ class TdgRunPlannerTests {
         ExecutionContext job = plan(Map.of("type", "Country", "mode", "snapshot"), properties(500, Map.of()),
                 new ExecutionContext());
 
-        // then
+        // then the pins are saved with the job's context at once
         assertThat(job.getString(TdgRunPlanner.VERSION)).isEqualTo("1795328005768983701");
+        assertThat(repository.getLastJobExecution(repository.getLastJobInstance("tdgVersions")).getExecutionContext()
+                .getString(TdgRunPlanner.VERSION)).isEqualTo("1795328005768983701");
         assertThat(job.getString("manifest.versionSource")).isEqualTo("grid");
         assertThat(job.getString(TdgRunPlanner.PAGE_SIZE)).isEqualTo("80");
         assertThat(job.getString(TdgRunPlanner.SELECTION)).isEqualTo("title phone_code cursor version");

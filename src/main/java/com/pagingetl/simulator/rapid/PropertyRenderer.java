@@ -36,7 +36,7 @@ final class PropertyRenderer {
 
     private final RapidDataSet data;
     private final RapidTemplates t;
-    private final String baseUrl;
+    private final java.util.function.Supplier<String> baseUrl;
     private final List<String> brandedNames;
     private final List<String> independentNames;
     private final List<String> adjectives;
@@ -66,7 +66,7 @@ final class PropertyRenderer {
     private final List<String> houseRules;
     private final JsonNode descriptions;
 
-    PropertyRenderer(RapidDataSet data, String baseUrl) {
+    PropertyRenderer(RapidDataSet data, java.util.function.Supplier<String> baseUrl) {
         this.data = data;
         this.t = data.templates;
         this.baseUrl = baseUrl;
@@ -304,7 +304,7 @@ final class PropertyRenderer {
         for (String language : first.equals("en-US") ? new String[]{first} : new String[]{first, "en-US"}) {
             g.writeObjectPropertyStart(language);
             g.writeStringProperty("method", "GET");
-            g.writeStringProperty("href", baseUrl + "/v3/properties/content?language=" + language
+            g.writeStringProperty("href", baseUrl.get() + "/v3/properties/content?language=" + language
                     + "&include=address&property_id=" + pid + (vrbo ? "&supply_source=vrbo" : ""));
             g.writeEndObject();
         }

@@ -172,9 +172,9 @@ final class PropertyRenderer {
                 }
                 case "amenities" -> {
                     g.writeName("amenities");
-                    itemMap(g, r, amenities, 5, 14, false);
+                    itemMap(g, r, amenities, 4, 9, false);
                 }
-                case "images" -> images(g, r, id, 3 + r.nextInt(6), -1);
+                case "images" -> images(g, r, id, 2 + r.nextInt(3), -1);
                 case "onsite_payments" -> {
                     g.writeObjectPropertyStart("onsite_payments");
                     g.writeStringProperty("currency", country.currency());
@@ -417,7 +417,7 @@ final class PropertyRenderer {
 
     private void rooms(JsonGenerator g, SplittableRandom r, int id) {
         g.writeObjectPropertyStart("rooms");
-        int count = 1 + r.nextInt(4);
+        int count = 1 + r.nextInt(2);
         int start = r.nextInt(roomTypes.size());
         for (int k = 0; k < count; k++) {
             String roomId = Integer.toString(200_000 + (id % 100_000) * 10 + k);
@@ -431,7 +431,7 @@ final class PropertyRenderer {
                     + Math.round(sqm * 10.764) + "-sq-foot (" + sqm + "-sq-meter) room<br /><br /><b>Internet</b> - Free WiFi");
             g.writeEndObject();
             g.writeName("amenities");
-            itemMap(g, r, roomAmenities, 2, 5, false);
+            itemMap(g, r, roomAmenities, 1, 3, false);
             images(g, r, id, 1, 3);
             g.writeObjectPropertyStart("bed_groups");
             g.writeObjectPropertyStart(bed.get(0).asString());
@@ -474,7 +474,7 @@ final class PropertyRenderer {
 
     private void rates(JsonGenerator g, SplittableRandom r, int id) {
         g.writeObjectPropertyStart("rates");
-        int count = 1 + r.nextInt(3);
+        int count = 1 + r.nextInt(2);
         for (int k = 0; k < count; k++) {
             String rateId = Integer.toString(300_000_000 + (id % 1_000_000) * 10 + k);
             g.writeObjectPropertyStart(rateId);
@@ -500,12 +500,18 @@ final class PropertyRenderer {
         for (var entry : descriptions.properties()) {
             JsonNode value = entry.getValue();
             String template = value.isArray() ? value.get(r.nextInt(value.size())).asString() : value.asString();
-            String text = template.replace("{city}", city.name()).replace("{name}", name)
-                    .replace("{category}", category).replace("{feature}", feature).replace("{noun}", noun)
-                    .replace("{amenity}", amenityName).replace("{amenity_lower}", amenityName.toLowerCase(Locale.ROOT))
-                    .replace("{rating}", Integer.toString(Math.max(1, (int) data.starRating(i))))
-                    .replace("{rooms}", Integer.toString(10 + r.nextInt(400)))
-                    .replace("{n}", Integer.toString(1 + r.nextInt(9)));
+            String text = expand(template, v -> switch (v) {
+                case "city" -> city.name();
+                case "name" -> name;
+                case "category" -> category;
+                case "feature" -> feature;
+                case "noun" -> noun;
+                case "amenity" -> amenityName;
+                case "amenity_lower" -> amenityName.toLowerCase(Locale.ROOT);
+                case "rating" -> Integer.toString(Math.max(1, (int) data.starRating(i)));
+                case "rooms" -> Integer.toString(10 + r.nextInt(400));
+                default -> Integer.toString(1 + r.nextInt(9));
+            });
             g.writeStringProperty(entry.getKey(), text);
         }
         g.writeEndObject();
@@ -560,9 +566,25 @@ final class PropertyRenderer {
         g.writeEndObject();
     }
 
+    /** Replaces each {@code {name}} in one pass (descriptions are rendered for every property of every page). */
+    private static String expand(String template, java.util.function.Function<String, String> vars) {
+        StringBuilder out = new StringBuilder(template.length() + 64);
+        int from = 0;
+        int open;
+        while ((open = template.indexOf('{', from)) >= 0) {
+            int close = template.indexOf('}', open);
+            if (close < 0) {
+                break;
+            }
+            out.append(template, from, open).append(vars.apply(template.substring(open + 1, close)));
+            from = close + 1;
+        }
+        return out.append(template, from, template.length()).toString();
+    }
+
     private static String phone(SplittableRandom r, RapidTemplates.Country country) {
         return country.phonePrefix() + "-" + (200 + r.nextInt(800)) + "-" + (200 + r.nextInt(800)) + "-"
-                + String.format(Locale.ROOT, "%04d", r.nextInt(10_000));
+                + (1000 + r.nextInt(9000));
     }
 
     private static String postal(SplittableRandom r, String pattern) {

@@ -36,10 +36,10 @@ final class RapidAdmin {
     }
 
     private RapidReply route(RequestMethod method, String path, Map<String, List<String>> params) {
-        if (path.startsWith("files/") && method == RequestMethod.GET) {
+        if (path.startsWith("files/") && RequestMethod.GET.equals(method)) {
             return files.file(path.substring("files/".length()), params);
         }
-        if (path.equals("stats") && method == RequestMethod.GET) {
+        if (path.equals("stats") && RequestMethod.GET.equals(method)) {
             ObjectNode stats = JsonMapper.shared().createObjectNode();
             stats.put("totalActive", simulator.totalActive());
             stats.put("contentRequests", simulator.contentRequestCount());
@@ -49,7 +49,7 @@ final class RapidAdmin {
             simulator.activeCountsByCountry().forEach(countries::put);
             return json(stats.toString());
         }
-        if (method != RequestMethod.POST) {
+        if (!RequestMethod.POST.equals(method)) {
             return RapidReply.error(RapidError.notFound(path));
         }
         switch (path) {

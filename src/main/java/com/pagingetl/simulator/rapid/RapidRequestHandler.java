@@ -149,7 +149,7 @@ final class RapidRequestHandler implements ResponseDefinitionTransformerV2 {
         }
         RapidReply reply;
         try {
-            if (request.getMethod() != RequestMethod.GET) {
+            if (!RequestMethod.GET.equals(request.getMethod())) {
                 throw new RapidApiException(new RapidError(405, "method_not_allowed",
                         "Only GET is supported on " + path + ".", List.of(), List.of()));
             }

@@ -87,19 +87,20 @@ public class GzipJsonLinesItemWriter implements ItemStreamWriter<PagedItem<Strin
         if (newest > generation) {
             switchGeneration(newest);
         }
-        long before = records;
-        OutputStream member = new GZIPOutputStream(new KeepOpen(Channels.newOutputStream(channel)), 1 << 16);
-        for (PagedItem<String> item : chunk) {
-            if (item.generation() == generation) {
-                member.write(item.value().getBytes(StandardCharsets.UTF_8));
-                member.write('\n');
-                records++;
-            }
-        }
-        if (records == before) {
+        int current = generation;
+        if (chunk.getItems().stream().noneMatch(item -> item.generation() == current)) {
+            // GZIPOutputStream writes its header on construction: an empty member must not be started.
             return;
         }
-        member.close();
+        try (OutputStream member = new GZIPOutputStream(new KeepOpen(Channels.newOutputStream(channel)), 1 << 16)) {
+            for (PagedItem<String> item : chunk) {
+                if (item.generation() == generation) {
+                    member.write(item.value().getBytes(StandardCharsets.UTF_8));
+                    member.write('\n');
+                    records++;
+                }
+            }
+        }
         channel.force(false);
         bytes = channel.position();
     }

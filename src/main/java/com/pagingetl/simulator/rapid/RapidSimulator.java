@@ -121,7 +121,8 @@ public final class RapidSimulator implements ApiSimulator {
                 + " s) resetRate=" + options.resetRate() + " inactiveShare=" + options.inactiveShare());
         lines.add("  admin:          GET " + baseUrl() + "/_sim/rapid/stats; POST /_sim/rapid/faults/next?kind=<RapidFault>,"
                 + " /faults/fail-after?n=&status=, /faults/clear, /links/expire, /clock?offsetSeconds=,"
-                + " /properties/touch?property_id=, /properties/deactivate?property_id=");
+                + " /properties/touch?property_id=, /properties/deactivate?property_id=;"
+                + " GET /_sim/rapid/files/{catalog,content}.jsonl.gz (the files' href, no auth)");
         return String.join(System.lineSeparator(), lines);
     }
 

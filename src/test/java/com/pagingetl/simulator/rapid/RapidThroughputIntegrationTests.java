@@ -57,7 +57,8 @@ class RapidThroughputIntegrationTests {
                     seen.size(), simulator.contentRequestCount(), seconds);
             assertThat(seen).isEqualTo(simulator.expectedIds(null));
             assertThat(simulator.maxTokenServeCount()).isEqualTo(1);
-            assertThat(seconds).isLessThan(30);
+            // Generous because the cores are shared with other builds: the point is seconds, not minutes.
+            assertThat(seconds).isLessThan(60);
         }
     }
 

@@ -64,9 +64,9 @@ final class SystaxHttpHandler {
         String path = request.getUrl().split("\\?", 2)[0];
         ResponseDefinition response;
         if (path.equals(options.loginPath())) {
-            response = request.getMethod() == RequestMethod.POST ? login(request) : error(405, "Metodo nao permitido");
+            response = RequestMethod.POST.equals(request.getMethod()) ? login(request) : error(405, "Metodo nao permitido");
         } else if (path.equals(options.rulesPath())) {
-            response = request.getMethod() == RequestMethod.POST ? rules(request) : error(405, "Metodo nao permitido");
+            response = RequestMethod.POST.equals(request.getMethod()) ? rules(request) : error(405, "Metodo nao permitido");
         } else {
             response = error(404, "Recurso nao encontrado");
         }

@@ -33,12 +33,16 @@ final class RuleRenderer {
     private final long seed;
     private final Map<Integer, Scenario> scenarios;
     private final JsonMapper mapper;
+    private final List<SystaxTemplates.TaxCode> icmsAll;
+    private final List<SystaxTemplates.TaxCode> icmsWithoutSt;
 
     RuleRenderer(SystaxTemplates templates, long seed, List<Scenario> scenarios, JsonMapper mapper) {
         this.templates = templates;
         this.seed = seed;
         this.scenarios = scenarios.stream().collect(Collectors.toMap(Scenario::id, Function.identity()));
         this.mapper = mapper;
+        this.icmsAll = templates.codes("ICMS");
+        this.icmsWithoutSt = icmsAll.stream().filter(c -> c.extra() == null || !c.extra().contains("ST")).toList();
     }
 
     ObjectNode render(RuleRow row) {
@@ -50,14 +54,15 @@ final class RuleRenderer {
 
         Scenario scenario = scenarioOf(row);
         SplittableRandom tax = new SplittableRandom(SeedMix.mix(seed, 11, row.cenario(), row.produto(), row.variant()));
-        SystaxTemplates.TaxCode icms = weighted(tax, templates.codes("ICMS"), item.substituicaoTributaria());
+        List<SystaxTemplates.TaxCode> icmsCodes = item.substituicaoTributaria() ? icmsAll : icmsWithoutSt;
+        SystaxTemplates.TaxCode icms = icmsCodes.get(weightedIndex(tax, icmsCodes));
         int pisIndex = weightedIndex(tax, templates.codes("PIS"));
         SystaxTemplates.TaxCode ipi = ipiCode(tax, item);
 
         ObjectNode rule = mapper.createObjectNode();
         rule.put("id_cenario", row.cenario());
         rule.put("codigo_produto", row.produto());
-        rule.put("cod_interno", String.format("P%07d", row.produto()));
+        rule.put("cod_interno", codInterno(row.produto()));
         rule.put("origem_produto", origem);
         rule.put("ncm", item.ncm());
         rule.put("cest", item.cest());
@@ -145,19 +150,21 @@ final class RuleRenderer {
         return code;
     }
 
+    private static String codInterno(int produto) {
+        String digits = Integer.toString(produto);
+        return digits.length() >= 7 ? "P" + digits : "P" + "0000000".substring(digits.length()) + digits;
+    }
+
     private static int origin(SplittableRandom random) {
         int r = random.nextInt(100);
         return r < 82 ? 0 : r < 90 ? 2 : r < 95 ? 1 : r < 98 ? 5 : 3;
     }
 
-    private static SystaxTemplates.TaxCode weighted(SplittableRandom random, List<SystaxTemplates.TaxCode> codes, boolean allowSt) {
-        List<SystaxTemplates.TaxCode> allowed = allowSt ? codes
-                : codes.stream().filter(c -> c.extra() == null || !c.extra().contains("ST")).toList();
-        return allowed.get(weightedIndex(random, allowed));
-    }
-
     private static int weightedIndex(SplittableRandom random, List<SystaxTemplates.TaxCode> codes) {
-        int total = codes.stream().mapToInt(SystaxTemplates.TaxCode::weight).sum();
+        int total = 0;
+        for (SystaxTemplates.TaxCode code : codes) {
+            total += code.weight();
+        }
         int r = random.nextInt(total);
         for (int i = 0; i < codes.size(); i++) {
             r -= codes.get(i).weight();

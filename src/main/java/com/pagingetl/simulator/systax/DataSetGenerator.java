@@ -3,6 +3,7 @@ package com.pagingetl.simulator.systax;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -87,7 +88,7 @@ final class DataSetGenerator {
             List<RuleKey> inScenario = table.allKeys().stream().filter(key -> key.cenario() == scenarios.get(0).id()).toList();
             List<RuleKey> shuffled = new ArrayList<>(inScenario);
             for (int i = shuffled.size() - 1; i > 0; i--) {
-                java.util.Collections.swap(shuffled, i, random.nextInt(i + 1));
+                Collections.swap(shuffled, i, random.nextInt(i + 1));
             }
             shuffled.subList(0, SEED_EXAMPLE_CHANGES).forEach(key -> table.change(key, time));
             return new BatchResult(epoch, SEED_EXAMPLE_CHANGES, 0, before, table.currentSequence());

@@ -1,7 +1,6 @@
 package com.pagingetl.simulator.systax;
 
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -188,9 +187,5 @@ final class SystaxHttpHandler {
     private static ResponseDefinition text(int status, String contentType, String body) {
         return ResponseDefinitionBuilder.responseDefinition().withStatus(status).withHeader("Content-Type", contentType)
                 .withBody(body.getBytes(StandardCharsets.UTF_8)).build();
-    }
-
-    static List<String> routes(SystaxOptions options) {
-        return List.of("POST " + options.loginPath(), "POST " + options.rulesPath());
     }
 }

@@ -95,9 +95,11 @@ public final class SystaxSimulator implements ApiSimulator {
                 .notifier(new Slf4jNotifier(false))
                 .extensions(new SystaxWireMockExtensions.Transformer(handler::handle),
                         new SystaxWireMockExtensions.Admin(() -> mapper.writeValueAsString(advanceReport()), this::statusJson));
-        server = new WireMockServer(port == 0 ? config.dynamicPort() : config.port(port));
-        server.start();
-        server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(500)));
+        WireMockServer wireMock = new WireMockServer(port == 0 ? config.dynamicPort() : config.port(port));
+        wireMock.start();
+        // One catch-all stub; the global transformer answers every request routed to it.
+        wireMock.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(500)));
+        server = wireMock;
     }
 
     @Override

@@ -133,6 +133,10 @@ class SystaxFaultsIntegrationTests {
         assertThat(simulator.epoch()).isEqualTo(epoch + 1);
         assertThat(simulator.countChangedAfter(before)).isEqualTo(5);
         assertThat(client.readAll(before, 100, () -> { }).records()).hasSize(5);
+        HttpResponse<String> status = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(simulator.baseUrl() + "/__admin/sim/status")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(status.body()).contains("\"epoch\":" + (epoch + 1), "\"ponteiro_atualizacao\":\"" + simulator.currentPointer() + "\"");
     }
 
     @Test

@@ -223,6 +223,11 @@ public final class DemarchesSimulator implements ApiSimulator {
         return store.visibleUpdatedAfter(demarche, CursorCodec.decode(cursor));
     }
 
+    /** {@link #changedSince(int, String)} on the default démarche. */
+    public List<Long> changedSince(String cursor) {
+        return changedSince(DEFAULT_DEMARCHE, cursor);
+    }
+
     /** Encodes a cursor the way the server does (useful to build a "rewound" cursor). */
     public static String cursor(java.time.Instant orderColumn, long id) {
         return CursorCodec.encode(Timestamps.nanos(orderColumn), id);

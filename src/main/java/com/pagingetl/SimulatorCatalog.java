@@ -7,11 +7,16 @@ import java.util.function.Function;
 import com.pagingetl.launch.UsageException;
 import com.pagingetl.simulator.ApiSimulator;
 import com.pagingetl.simulator.SimulatorOptions;
+import com.pagingetl.simulator.systax.SystaxSimulator;
 
 /** The embedded simulators by their command-line name. */
 final class SimulatorCatalog {
 
     private static final Map<String, Function<SimulatorOptions, ApiSimulator>> SIMULATORS = new TreeMap<>();
+
+    static {
+        SIMULATORS.put("systax", SystaxSimulator::new);
+    }
 
     private SimulatorCatalog() {
     }

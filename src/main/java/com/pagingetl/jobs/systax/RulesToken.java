@@ -39,6 +39,6 @@ record RulesToken(boolean after, RulePair pair) {
     }
 
     String describe() {
-        return pair + (after ? " (its rule already written)" : "");
+        return pair + (after ? ", boundary rule already written" : "");
     }
 }

@@ -133,7 +133,7 @@ class SystaxRulesPaginationTests {
         // then
         assertThat(resume.value()).isEqualTo("after:1:110");
         assertThat(pairsOf(resumed.items())).first().isEqualTo("1/111");
-        assertThat(pagination.describe(resume)).isEqualTo("id_cenario 1, codigo_produto 110 (its rule already written)");
+        assertThat(pagination.describe(resume)).isEqualTo("id_cenario 1, codigo_produto 110, boundary rule already written");
     }
 
     @Test

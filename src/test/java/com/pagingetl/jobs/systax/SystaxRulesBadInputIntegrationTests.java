@@ -102,6 +102,9 @@ class SystaxRulesBadInputIntegrationTests {
             assertThat(requests).filteredOn(r -> r.status() == 401).hasSize(1);
             assertThat(requests.get(refused + 1).codigoProduto()).isEqualTo(requests.get(refused).codigoProduto());
             assertThat(keys(published(result, ".jsonl.gz"))).isEqualTo(simulator.changedKeysAfter(""));
+            // tokens are JWT-shaped: their header always encodes to eyJhbGciOi...
+            String everything = result.out() + result.err() + Files.readString(home.resolve("etl.log"));
+            assertThat(everything).doesNotContain("eyJhbGciOi").doesNotContain(simulator.password());
         }
     }
 

@@ -150,6 +150,16 @@ class SystaxRulesJobIntegrationTests {
             assertThat(keys(published(nothing, ".jsonl.gz"))).isEmpty();
             assertThat(pairsAndPointers(simulator.rulesRequests())).containsExactly("1/1|" + simulator.currentPointer());
             assertThat(manifest(nothing).watermarkAfter()).containsEntry("pointer", simulator.currentPointer());
+            assertThat(published(nothing, ".jsonl.gz")).isNotEqualTo(published(incremental, ".jsonl.gz"));
+
+            // when a full load is asked for
+            EtlRun.Result fullAgain = etl.run(args(simulator, "fullLoad=true"));
+
+            // then every rule comes again, with an empty pointer sent
+            assertThat(fullAgain.exitCode()).as("%s", fullAgain).isZero();
+            assertThat(keys(published(fullAgain, ".jsonl.gz"))).isEqualTo(simulator.changedKeysAfter(""));
+            assertThat(manifest(fullAgain).details()).containsEntry("pointerSent", "")
+                    .containsEntry("pointerSaved", simulator.currentPointer());
         }
     }
 

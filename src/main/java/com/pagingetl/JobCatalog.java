@@ -4,13 +4,14 @@ import java.util.List;
 import java.util.Optional;
 
 import com.pagingetl.jobs.rapid.RapidContentJob;
+import com.pagingetl.jobs.systax.SystaxRulesJob;
 import com.pagingetl.launch.JobDescriptor;
 import com.pagingetl.launch.UsageException;
 
 /** The jobs this jar can run, known without starting Spring so that --help and --list answer at once. */
 final class JobCatalog {
 
-    static final List<JobDescriptor> JOBS = List.of(RapidContentJob.DESCRIPTOR);
+    static final List<JobDescriptor> JOBS = List.of(RapidContentJob.DESCRIPTOR, SystaxRulesJob.DESCRIPTOR);
 
     private JobCatalog() {
     }

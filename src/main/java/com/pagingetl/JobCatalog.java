@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import com.pagingetl.jobs.rapid.RapidContentJob;
+import com.pagingetl.jobs.systax.SystaxRulesJob;
 import com.pagingetl.jobs.tdg.TdgVersionsJob;
 import com.pagingetl.launch.JobDescriptor;
 import com.pagingetl.launch.UsageException;
@@ -11,7 +12,8 @@ import com.pagingetl.launch.UsageException;
 /** The jobs this jar can run, known without starting Spring so that --help and --list answer at once. */
 final class JobCatalog {
 
-    static final List<JobDescriptor> JOBS = List.of(RapidContentJob.DESCRIPTOR, TdgVersionsJob.DESCRIPTOR);
+    static final List<JobDescriptor> JOBS = List.of(RapidContentJob.DESCRIPTOR, SystaxRulesJob.DESCRIPTOR,
+            TdgVersionsJob.DESCRIPTOR);
 
     private JobCatalog() {
     }

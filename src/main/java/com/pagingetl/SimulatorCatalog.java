@@ -7,14 +7,18 @@ import java.util.function.Function;
 import com.pagingetl.launch.UsageException;
 import com.pagingetl.simulator.ApiSimulator;
 import com.pagingetl.simulator.SimulatorOptions;
+import com.pagingetl.simulator.rapid.RapidSimulator;
+import com.pagingetl.simulator.systax.SystaxSimulator;
 import com.pagingetl.simulator.tdg.TdgSimulator;
 
 /** The embedded simulators by their command-line name. */
 final class SimulatorCatalog {
 
-    private static final Map<String, Function<SimulatorOptions, ApiSimulator>> SIMULATORS = new TreeMap<>();
+    private static final Map<String, Function<SimulatorOptions, ApiSimulator>> SIMULATORS = new TreeMap<>(Map.of(
+            "rapid", RapidSimulator::new));
 
     static {
+        SIMULATORS.put("systax", SystaxSimulator::new);
         SIMULATORS.put("tdg", TdgSimulator::new);
     }
 

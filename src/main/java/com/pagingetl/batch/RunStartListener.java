@@ -1,8 +1,8 @@
 package com.pagingetl.batch;
 
-import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.Map;
 
 import org.springframework.batch.core.job.JobExecution;
@@ -24,8 +24,7 @@ import com.pagingetl.state.WatermarkStore;
  */
 public class RunStartListener implements JobExecutionListener {
 
-    /** Runs checked for a file name in use: only the latest runs can share this second's stamp. */
-    private static final int RECENT_RUNS = 5;
+    private static final int RECENT_RUNS = 10;
 
     private final WatermarkStore watermarks;
     private final JobRepository repository;
@@ -43,14 +42,13 @@ public class RunStartListener implements JobExecutionListener {
         }
         String job = execution.getJobInstance().getJobName();
         String label = parameter(execution, "label");
-        Instant start = Instant.now();
-        String baseName = RunLayout.baseName(job, label, start);
-        // Names have a one-second stamp: a run starting in the same second as the previous run of its label
-        // would publish under that run's names, where the publish step keeps the file already there.
-        while (takenByAnotherRun(execution, baseName)) {
-            start = start.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
-            sleepUntil(start);
-            baseName = RunLayout.baseName(job, label, start);
+        String baseName = RunLayout.baseName(job, label, Instant.now());
+        Set<String> recent = recentBaseNames(execution);
+        while (recent.contains(baseName)) {
+            // Names stamp the start to the second: a run that started in the same second as an earlier one
+            // would publish over that run's files (kept as "already published"), so wait for the next second.
+            sleepToNextSecond();
+            baseName = RunLayout.baseName(job, label, Instant.now());
         }
         context.putString(RunLayout.BASE_NAME_KEY, baseName);
         Map<String, String> before = watermarks.load(job, parameter(execution, "scope"));
@@ -58,28 +56,27 @@ public class RunStartListener implements JobExecutionListener {
         repository.updateExecutionContext(execution);
     }
 
-    private boolean takenByAnotherRun(JobExecution execution, String baseName) {
+    /** Base names of the job's latest other runs (any scope); a new run's name must differ from all of them. */
+    private Set<String> recentBaseNames(JobExecution execution) {
+        Set<String> names = new HashSet<>();
         for (JobInstance instance : repository.getJobInstances(execution.getJobInstance().getJobName(), 0, RECENT_RUNS)) {
             if (instance.getInstanceId() == execution.getJobInstance().getInstanceId()) {
                 continue;
             }
             JobExecution last = repository.getLastJobExecution(instance);
-            if (last != null && baseName.equals(last.getExecutionContext().get(RunLayout.BASE_NAME_KEY))) {
-                return true;
+            if (last != null && last.getExecutionContext().containsKey(RunLayout.BASE_NAME_KEY)) {
+                names.add(last.getExecutionContext().getString(RunLayout.BASE_NAME_KEY));
             }
         }
-        return false;
+        return names;
     }
 
-    private static void sleepUntil(Instant instant) {
-        long millis = Duration.between(Instant.now(), instant).toMillis();
-        if (millis > 0) {
-            try {
-                Thread.sleep(millis);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while choosing the run's file names", e);
-            }
+    private static void sleepToNextSecond() {
+        try {
+            Thread.sleep(1000 - Instant.now().toEpochMilli() % 1000 + 1);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while choosing the run's file names", e);
         }
     }
 

@@ -29,10 +29,20 @@ final class RunIdentity {
         // Values are kept verbatim: stripping spaces or commas made distinct scopes share one run and watermark.
         String key = scoped.isEmpty() ? "default" : String.join(";", scoped.entrySet().stream()
                 .map(e -> e.getKey() + "=" + e.getValue()).toList());
-        if (key.length() > 200) {
-            key = key.substring(0, 150) + "#" + Integer.toHexString(key.hashCode());
+        if (key.length() > 80) {
+            // Long lists (all country codes) would make an unreadable key; a digest keeps it unique.
+            key = key.substring(0, 40) + "...#" + sha256Prefix(key);
         }
         return (simulate ? "simulated;" : "") + key;
+    }
+
+    private static String sha256Prefix(String s) {
+        try {
+            byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(d, 0, 6);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static JobParameters identifying(String scope, long run) {

@@ -1,69 +1,49 @@
 package com.pagingetl.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
-import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 import com.pagingetl.output.RunLayout;
-import com.pagingetl.state.TestDatabase;
+import com.pagingetl.state.WatermarkStore;
 
-/** The base name a run gets when it first starts, over a real JDBC job repository on H2. */
 class RunStartListenerTests {
 
-    private TestDatabase db;
-    private JobRepository repository;
-    private RunStartListener listener;
-
-    @BeforeEach
-    void open() {
-        db = TestDatabase.fresh();
-        repository = db.jobRepository();
-        listener = new RunStartListener(db.watermarkStore(), repository);
-    }
-
-    @AfterEach
-    void close() {
-        db.shutdown();
-    }
-
-    private JobExecution start(long run) {
-        JobParameters params = new JobParametersBuilder().addString("scope", "type=Country").addLong("run", run)
-                .addString("label", "Country-snapshot", false).toJobParameters();
-        JobInstance instance = repository.createJobInstance("tdgVersions", params);
-        JobExecution execution = repository.createJobExecution(instance, params, new ExecutionContext());
-        listener.beforeJob(execution);
-        return execution;
-    }
-
     @Test
-    void runsStartedInTheSameSecondGetDistinctBaseNames() {
-        // given / when: two runs of one label, one right after the other
-        String first = start(1).getExecutionContext().getString(RunLayout.BASE_NAME_KEY);
-        String second = start(2).getExecutionContext().getString(RunLayout.BASE_NAME_KEY);
-
-        // then
-        assertThat(first).startsWith("tdgVersions-Country-snapshot-");
-        assertThat(second).startsWith("tdgVersions-Country-snapshot-").isNotEqualTo(first);
-    }
-
-    @Test
-    void aRestartKeepsItsBaseName() {
-        // given
-        JobExecution execution = start(1);
-        String name = execution.getExecutionContext().getString(RunLayout.BASE_NAME_KEY);
+    void aRunStartingInTheSameSecondAsThePreviousRunGetsAnotherBaseName() {
+        // given the previous run of the job took the base name of this very second
+        JobRepository repository = mock(JobRepository.class);
+        WatermarkStore watermarks = mock(WatermarkStore.class);
+        when(watermarks.load(anyString(), any())).thenReturn(Map.of("pointer", "42"));
+        JobInstance previous = new JobInstance(1, "systaxRules");
+        JobInstance current = new JobInstance(2, "systaxRules");
+        var parameters = new JobParametersBuilder().addString("scope", "default").addString("label", "").toJobParameters();
+        JobExecution previousExecution = new JobExecution(1, previous, parameters);
+        String taken = RunLayout.baseName("systaxRules", "", Instant.now());
+        previousExecution.getExecutionContext().putString(RunLayout.BASE_NAME_KEY, taken);
+        when(repository.getJobInstances(anyString(), anyInt(), anyInt())).thenReturn(List.of(current, previous));
+        when(repository.getLastJobExecution(previous)).thenReturn(previousExecution);
+        JobExecution execution = new JobExecution(2, current, parameters);
 
         // when
-        listener.beforeJob(execution);
+        new RunStartListener(watermarks, repository).beforeJob(execution);
 
         // then
-        assertThat(execution.getExecutionContext().getString(RunLayout.BASE_NAME_KEY)).isEqualTo(name);
+        assertThat(execution.getExecutionContext().getString(RunLayout.BASE_NAME_KEY)).startsWith("systaxRules-")
+                .isNotEqualTo(taken);
+        assertThat(RunStartListener.before(execution.getExecutionContext(), "pointer")).isEqualTo("42");
     }
 }

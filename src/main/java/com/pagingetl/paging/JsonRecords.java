@@ -53,6 +53,8 @@ public final class JsonRecords {
                 }
                 int start = (int) p.currentTokenLocation().getByteOffset();
                 p.skipChildren();
+                // Strings are decoded lazily: without this the location is still just after the opening quote.
+                p.finishToken();
                 int end = (int) p.currentLocation().getByteOffset();
                 out.add(compact(body, start, end));
             }

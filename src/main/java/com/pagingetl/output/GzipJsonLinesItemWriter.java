@@ -1,0 +1,158 @@
+package com.pagingetl.output;
+
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.zip.GZIPOutputStream;
+
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamException;
+import org.springframework.batch.infrastructure.item.ItemStreamWriter;
+
+import com.pagingetl.paging.PagedItem;
+
+/**
+ * Writes records as gzip JSON Lines into a {@code .part} file, one complete gzip member per chunk.
+ * Concatenated members are one valid gzip stream ({@code zcat}, {@code GZIPInputStream} and
+ * commons-compress read them all), and a file cut at a member boundary is still valid; this is what
+ * makes byte-offset restart possible with compression.
+ *
+ * <h2>Restart contract</h2>
+ * After each chunk the member is finished and forced to disk, then {@code update} saves
+ * {@code <name>.bytes} (length vouched for by the commit), {@code <name>.records} and
+ * {@code <name>.generation}. On open the file of the saved generation is truncated back to the saved
+ * length, dropping whatever a failed chunk left behind, and files of other generations are deleted. When
+ * a chunk brings items of a newer generation (the reader started its query over), the writer switches
+ * to a fresh file for it and ignores the older items still in the chunk.
+ *
+ * <p>The writer never publishes: the job's publish step assembles completed parts under the final
+ * name. Not thread-safe: one instance per step execution.
+ */
+public class GzipJsonLinesItemWriter implements ItemStreamWriter<PagedItem<String>> {
+
+    private final Path dir;
+    private final String name;
+
+    private int generation;
+    private long bytes;
+    private long records;
+    private FileChannel channel;
+
+    /**
+     * @param dir  the run's work directory
+     * @param name the part's name, stable across restarts ("US-cat-1"); also the ExecutionContext key prefix
+     */
+    public GzipJsonLinesItemWriter(Path dir, String name) {
+        this.dir = dir;
+        this.name = name;
+    }
+
+    @Override
+    public void open(ExecutionContext context) throws ItemStreamException {
+        generation = context.getInt(key("generation"), 0);
+        bytes = context.getLong(key("bytes"), 0);
+        records = context.getLong(key("records"), 0);
+        Path file = PartFiles.file(dir, name, generation);
+        try {
+            Files.createDirectories(dir);
+            PartFiles.deleteOtherGenerations(dir, name, generation);
+            long size = Files.exists(file) ? Files.size(file) : 0;
+            if (size < bytes) {
+                throw new ItemStreamException("part file " + file + " holds " + size
+                        + " bytes but its last commit wrote " + bytes + ": it was changed or removed outside the job."
+                        + " Abandon this run (--abandon=<executionId>) and run the job again");
+            }
+            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            channel.truncate(bytes);
+            channel.position(bytes);
+        } catch (IOException e) {
+            throw new ItemStreamException("opening part file " + file + " at byte " + bytes + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void write(Chunk<? extends PagedItem<String>> chunk) throws IOException {
+        int newest = generation;
+        for (PagedItem<String> item : chunk) {
+            newest = Math.max(newest, item.generation());
+        }
+        if (newest > generation) {
+            switchGeneration(newest);
+        }
+        int current = generation;
+        if (chunk.getItems().stream().noneMatch(item -> item.generation() == current)) {
+            // GZIPOutputStream writes its header on construction: an empty member must not be started.
+            return;
+        }
+        try (OutputStream member = new GZIPOutputStream(new KeepOpen(Channels.newOutputStream(channel)), 1 << 16)) {
+            for (PagedItem<String> item : chunk) {
+                if (item.generation() == generation) {
+                    member.write(item.value().getBytes(StandardCharsets.UTF_8));
+                    member.write('\n');
+                    records++;
+                }
+            }
+        }
+        channel.force(false);
+        bytes = channel.position();
+    }
+
+    private void switchGeneration(int newest) throws IOException {
+        channel.close();
+        generation = newest;
+        bytes = 0;
+        records = 0;
+        Path file = PartFiles.file(dir, name, generation);
+        channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING);
+    }
+
+    @Override
+    public void update(ExecutionContext context) throws ItemStreamException {
+        context.putInt(key("generation"), generation);
+        context.putLong(key("bytes"), bytes);
+        context.putLong(key("records"), records);
+    }
+
+    @Override
+    public void close() throws ItemStreamException {
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } finally {
+                channel = null;
+            }
+        }
+    }
+
+    private String key(String suffix) {
+        return name + "." + suffix;
+    }
+
+    /** Lets each chunk's gzip member be finished and closed without closing the file. */
+    private static final class KeepOpen extends FilterOutputStream {
+        KeepOpen(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+            out.flush();
+        }
+    }
+}

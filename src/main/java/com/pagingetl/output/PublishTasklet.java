@@ -1,0 +1,211 @@
+package com.pagingetl.output;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import java.util.zip.GZIPOutputStream;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+import com.pagingetl.state.WatermarkStore;
+
+/**
+ * The last step of every job: puts the run's output under its final names, writes the manifest, and
+ * only then moves the watermarks. Each file is assembled from the committed bytes of its parts into a
+ * {@code .part} file beside the final name, forced to disk and renamed atomically, so a file under a
+ * final name is always complete gzip.
+ *
+ * <h2>Restart contract</h2>
+ * Idempotent: a file already under its final name is kept as it is (it was published by an earlier
+ * attempt that died before the end of this step), the manifest is rewritten, watermarks are set to the
+ * same values again, and the work directory is removed last. Writes {@value #PUBLISHED_KEY} to the job's
+ * ExecutionContext for the launcher's summary.
+ */
+public class PublishTasklet implements Tasklet {
+
+    public static final String PUBLISHED_KEY = "run.published";
+    public static final String WATERMARK_BEFORE = "watermark.before.";
+    public static final String MANIFEST_EXTRA = "manifest.";
+
+    private static final Logger log = LoggerFactory.getLogger(PublishTasklet.class);
+
+    private final RunLayout layout;
+    private final List<OutputSpec> outputs;
+    private final JobRepository repository;
+    private final WatermarkStore watermarks;
+    private final Function<RunView, Map<String, String>> watermarksAfter;
+
+    /**
+     * @param watermarksAfter the watermarks this run establishes, computed from what its steps committed;
+     *                        saved only after every file is published
+     */
+    public PublishTasklet(RunLayout layout, List<OutputSpec> outputs, JobRepository repository,
+                          WatermarkStore watermarks, Function<RunView, Map<String, String>> watermarksAfter) {
+        this.layout = layout;
+        this.outputs = List.copyOf(outputs);
+        this.repository = repository;
+        this.watermarks = watermarks;
+        this.watermarksAfter = watermarksAfter;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
+        JobExecution execution = contribution.getStepExecution().getJobExecution();
+        RunView run = new RunView(execution, repository);
+        ExecutionContext jobContext = execution.getExecutionContext();
+        String baseName = jobContext.getString(RunLayout.BASE_NAME_KEY);
+        Path workDir = layout.workDir(baseName);
+        Files.createDirectories(layout.jobDir());
+
+        List<Manifest.FileEntry> files = new ArrayList<>();
+        long total = 0;
+        for (OutputSpec spec : outputs) {
+            List<Manifest.PartEntry> parts = new ArrayList<>();
+            List<PartSlice> slices = new ArrayList<>();
+            for (PartRef ref : spec.parts().parts(execution)) {
+                ExecutionContext ctx = run.stepContext(ref.stepName());
+                PartSlice slice = new PartSlice(PartFiles.file(workDir, ref.partName(), ctx.getInt(ref.partName() + ".generation", 0)),
+                        ctx.getLong(ref.partName() + ".bytes", 0));
+                slices.add(slice);
+                parts.add(new Manifest.PartEntry(ref.partName(), ctx.getLong(ref.partName() + ".records", 0)));
+            }
+            long records = parts.stream().mapToLong(Manifest.PartEntry::records).sum();
+            Path target = layout.published(baseName, spec.suffix());
+            if (!Files.exists(target)) {
+                assemble(slices, target);
+            }
+            files.add(new Manifest.FileEntry(target.getFileName().toString(), records, Files.size(target), sha256(target), parts));
+            total += records;
+        }
+
+        Map<String, String> after = watermarksAfter.apply(run);
+        Manifest manifest = new Manifest(execution.getJobInstance().getJobName(), run.jobParameter("scope"),
+                execution.getJobInstance().getInstanceId(), executionIds(execution), parameters(execution),
+                firstStart(execution), Instant.now(), total, files, prefixed(jobContext, WATERMARK_BEFORE), after,
+                prefixed(jobContext, MANIFEST_EXTRA));
+        Path manifestPath = layout.manifest(baseName);
+        manifest.writeAtomically(manifestPath);
+
+        watermarks.saveAll(manifest.job(), manifest.scope(), after, execution.getId());
+        deleteRecursively(workDir);
+
+        List<String> published = new ArrayList<>();
+        files.forEach(f -> published.add(layout.jobDir().resolve(f.name()).toString()));
+        published.add(manifestPath.toString());
+        jobContext.putString(PUBLISHED_KEY, String.join("\n", published));
+        contribution.incrementWriteCount(0);
+        log.info("published {} records in {} file(s) under {}", total, files.size(), layout.jobDir());
+        return RepeatStatus.FINISHED;
+    }
+
+    private record PartSlice(Path file, long bytes) {
+    }
+
+    private static void assemble(List<PartSlice> slices, Path target) throws IOException {
+        Path tmp = target.resolveSibling(target.getFileName() + ".part");
+        long written = 0;
+        try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            for (PartSlice slice : slices) {
+                if (slice.bytes() == 0) {
+                    continue;
+                }
+                try (FileChannel in = FileChannel.open(slice.file(), StandardOpenOption.READ)) {
+                    if (in.size() < slice.bytes()) {
+                        throw new IOException("part " + slice.file() + " holds " + in.size() + " bytes, fewer than the "
+                                + slice.bytes() + " its step committed");
+                    }
+                    long position = 0;
+                    while (position < slice.bytes()) {
+                        position += in.transferTo(position, slice.bytes() - position, out);
+                    }
+                    written += slice.bytes();
+                }
+            }
+            if (written == 0) {
+                // An empty run still publishes valid gzip: one empty member.
+                OutputStream os = Channels.newOutputStream(out);
+                GZIPOutputStream gz = new GZIPOutputStream(os);
+                gz.finish();
+                gz.flush();
+            }
+            out.force(true);
+        }
+        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    static String sha256(Path file) throws IOException {
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+            in.transferTo(OutputStream.nullOutputStream());
+            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private List<Long> executionIds(JobExecution execution) {
+        return repository.getJobExecutions(execution.getJobInstance()).stream().map(JobExecution::getId).sorted().toList();
+    }
+
+    private Instant firstStart(JobExecution execution) {
+        return repository.getJobExecutions(execution.getJobInstance()).stream()
+                .map(e -> e.getStartTime() != null ? e.getStartTime() : e.getCreateTime())
+                .filter(java.util.Objects::nonNull)
+                .min(Comparator.naturalOrder())
+                .map(t -> t.atZone(java.time.ZoneId.systemDefault()).toInstant())
+                .orElse(Instant.now());
+    }
+
+    private static Map<String, String> parameters(JobExecution execution) {
+        Map<String, String> params = new LinkedHashMap<>();
+        execution.getJobParameters().parameters().forEach(p -> params.put(p.name(), String.valueOf(p.value())));
+        return params;
+    }
+
+    static Map<String, String> prefixed(ExecutionContext context, String prefix) {
+        Map<String, String> values = new java.util.TreeMap<>();
+        for (Map.Entry<String, Object> e : context.entrySet()) {
+            if (e.getKey().startsWith(prefix)) {
+                values.put(e.getKey().substring(prefix.length()), String.valueOf(e.getValue()));
+            }
+        }
+        return values;
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

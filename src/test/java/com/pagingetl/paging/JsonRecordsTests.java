@@ -1,0 +1,127 @@
+package com.pagingetl.paging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+
+class JsonRecordsTests {
+
+    private static byte[] json(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void arrayElementsAtANestedPath() {
+        byte[] body = json("{\"data\":{\"demarche\":{\"id\":7,\"dossiers\":{\"pageInfo\":{\"hasNextPage\":true},"
+                + "\"nodes\":[{\"id\":1,\"n\":{\"x\":[1,2]}},{\"id\":2}]}}}}");
+
+        assertThat(JsonRecords.arrayElements(body, "/data/demarche/dossiers/nodes"))
+                .containsExactly("{\"id\":1,\"n\":{\"x\":[1,2]}}", "{\"id\":2}");
+    }
+
+    @Test
+    void arrayAtTheRoot() {
+        assertThat(JsonRecords.arrayElements(json(" [ {\"a\" : 1} , {\"b\":2} ] "), ""))
+                .containsExactly("{\"a\":1}", "{\"b\":2}");
+    }
+
+    @Test
+    void objectValuesInDocumentOrder() {
+        byte[] body = json("{\"123\":{\"property_id\":\"123\",\"name\":\"A\"},\"45\":{\"property_id\":\"45\"},"
+                + "\"9\":{\"property_id\":\"9\"}}");
+
+        assertThat(JsonRecords.objectValues(body, ""))
+                .containsExactly("{\"property_id\":\"123\",\"name\":\"A\"}", "{\"property_id\":\"45\"}",
+                        "{\"property_id\":\"9\"}");
+    }
+
+    @Test
+    void objectValuesAtAPath() {
+        assertThat(JsonRecords.objectValues(json("{\"meta\":1,\"items\":{\"a\":{\"v\":1},\"b\":{\"v\":2}}}"), "/items"))
+                .containsExactly("{\"v\":1}", "{\"v\":2}");
+    }
+
+    @Test
+    void nullOrAbsentPathGivesNoRecords() {
+        assertThat(JsonRecords.arrayElements(json("{\"data\":null}"), "/data/nodes")).isEmpty();
+        assertThat(JsonRecords.arrayElements(json("{\"data\":{\"nodes\":null}}"), "/data/nodes")).isEmpty();
+        assertThat(JsonRecords.arrayElements(json("{\"data\":{}}"), "/data/nodes")).isEmpty();
+        assertThat(JsonRecords.arrayElements(json("{\"other\":[1]}"), "/data/nodes")).isEmpty();
+        assertThat(JsonRecords.arrayElements(json("{\"data\":{\"nodes\":[]}}"), "/data/nodes")).isEmpty();
+        assertThat(JsonRecords.objectValues(json("{}"), "")).isEmpty();
+    }
+
+    @Test
+    void fieldsBeforeThePathAreSkippedWhateverTheyHold() {
+        byte[] body = json("{\"errors\":[{\"nodes\":[9]}],\"x\":{\"nodes\":[8]},\"nodes\":[1,2]}");
+
+        assertThat(JsonRecords.arrayElements(body, "/nodes")).containsExactly("1", "2");
+    }
+
+    @Test
+    void wrongContainerTypeIsAnErrorNamingThePath() {
+        assertThatThrownBy(() -> JsonRecords.arrayElements(json("{\"data\":{\"nodes\":{\"a\":1}}}"), "/data/nodes"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("/data/nodes")
+                .hasMessageContaining("array");
+    }
+
+    @Test
+    void numbersKeepTheirExactText() {
+        byte[] body = json("{\"items\":[{\"version\":1639990000123456789,\"price\":1.10,\"big\":1e5,\"neg\":-0.0,"
+                + "\"exp\":2.50E-3}]}");
+
+        assertThat(JsonRecords.arrayElements(body, "/items")).containsExactly(
+                "{\"version\":1639990000123456789,\"price\":1.10,\"big\":1e5,\"neg\":-0.0,\"exp\":2.50E-3}");
+    }
+
+    @Test
+    void scalarElementsAreCutExactly() {
+        byte[] body = json("{\"a\":[1639990000123456789, 1.10 ,1e5,\"x y\", true,false ,null,\"\"]}");
+
+        assertThat(JsonRecords.arrayElements(body, "/a"))
+                .containsExactly("1639990000123456789", "1.10", "1e5", "\"x y\"", "true", "false", "null", "\"\"");
+    }
+
+    @Test
+    void whitespaceIsRemovedOutsideStringsOnly() {
+        byte[] body = json("{\"items\": [\n  {\n    \"name\" : \"New  York\\tCity \",\r\n    \"tags\" : [ \"a b\" , \"c\" ]\n  }\n]}");
+
+        assertThat(JsonRecords.arrayElements(body, "/items"))
+                .containsExactly("{\"name\":\"New  York\\tCity \",\"tags\":[\"a b\",\"c\"]}");
+    }
+
+    @Test
+    void escapesAreKeptAsWritten() {
+        String record = "{\"q\":\"say \\\"hi\\\" \",\"path\":\"C:\\\\dir\\\\\",\"nl\":\"a\\nb\",\"u\":\"\\u00e9\\/\"}";
+        byte[] body = json("{\"items\":[ " + record.replace(",", " , ") + " ]}");
+
+        assertThat(JsonRecords.arrayElements(body, "/items")).containsExactly(record.replace(",\"path", " , \"path")
+                .replace(",\"nl", " , \"nl").replace(",\"u", " , \"u").replace(" , ", ","));
+    }
+
+    @Test
+    void stringEndingInAnEscapedBackslashEndsTheString() {
+        byte[] body = json("{\"items\":[{\"p\":\"x\\\\\" , \"q\" : 1}]}");
+
+        assertThat(JsonRecords.arrayElements(body, "/items")).containsExactly("{\"p\":\"x\\\\\",\"q\":1}");
+    }
+
+    @Test
+    void unicodeSurvivesAsUtf8() {
+        byte[] body = json("{\"items\":[ {\"name\" : \"Zürich – 東京 😀\"} ]}");
+
+        assertThat(JsonRecords.arrayElements(body, "/items")).containsExactly("{\"name\":\"Zürich – 東京 😀\"}");
+    }
+
+    @Test
+    void everyRecordFitsOnOneLine() {
+        byte[] body = json("{\"items\":[{\n\"a\":\n[\n1,\n2\n]\n}\n]}");
+
+        assertThat(JsonRecords.arrayElements(body, "/items")).singleElement()
+                .satisfies(r -> assertThat(r).doesNotContain("\n").isEqualTo("{\"a\":[1,2]}"));
+    }
+}

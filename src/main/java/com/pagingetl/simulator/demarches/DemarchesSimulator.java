@@ -1,0 +1,327 @@
+package com.pagingetl.simulator.demarches;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.ThreadLocalRandom;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
+import com.pagingetl.simulator.ApiSimulator;
+import com.pagingetl.simulator.SimulatorOptions;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Embedded démarches-simplifiées GraphQL API v2 ({@code POST /api/v2/graphql}) over real HTTP, with a deterministic
+ * data set, change batches ("epochs"), live changes while a client pages, and fault injection. See
+ * {@link #describe()} for the options and admin endpoints.
+ *
+ * <p>Thread-safe: the data set is guarded by {@link DossierStore}'s lock, counters and fault plans are atomic,
+ * {@link #advanceEpoch()} is serialized.
+ */
+public final class DemarchesSimulator implements ApiSimulator {
+
+    /** The large démarche the demo token reads. */
+    public static final int DEFAULT_DEMARCHE = 1001;
+    /** A small démarche the demo token reads (demandeurs are companies). */
+    public static final int SMALL_DEMARCHE = 1002;
+    /** A démarche of another administration: the demo token gets "hidden due to permissions". */
+    public static final int FORBIDDEN_DEMARCHE = 1003;
+
+    private final DemarchesOptions options;
+    private final Templates templates;
+    private final DataGenerator generator;
+    private final DossierStore store;
+    private final TokenRegistry tokens;
+    private final FaultPlan faults;
+    private final RequestCounters counters = new RequestCounters();
+    private final GraphqlEndpoint endpoint;
+    private final SplittableRandom liveRandom;
+    private int epoch;
+    private WireMockServer server;
+
+    public DemarchesSimulator(SimulatorOptions simulatorOptions) {
+        this.options = DemarchesOptions.from(simulatorOptions);
+        this.templates = Templates.load();
+        this.generator = new DataGenerator(templates, options.seed(), options.size());
+        this.store = generator.baseStore();
+        for (int e = 1; e <= options.epoch(); e++) {
+            generator.applyBatch(store, e);
+        }
+        this.epoch = options.epoch();
+        this.liveRandom = new SplittableRandom(DataGenerator.mix(options.seed(), 0x11FE, 1));
+        this.tokens = new TokenRegistry(Set.of(DEFAULT_DEMARCHE, SMALL_DEMARCHE));
+        this.faults = new FaultPlan(options.timeoutRate(), options.timeoutAboveFirst(), options.serverErrorRate());
+        DossierRenderer renderer = new DossierRenderer(templates, options.seed());
+        DemarchesQueries queries = new DemarchesQueries(templates, store, renderer, tokens, faults, counters,
+                this::afterDossiersPage);
+        this.endpoint = new GraphqlEndpoint(DemarchesSchema.graphql(DemarchesSchema.schema(templates.schemaSdl, queries)),
+                templates.persistedQuery, tokens,
+                new RateLimiter(options.rateLimitPerMinute(), System::currentTimeMillis), faults, counters);
+    }
+
+    @Override
+    public String name() {
+        return "demarches";
+    }
+
+    @Override
+    public synchronized void start(int port) {
+        if (server != null) {
+            throw new IllegalStateException("the démarches simulator is already started");
+        }
+        var config = wireMockConfig().bindAddress("127.0.0.1").disableRequestJournal().gzipDisabled(true)
+                .notifier(new Slf4jNotifier(false))
+                .extensions(new HttpAdapter.Transformer(endpoint), new HttpAdapter.Admin(this::advanceJson, this::stateJson));
+        server = new WireMockServer(port == 0 ? config.dynamicPort() : config.port(port));
+        server.start();
+        server.stubFor(post(urlPathEqualTo(GraphqlEndpoint.PATH)).willReturn(aResponse().withTransformers(HttpAdapter.TRANSFORMER)));
+    }
+
+    @Override
+    public synchronized String baseUrl() {
+        if (server == null) {
+            throw new IllegalStateException("the démarches simulator is not started");
+        }
+        return "http://127.0.0.1:" + server.port();
+    }
+
+    @Override
+    public Map<String, String> clientProperties() {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("etl.jobs.demarches-dossiers.base-url", baseUrl());
+        properties.put("etl.jobs.demarches-dossiers.token", demoToken());
+        return properties;
+    }
+
+    @Override
+    public String describe() {
+        String base = baseUrl();
+        return String.join("\n",
+                "démarches-simplifiées GraphQL API v2 simulator",
+                "  endpoint        POST " + base + GraphqlEndpoint.PATH + "   (only POST is routed)",
+                "  auth            Authorization: Bearer " + demoToken(),
+                "  démarches       " + DEFAULT_DEMARCHE + " (" + store.size(DEFAULT_DEMARCHE) + " dossiers, "
+                        + store.visibleNumbers(DEFAULT_DEMARCHE).size() + " visible), " + SMALL_DEMARCHE + " ("
+                        + store.size(SMALL_DEMARCHE) + " dossiers, " + store.visibleNumbers(SMALL_DEMARCHE).size()
+                        + " visible), " + FORBIDDEN_DEMARCHE + " (no rights for the demo token)",
+                "  data            seed=" + options.seed() + " size=" + options.size() + " epoch=" + epoch()
+                        + "; base timestamps 2024-01-01..2026-06-30, batch e dated 2026-06-30 + e days",
+                "  persisted       queryId \"ds-query-v2\" with operationName getDemarche or getDossier",
+                "  limits          first capped at 100; rateLimitPerMinute=" + options.rateLimitPerMinute()
+                        + " (429 text body, RateLimit-* headers)",
+                "  faults          timeoutRate=" + options.timeoutRate() + " timeoutAboveFirst=" + options.timeoutAboveFirst()
+                        + " serverErrorRate=" + options.serverErrorRate(),
+                "  live changes    changesPerRequest=" + options.changesPerRequest() + " hidesPerRequest="
+                        + options.hidesPerRequest() + " (applied after each served dossiers page)",
+                "  admin           POST " + base + "/__admin/sim/advance   apply the next change batch (epoch + 1)",
+                "                  GET  " + base + "/__admin/sim/state     epoch, counts and request counters",
+                "  options         sim.size sim.seed sim.epoch sim.rateLimitPerMinute sim.timeoutRate sim.timeoutAboveFirst",
+                "                  sim.serverErrorRate sim.changesPerRequest sim.hidesPerRequest");
+    }
+
+    @Override
+    public synchronized void close() {
+        if (server != null) {
+            server.stop();
+            server = null;
+        }
+    }
+
+    // ---- Java API for job tests ------------------------------------------------------------------------------
+
+    /** The demo token: urlsafe base64 (padded) of {@code "<uuid>;<secret>"}, like a real v3 token. */
+    public static String demoToken() {
+        return TokenRegistry.demoToken();
+    }
+
+    /** Applies the next change batch; returns a summary line. Deterministic for a given seed and size. */
+    public synchronized String advanceEpoch() {
+        epoch++;
+        return generator.applyBatch(store, epoch);
+    }
+
+    public synchronized int epoch() {
+        return epoch;
+    }
+
+    /** Edits the champs of {@code count} random visible dossiers of the default démarche; returns their numbers. */
+    public List<Long> touchDossiers(int count) {
+        return touchDossiers(DEFAULT_DEMARCHE, count);
+    }
+
+    public List<Long> touchDossiers(int demarche, int count) {
+        List<Long> touched = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            long number = store.randomVisible(demarche, ThreadLocalRandom.current());
+            if (number >= 0 && touch(number)) {
+                touched.add(number);
+            }
+        }
+        return touched;
+    }
+
+    /** Edits a champ of a dossier now: its updated_at becomes later than every existing timestamp. */
+    public boolean touch(long number) {
+        return store.editChamps(number, nowNanos());
+    }
+
+    /** Moves a dossier to the next state (en_construction → en_instruction → accepte/refuse). */
+    public boolean advanceState(long number) {
+        DossierRow row = store.row(number);
+        DossierStatus next = row == null ? null : DataGenerator.successor(row.status(), new SplittableRandom(number));
+        return next != null && store.transition(number, next, nowNanos());
+    }
+
+    /** Deposits a new dossier on a démarche; returns its number. */
+    public long deposit(int demarche) {
+        Templates.DemarcheTemplate template = templates.demarche(demarche);
+        long seed = ThreadLocalRandom.current().nextLong();
+        return store.deposit(demarche, nowNanos(), (number, at) -> generator.newDossier(template, number, at, seed)).number();
+    }
+
+    /** Hides a visible dossier (by its user when en_construction, else by the administration): it moves to pendingDeletedDossiers. */
+    public boolean hide(long number) {
+        return store.hide(number, nowNanos());
+    }
+
+    /** Restores a hidden dossier: it comes back in dossiers with a new updated_at. */
+    public boolean restore(long number) {
+        return store.restore(number, nowNanos());
+    }
+
+    /** Purges a dossier: it leaves dossiers/pendingDeletedDossiers and appears in deletedDossiers. */
+    public boolean purge(long number) {
+        return store.purge(number, nowNanos());
+    }
+
+    /** What a complete sync of {@code dossiers} must end with, ascending. */
+    public List<Long> visibleDossierNumbers(int demarche) {
+        return store.visibleNumbers(demarche);
+    }
+
+    public List<Long> pendingDeletedDossierNumbers(int demarche) {
+        return store.pendingNumbers(demarche);
+    }
+
+    public List<Long> deletedDossierNumbers(int demarche) {
+        return store.deletedNumbers(demarche);
+    }
+
+    /** Visible dossiers a sync resumed from an {@code updatedSince}-ordering cursor must receive, in order. */
+    public List<Long> changedSince(int demarche, String cursor) {
+        return store.visibleUpdatedAfter(demarche, CursorCodec.decode(cursor));
+    }
+
+    /** Encodes a cursor the way the server does (useful to build a "rewound" cursor). */
+    public static String cursor(java.time.Instant orderColumn, long id) {
+        return CursorCodec.encode(Timestamps.nanos(orderColumn), id);
+    }
+
+    public void expireToken() {
+        tokens.setExpired(true);
+    }
+
+    public void setTokenExpired(boolean expired) {
+        tokens.setExpired(expired);
+    }
+
+    /** {@code false} makes the demo token unknown: every query gets the 403 "only persisted queries". */
+    public void setTokenValid(boolean valid) {
+        tokens.setValid(valid);
+    }
+
+    public void injectTimeoutNext(int count) {
+        faults.injectTimeouts(count);
+    }
+
+    public void injectRateLimitNext(int count) {
+        faults.injectRateLimits(count);
+    }
+
+    public void injectServerErrorNext(int count) {
+        faults.injectServerErrors(count);
+    }
+
+    /** POSTs to {@code /api/v2/graphql} (all outcomes). */
+    public long requestCount() {
+        return counters.requests.get();
+    }
+
+    /** dossiers pages served with data (timeouts excluded). */
+    public long dossiersPageCount() {
+        return counters.dossiersPages.get();
+    }
+
+    public long timeoutCount() {
+        return counters.timeouts.get();
+    }
+
+    public long rateLimitedCount() {
+        return counters.rateLimited.get();
+    }
+
+    public long serverErrorCount() {
+        return counters.serverErrors.get();
+    }
+
+    /** The page size (after the cap) of the last dossiers request, or -1. */
+    public int lastDossiersPageSize() {
+        return (int) counters.lastDossiersLimit.get();
+    }
+
+    // ---- internals -------------------------------------------------------------------------------------------
+
+    private void afterDossiersPage(int demarche) {
+        for (int i = 0; i < options.changesPerRequest(); i++) {
+            long number = randomVisible(demarche);
+            if (number >= 0) {
+                store.editChamps(number, nowNanos());
+            }
+        }
+        for (int i = 0; i < options.hidesPerRequest(); i++) {
+            long number = randomVisible(demarche);
+            if (number >= 0) {
+                store.hide(number, nowNanos());
+            }
+        }
+    }
+
+    private long randomVisible(int demarche) {
+        synchronized (liveRandom) {
+            return store.randomVisible(demarche, liveRandom);
+        }
+    }
+
+    private static long nowNanos() {
+        return Timestamps.nanos(java.time.Instant.now());
+    }
+
+    private String advanceJson() {
+        String summary = advanceEpoch();
+        return JsonMapper.builder().build().writeValueAsString(Map.of("epoch", epoch(), "summary", summary));
+    }
+
+    private String stateJson() {
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("epoch", epoch());
+        for (int demarche : List.of(DEFAULT_DEMARCHE, SMALL_DEMARCHE, FORBIDDEN_DEMARCHE)) {
+            state.put(Integer.toString(demarche), Map.of("visible", store.visibleNumbers(demarche).size(),
+                    "pendingDeleted", store.pendingNumbers(demarche).size(), "deleted", store.deletedNumbers(demarche).size()));
+        }
+        state.put("requests", requestCount());
+        state.put("dossiersPages", dossiersPageCount());
+        state.put("timeouts", timeoutCount());
+        state.put("rateLimited", rateLimitedCount());
+        return JsonMapper.builder().build().writeValueAsString(state);
+    }
+}

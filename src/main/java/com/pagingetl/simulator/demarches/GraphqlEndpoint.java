@@ -1,0 +1,186 @@
+package com.pagingetl.simulator.demarches;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import graphql.ExecutionInput;
+import graphql.ExecutionResult;
+import graphql.GraphQL;
+import graphql.GraphQLError;
+import graphql.introspection.IntrospectionQuery;
+import graphql.language.SourceLocation;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code POST /api/v2/graphql} as the Rails stack answers it, in order: Rack::Attack throttle (429, text body),
+ * controller (JSON body, token check, {@code variables} as object or JSON string, persisted {@code queryId}),
+ * then GraphQL execution (HTTP 200 with {@code errors[]}). Thread-safe: all collaborators are.
+ */
+final class GraphqlEndpoint {
+
+    static final String PATH = "/api/v2/graphql";
+    static final String PERSISTED_QUERY_ID = "ds-query-v2";
+    static final String RATE_LIMIT_BODY = "Calme toi, cowboy ! … / Calm down, cowboy! You're making too many requests. "
+            + "Take a breather and try again soon.\n";
+
+    private final GraphQL graphql;
+    private final String persistedQuery;
+    private final TokenRegistry tokens;
+    private final RateLimiter rateLimiter;
+    private final FaultPlan faults;
+    private final RequestCounters counters;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    GraphqlEndpoint(GraphQL graphql, String persistedQuery, TokenRegistry tokens, RateLimiter rateLimiter,
+                    FaultPlan faults, RequestCounters counters) {
+        this.graphql = graphql;
+        this.persistedQuery = persistedQuery;
+        this.tokens = tokens;
+        this.rateLimiter = rateLimiter;
+        this.faults = faults;
+        this.counters = counters;
+    }
+
+    HttpAnswer handle(String authorization, String body) {
+        counters.requests.incrementAndGet();
+        long reset = rateLimiter.throttledUntil(authorization);
+        if (faults.rateLimit()) {
+            reset = rateLimiter.currentReset();
+        }
+        if (reset >= 0) {
+            counters.rateLimited.incrementAndGet();
+            return new HttpAnswer(429, "text/plain; charset=utf-8", RATE_LIMIT_BODY,
+                    Map.of("RateLimit-Remaining", "0", "RateLimit-Reset", Long.toString(reset)));
+        }
+        if (faults.serverError()) {
+            counters.serverErrors.incrementAndGet();
+            return envelope(500, "Internal Server Error", Map.of("code", "internal_server_error",
+                    "exception_id", UUID.randomUUID().toString()));
+        }
+        JsonNode request;
+        try {
+            request = body == null || body.isBlank() ? json.createObjectNode() : json.readTree(body);
+        } catch (JacksonException e) {
+            return envelope(400, "JSON::ParserError: unexpected token in request body", Map.of("code", "graphql_parse_failed"));
+        }
+        if (request == null || !request.isObject()) {
+            return envelope(400, "The request body must be a JSON object", Map.of("code", "bad_request"));
+        }
+        TokenRegistry.Status status = tokens.check(authorization);
+        if (status == TokenRegistry.Status.EXPIRED) {
+            return envelope(401, "Token expired", Map.of("code", "unauthorized"));
+        }
+        String queryId = text(request, "queryId");
+        if (status == TokenRegistry.Status.NONE && queryId == null) {
+            counters.forbidden.incrementAndGet();
+            return envelope(403, "Without a token, only persisted queries are allowed", Map.of("code", "forbidden"));
+        }
+        Map<String, Object> variables;
+        try {
+            variables = variables(request.get("variables"));
+        } catch (IllegalArgumentException e) {
+            return envelope(400, e.getMessage(), Map.of("code", "bad_request"));
+        }
+        String operationName = text(request, "operationName");
+        String document;
+        if (queryId != null) {
+            switch (queryId) {
+                case PERSISTED_QUERY_ID -> document = persistedQuery;
+                case "introspection" -> document = IntrospectionQuery.INTROSPECTION_QUERY;
+                default -> {
+                    return envelope(200, "No query with id \"" + queryId + "\"", Map.of("code", "bad_request"));
+                }
+            }
+            if (PERSISTED_QUERY_ID.equals(queryId) && operationName == null) {
+                return envelope(200, "An operationName is required with the query id \"" + queryId + "\"",
+                        Map.of("code", "bad_request"));
+            }
+        } else {
+            document = text(request, "query");
+            if (document == null) {
+                return HttpAnswer.json(200, write(Map.of("errors", List.of(Map.of("message", "No query string was present")))));
+            }
+        }
+        ExecutionResult result = graphql.execute(ExecutionInput.newExecutionInput().query(document)
+                .operationName(operationName).variables(variables)
+                .graphQLContext(Map.of(DemarchesQueries.AUTH, status)).build());
+        return HttpAnswer.json(200, write(specification(result)));
+    }
+
+    private Map<String, Object> specification(ExecutionResult result) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (!result.getErrors().isEmpty()) {
+            List<Map<String, Object>> errors = new ArrayList<>();
+            for (GraphQLError error : result.getErrors()) {
+                Map<String, Object> e = new LinkedHashMap<>();
+                e.put("message", error.getMessage());
+                if (error.getLocations() != null && !error.getLocations().isEmpty()) {
+                    List<Map<String, Integer>> locations = new ArrayList<>();
+                    for (SourceLocation l : error.getLocations()) {
+                        locations.add(Map.of("line", l.getLine(), "column", l.getColumn()));
+                    }
+                    e.put("locations", locations);
+                }
+                if (error.getPath() != null) {
+                    e.put("path", error.getPath());
+                }
+                if (error.getExtensions() != null && error.getExtensions().containsKey("code")) {
+                    e.put("extensions", error.getExtensions());
+                }
+                errors.add(e);
+            }
+            out.put("errors", errors);
+        }
+        if (result.isDataPresent()) {
+            out.put("data", result.getData());
+        }
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> variables(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return Map.of();
+        }
+        JsonNode value = node;
+        if (node.isString()) {
+            // The controller's ensure_hash: a JSON string is parsed, a blank one means no variables.
+            if (node.asString().isBlank()) {
+                return Map.of();
+            }
+            try {
+                value = json.readTree(node.asString());
+            } catch (JacksonException e) {
+                throw new IllegalArgumentException("Unexpected parameter: variables is not valid JSON");
+            }
+        }
+        if (!value.isObject()) {
+            throw new IllegalArgumentException("Unexpected parameter: " + value);
+        }
+        return json.convertValue(value, Map.class);
+    }
+
+    private static String text(JsonNode request, String field) {
+        JsonNode node = request.get(field);
+        return node == null || node.isNull() || !node.isString() || node.asString().isBlank() ? null : node.asString();
+    }
+
+    private HttpAnswer envelope(int status, String message, Map<String, Object> extensions) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("message", message);
+        error.put("extensions", extensions);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("errors", List.of(error));
+        out.put("data", null);
+        return HttpAnswer.json(status, write(out));
+    }
+
+    private String write(Object value) {
+        return json.writeValueAsString(value);
+    }
+}

@@ -1,0 +1,88 @@
+package com.pagingetl.simulator.demarches;
+
+import java.util.Map;
+import java.util.function.Supplier;
+
+import com.github.tomakehurst.wiremock.admin.AdminTask;
+import com.github.tomakehurst.wiremock.admin.Router;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.extension.AdminApiExtension;
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.HttpHeader;
+import com.github.tomakehurst.wiremock.http.HttpHeaders;
+import com.github.tomakehurst.wiremock.http.RequestMethod;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+
+/**
+ * The WireMock side: a transformer answering the catch-all {@code POST /api/v2/graphql} stub through
+ * {@link GraphqlEndpoint}, and the {@code /__admin/sim/*} routes. Thread-safe (stateless adapters).
+ */
+final class HttpAdapter {
+
+    static final String TRANSFORMER = "demarches-graphql";
+
+    private HttpAdapter() {
+    }
+
+    static ResponseDefinition toWireMock(HttpAnswer answer) {
+        HttpHeaders headers = new HttpHeaders(new HttpHeader("Content-Type", answer.contentType()));
+        for (Map.Entry<String, String> h : answer.headers().entrySet()) {
+            headers = headers.plus(new HttpHeader(h.getKey(), h.getValue()));
+        }
+        return ResponseDefinitionBuilder.responseDefinition().withStatus(answer.status()).withHeaders(headers)
+                .withBody(answer.body()).build();
+    }
+
+    /** Routes the GraphQL stub to the endpoint. */
+    static final class Transformer implements ResponseDefinitionTransformerV2 {
+        private final GraphqlEndpoint endpoint;
+
+        Transformer(GraphqlEndpoint endpoint) {
+            this.endpoint = endpoint;
+        }
+
+        @Override
+        public ResponseDefinition transform(ServeEvent serveEvent) {
+            var request = serveEvent.getRequest();
+            String authorization = request.containsHeader("Authorization") ? request.getHeader("Authorization") : null;
+            return toWireMock(endpoint.handle(authorization, request.getBodyAsString()));
+        }
+
+        @Override
+        public boolean applyGlobally() {
+            return false;
+        }
+
+        @Override
+        public String getName() {
+            return TRANSFORMER;
+        }
+    }
+
+    /** {@code POST /__admin/sim/advance} and {@code GET /__admin/sim/state}. */
+    static final class Admin implements AdminApiExtension {
+        private final Supplier<String> advance;
+        private final Supplier<String> state;
+
+        Admin(Supplier<String> advance, Supplier<String> state) {
+            this.advance = advance;
+            this.state = state;
+        }
+
+        @Override
+        public void contributeAdminApiRoutes(Router router) {
+            router.add(RequestMethod.POST, "/sim/advance", task(advance));
+            router.add(RequestMethod.GET, "/sim/state", task(state));
+        }
+
+        private static AdminTask task(Supplier<String> body) {
+            return (admin, serveEvent, pathParams) -> toWireMock(HttpAnswer.json(200, body.get()));
+        }
+
+        @Override
+        public String getName() {
+            return "demarches-admin";
+        }
+    }
+}

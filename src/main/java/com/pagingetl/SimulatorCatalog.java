@@ -7,11 +7,13 @@ import java.util.function.Function;
 import com.pagingetl.launch.UsageException;
 import com.pagingetl.simulator.ApiSimulator;
 import com.pagingetl.simulator.SimulatorOptions;
+import com.pagingetl.simulator.rapid.RapidSimulator;
 
 /** The embedded simulators by their command-line name. */
 final class SimulatorCatalog {
 
-    private static final Map<String, Function<SimulatorOptions, ApiSimulator>> SIMULATORS = new TreeMap<>();
+    private static final Map<String, Function<SimulatorOptions, ApiSimulator>> SIMULATORS = new TreeMap<>(Map.of(
+            "rapid", RapidSimulator::new));
 
     private SimulatorCatalog() {
     }

@@ -27,10 +27,20 @@ final class RunIdentity {
         descriptor.parameters().stream().filter(ParameterSpec::scope)
                 .forEach(p -> scoped.put(p.name(), parameters.getOrDefault(p.name(), "")));
         String key = scoped.isEmpty() ? "default" : scoped.toString().replaceAll("[{}\\s]", "").replace(',', ';');
-        if (key.length() > 200) {
-            key = key.substring(0, 150) + "#" + Integer.toHexString(key.hashCode());
+        if (key.length() > 80) {
+            // Long lists (all country codes) would make an unreadable key; a digest keeps it unique.
+            key = key.substring(0, 40) + "...#" + sha256Prefix(key);
         }
         return (simulate ? "simulated;" : "") + key;
+    }
+
+    private static String sha256Prefix(String s) {
+        try {
+            byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(d, 0, 6);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static JobParameters identifying(String scope, long run) {

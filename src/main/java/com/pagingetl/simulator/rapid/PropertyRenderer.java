@@ -1,0 +1,610 @@
+package com.pagingetl.simulator.rapid;
+
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.SplittableRandom;
+
+/**
+ * Renders one property's {@code PropertyContent} JSON on demand from the data set's metadata, the templates and
+ * a per-property, per-field random stream, so that the same seed always renders the same bytes and a projected
+ * field ({@code include=name}) is identical to the same field of a full rendering. Stateless after construction
+ * and thread-safe.
+ */
+final class PropertyRenderer {
+
+    /** Fields of the catalog subset ({@code include=catalog}, and the catalog file). */
+    static final Set<String> CATALOG_FIELDS = Set.of("property_id", "name", "address", "ratings", "location", "phone",
+            "fax", "category", "rank", "business_model", "dates", "statistics", "chain", "brand", "supply_source");
+
+    /** Every top-level PropertyContent field, in the order the simulator writes them. */
+    static final List<String> ALL_FIELDS = List.of("property_id", "name", "address", "ratings", "location", "phone",
+            "fax", "category", "business_model", "rank", "checkin", "checkout", "fees", "policies", "attributes",
+            "amenities", "images", "onsite_payments", "rooms", "rates", "dates", "descriptions", "statistics",
+            "airports", "themes", "all_inclusive", "tax_id", "chain", "brand", "spoken_languages", "multi_unit",
+            "payment_registration_recommended", "vacation_rental_details", "supply_source");
+
+    private static final DateTimeFormatter MILLIS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+            .withZone(ZoneOffset.UTC);
+    private static final String[] LOCALIZED_LANGUAGES = {"fr-FR", "es-ES", "de-DE", "ja-JP", "pt-BR", "it-IT"};
+
+    private final RapidDataSet data;
+    private final RapidTemplates t;
+    private final java.util.function.Supplier<String> baseUrl;
+    private final List<String> brandedNames;
+    private final List<String> independentNames;
+    private final List<String> adjectives;
+    private final List<String> nouns;
+    private final List<String> districts;
+    private final List<String> features;
+    private final List<String> surnames;
+    private final List<String> streets;
+    private final List<RapidTemplates.Item> amenities;
+    private final List<RapidTemplates.Item> generalAttributes;
+    private final List<RapidTemplates.Item> petAttributes;
+    private final List<RapidTemplates.Item> statistics;
+    private final List<RapidTemplates.Item> themes;
+    private final List<RapidTemplates.Item> paymentTypes;
+    private final List<RapidTemplates.Item> spokenLanguages;
+    private final List<RapidTemplates.Item> roomAmenities;
+    private final List<RapidTemplates.Item> views;
+    private final List<RapidTemplates.Item> rateAmenities;
+    private final List<JsonNode> imageCaptions;
+    private final List<JsonNode> imageSizes;
+    private final List<JsonNode> bedGroups;
+    private final List<String> roomTypes;
+    private final List<String> checkinBegin;
+    private final List<String> checkinEnd;
+    private final List<String> checkoutTimes;
+    private final List<String> specialInstructions;
+    private final List<String> houseRules;
+    private final JsonNode descriptions;
+
+    PropertyRenderer(RapidDataSet data, java.util.function.Supplier<String> baseUrl) {
+        this.data = data;
+        this.t = data.templates;
+        this.baseUrl = baseUrl;
+        brandedNames = t.strings("name_patterns_branded");
+        independentNames = t.strings("name_patterns_independent");
+        adjectives = t.strings("adjectives");
+        nouns = t.strings("nouns");
+        districts = t.strings("districts");
+        features = t.strings("features");
+        surnames = t.strings("surnames");
+        streets = t.strings("streets");
+        amenities = t.items("amenities");
+        generalAttributes = t.items("attributes_general");
+        petAttributes = t.items("attributes_pets");
+        statistics = t.items("statistics");
+        themes = t.items("themes");
+        paymentTypes = t.items("payment_types");
+        spokenLanguages = t.items("spoken_languages");
+        roomAmenities = t.items("room_amenities");
+        views = t.items("views");
+        rateAmenities = t.items("rate_amenities");
+        imageCaptions = t.rows("image_captions");
+        imageSizes = t.rows("image_sizes");
+        bedGroups = t.rows("bed_groups");
+        roomTypes = t.strings("room_types");
+        checkinBegin = t.strings("checkin_begin_times");
+        checkinEnd = t.strings("checkin_end_times");
+        checkoutTimes = t.strings("checkout_times");
+        specialInstructions = t.strings("special_instructions");
+        houseRules = t.strings("house_rules");
+        descriptions = t.content.get("descriptions");
+    }
+
+    /**
+     * Writes {@code "<id>": {PropertyContent}} for the property at array index {@code i}.
+     *
+     * @param fields fields to render, or null for all; {@code property_id} is always written
+     */
+    void writeEntry(JsonGenerator g, int i, Set<String> fields) {
+        g.writeName(Integer.toString(data.id(i)));
+        write(g, i, fields);
+    }
+
+    /** Writes the PropertyContent object of the property at array index {@code i}. */
+    void write(JsonGenerator g, int i, Set<String> fields) {
+        int id = data.id(i);
+        String pid = Integer.toString(id);
+        RapidTemplates.Country country = data.country(i);
+        RapidTemplates.City city = country.cities().get(rnd(id, 1).nextInt(country.cities().size()));
+        boolean vrbo = (data.flags(i) & RapidDataSet.FLAG_VRBO) != 0;
+        String name = name(i, id, city);
+        g.writeStartObject();
+        g.writeStringProperty("property_id", pid);
+        for (int f = 1; f < ALL_FIELDS.size(); f++) {
+            String field = ALL_FIELDS.get(f);
+            if (fields != null && !fields.contains(field)) {
+                continue;
+            }
+            SplittableRandom r = rnd(id, 100 + f);
+            switch (field) {
+                case "name" -> g.writeStringProperty("name", name);
+                case "address" -> address(g, r, pid, country, city, vrbo);
+                case "ratings" -> ratings(g, r, i);
+                case "location" -> location(g, r, city, vrbo);
+                case "phone" -> g.writeStringProperty("phone", phone(r, country));
+                case "fax" -> {
+                    if (!vrbo && r.nextInt(3) == 0) {
+                        g.writeStringProperty("fax", phone(r, country));
+                    }
+                }
+                case "category" -> {
+                    g.writeObjectPropertyStart("category");
+                    g.writeStringProperty("id", Integer.toString(data.categoryId(i)));
+                    g.writeStringProperty("name", categoryName(i));
+                    g.writeEndObject();
+                }
+                case "business_model" -> {
+                    g.writeObjectPropertyStart("business_model");
+                    g.writeBooleanProperty("expedia_collect", (data.flags(i) & RapidDataSet.FLAG_EXPEDIA_COLLECT) != 0);
+                    g.writeBooleanProperty("property_collect", (data.flags(i) & RapidDataSet.FLAG_PROPERTY_COLLECT) != 0);
+                    g.writeEndObject();
+                }
+                case "rank" -> g.writeNumberProperty("rank", vrbo ? 99_999_999 : 1 + r.nextInt(250_000));
+                case "checkin" -> checkin(g, r, vrbo);
+                case "checkout" -> {
+                    g.writeObjectPropertyStart("checkout");
+                    g.writeStringProperty("time", pick(r, checkoutTimes));
+                    g.writeEndObject();
+                }
+                case "fees" -> fees(g, r, country);
+                case "policies" -> {
+                    g.writeObjectPropertyStart("policies");
+                    g.writeStringProperty("know_before_you_go", t.string("know_before_you_go"));
+                    g.writeEndObject();
+                }
+                case "attributes" -> {
+                    g.writeObjectPropertyStart("attributes");
+                    g.writeName("general");
+                    itemMap(g, r, generalAttributes, 1, 3, false);
+                    g.writeName("pets");
+                    itemMap(g, r, petAttributes, 1, 2, false);
+                    g.writeEndObject();
+                }
+                case "amenities" -> {
+                    g.writeName("amenities");
+                    itemMap(g, r, amenities, 4, 9, false);
+                }
+                case "images" -> images(g, r, id, 2 + r.nextInt(3), -1);
+                case "onsite_payments" -> {
+                    g.writeObjectPropertyStart("onsite_payments");
+                    g.writeStringProperty("currency", country.currency());
+                    g.writeName("types");
+                    itemMap(g, r, paymentTypes, 2, 5, false);
+                    g.writeEndObject();
+                }
+                case "rooms" -> rooms(g, r, id);
+                case "rates" -> rates(g, r, id);
+                case "dates" -> {
+                    g.writeObjectPropertyStart("dates");
+                    long addedMillis = data.addedDay(i) * 86_400_000L + rnd(id, 2).nextInt(86_400_000);
+                    g.writeStringProperty("added", MILLIS.format(Instant.ofEpochMilli(addedMillis)));
+                    g.writeStringProperty("updated", MILLIS.format(Instant.ofEpochMilli(data.updatedMillis(i))));
+                    g.writeEndObject();
+                }
+                case "descriptions" -> descriptions(g, r, i, name, city);
+                case "statistics" -> {
+                    g.writeName("statistics");
+                    itemMap(g, r, statistics, 1, 3, true);
+                }
+                case "airports" -> {
+                    g.writeObjectPropertyStart("airports");
+                    g.writeObjectPropertyStart("preferred");
+                    g.writeStringProperty("iata_airport_code", city.iata());
+                    g.writeEndObject();
+                    g.writeEndObject();
+                }
+                case "themes" -> {
+                    g.writeName("themes");
+                    itemMap(g, r, themes, 0, 3, false);
+                }
+                case "all_inclusive" -> {
+                    if (data.categoryId(i) == 8 || r.nextInt(20) == 0) {
+                        boolean all = data.categoryId(i) == 8;
+                        g.writeObjectPropertyStart("all_inclusive");
+                        g.writeBooleanProperty("all_rate_plans", all);
+                        g.writeBooleanProperty("some_rate_plans", !all);
+                        g.writeStringProperty("details", "<p>Onsite food and beverages are included in the room price"
+                                + " (some restrictions may apply).</p>");
+                        g.writeEndObject();
+                    }
+                }
+                case "tax_id" -> {
+                    if (r.nextInt(4) == 0) {
+                        g.writeStringProperty("tax_id", String.format(Locale.ROOT, "%s-%03d-%03d-%04d-01",
+                                country.code(), r.nextInt(1000), r.nextInt(1000), r.nextInt(10_000)));
+                    }
+                }
+                case "chain" -> {
+                    RapidTemplates.Chain c = data.chain(i);
+                    g.writeObjectPropertyStart("chain");
+                    g.writeStringProperty("id", c == null ? "0" : c.id());
+                    g.writeStringProperty("name", c == null ? "Independent" : c.name());
+                    g.writeEndObject();
+                }
+                case "brand" -> {
+                    RapidTemplates.Brand b = data.brand(i);
+                    g.writeObjectPropertyStart("brand");
+                    g.writeStringProperty("id", b == null ? "0" : b.id());
+                    g.writeStringProperty("name", b == null ? "Independent" : b.name());
+                    g.writeEndObject();
+                }
+                case "spoken_languages" -> {
+                    g.writeName("spoken_languages");
+                    itemMap(g, r, spokenLanguages, 1, 4, false);
+                }
+                case "multi_unit" -> g.writeBooleanProperty("multi_unit",
+                        (data.flags(i) & RapidDataSet.FLAG_MULTI_UNIT) != 0);
+                case "payment_registration_recommended" -> g.writeBooleanProperty("payment_registration_recommended",
+                        (data.flags(i) & RapidDataSet.FLAG_PROPERTY_COLLECT) != 0 && r.nextInt(4) == 0);
+                case "vacation_rental_details" -> {
+                    if (vrbo) {
+                        vacationRental(g, r, id);
+                    }
+                }
+                case "supply_source" -> g.writeStringProperty("supply_source", vrbo ? "vrbo" : "expedia");
+                default -> throw new IllegalStateException(field);
+            }
+        }
+        g.writeEndObject();
+    }
+
+    private String name(int i, int id, RapidTemplates.City city) {
+        SplittableRandom r = rnd(id, 3);
+        RapidTemplates.Brand brand = data.brand(i);
+        String pattern = brand != null ? pick(r, brandedNames) : pick(r, independentNames);
+        return pattern.replace("{brand}", brand == null ? "" : brand.name())
+                .replace("{city}", city.name())
+                .replace("{district}", pick(r, districts))
+                .replace("{adjective}", pick(r, adjectives))
+                .replace("{noun}", pick(r, nouns))
+                .replace("{feature}", pick(r, features))
+                .replace("{surname}", pick(r, surnames))
+                .replace("{category}", categoryName(i).replace("Private vacation home", "Vacation Home"));
+    }
+
+    private String categoryName(int i) {
+        return t.categories.get(data.categoryId(i)).name();
+    }
+
+    private void address(JsonGenerator g, SplittableRandom r, String pid, RapidTemplates.Country country,
+                         RapidTemplates.City city, boolean vrbo) {
+        g.writeObjectPropertyStart("address");
+        if (!vrbo) {
+            g.writeStringProperty("line_1", (1 + r.nextInt(9_999)) + " " + pick(r, streets));
+            if (r.nextInt(6) == 0) {
+                g.writeStringProperty("line_2", "Suite " + (100 + r.nextInt(900)));
+            }
+        }
+        g.writeStringProperty("city", city.name());
+        if (city.stateCode() != null) {
+            g.writeStringProperty("state_province_code", city.stateCode());
+        }
+        if (city.stateName() != null) {
+            g.writeStringProperty("state_province_name", city.stateName());
+        }
+        if (!country.postalPattern().isEmpty()) {
+            g.writeStringProperty("postal_code", postal(r, country.postalPattern()));
+        }
+        g.writeStringProperty("country_code", country.code());
+        g.writeBooleanProperty("obfuscation_required", vrbo);
+        g.writeObjectPropertyStart("localized");
+        g.writeObjectPropertyStart("links");
+        String first = country.language().equals("en-US") ? LOCALIZED_LANGUAGES[r.nextInt(LOCALIZED_LANGUAGES.length)]
+                : country.language();
+        for (String language : first.equals("en-US") ? new String[]{first} : new String[]{first, "en-US"}) {
+            g.writeObjectPropertyStart(language);
+            g.writeStringProperty("method", "GET");
+            g.writeStringProperty("href", baseUrl.get() + "/v3/properties/content?language=" + language
+                    + "&include=address&property_id=" + pid + (vrbo ? "&supply_source=vrbo" : ""));
+            g.writeEndObject();
+        }
+        g.writeEndObject();
+        g.writeEndObject();
+        g.writeEndObject();
+    }
+
+    private void ratings(JsonGenerator g, SplittableRandom r, int i) {
+        g.writeObjectPropertyStart("ratings");
+        double stars = data.starRating(i);
+        if (stars > 0) {
+            g.writeObjectPropertyStart("property");
+            g.writeStringProperty("rating", Double.toString(stars));
+            g.writeStringProperty("type", "Star");
+            g.writeEndObject();
+        }
+        g.writeObjectPropertyStart("guest");
+        g.writeNumberProperty("count", r.nextInt(5) == 0 ? r.nextInt(20) : r.nextInt(60_000));
+        double overall = 2.5 + r.nextInt(26) / 10.0;
+        g.writeStringProperty("overall", Double.toString(overall));
+        for (String aspect : new String[]{"cleanliness", "service", "comfort", "condition", "location",
+                "neighborhood", "quality", "value", "amenities"}) {
+            g.writeStringProperty(aspect, Double.toString(Math.min(5.0, Math.max(1.0,
+                    Math.round((overall + (r.nextInt(11) - 5) / 10.0) * 10) / 10.0))));
+        }
+        g.writeStringProperty("recommendation_percent", (int) (overall * 18 + r.nextInt(10)) + "%");
+        g.writeEndObject();
+        g.writeEndObject();
+    }
+
+    private void location(JsonGenerator g, SplittableRandom r, RapidTemplates.City city, boolean vrbo) {
+        double lat = round6(city.latitude() + (r.nextDouble() - 0.5) * 0.12);
+        double lon = round6(city.longitude() + (r.nextDouble() - 0.5) * 0.12);
+        g.writeObjectPropertyStart("location");
+        g.writeObjectPropertyStart("coordinates");
+        g.writeNumberProperty("latitude", lat);
+        g.writeNumberProperty("longitude", lon);
+        g.writeEndObject();
+        if (vrbo) {
+            g.writeObjectPropertyStart("obfuscated_coordinates");
+            g.writeNumberProperty("latitude", round6(lat + (r.nextDouble() - 0.5) * 0.02));
+            g.writeNumberProperty("longitude", round6(lon + (r.nextDouble() - 0.5) * 0.02));
+            g.writeEndObject();
+        }
+        g.writeBooleanProperty("obfuscation_required", false);
+        g.writeEndObject();
+    }
+
+    private void checkin(JsonGenerator g, SplittableRandom r, boolean vrbo) {
+        g.writeObjectPropertyStart("checkin");
+        if (!vrbo && r.nextInt(3) == 0) {
+            g.writeStringProperty("24_hour", "24-hour check-in");
+        }
+        g.writeStringProperty("begin_time", pick(r, checkinBegin));
+        if (!vrbo) {
+            g.writeStringProperty("end_time", pick(r, checkinEnd));
+        }
+        g.writeStringProperty("instructions", t.string("checkin_instructions"));
+        g.writeStringProperty("special_instructions", pick(r, specialInstructions));
+        g.writeNumberProperty("min_age", vrbo ? 21 + r.nextInt(5) : 18 + r.nextInt(4));
+        g.writeEndObject();
+    }
+
+    private void fees(JsonGenerator g, SplittableRandom r, RapidTemplates.Country country) {
+        g.writeObjectPropertyStart("fees");
+        if (r.nextInt(3) == 0) {
+            g.writeStringProperty("mandatory", fill(r, t.string("fees_mandatory"), country));
+        }
+        g.writeStringProperty("optional", fill(r, t.string("fees_optional"), country));
+        g.writeEndObject();
+    }
+
+    private String fill(SplittableRandom r, String template, RapidTemplates.Country country) {
+        StringBuilder out = new StringBuilder();
+        String s = template.replace("{currency}", country.currency());
+        int from = 0;
+        int at;
+        while ((at = s.indexOf("{n}", from)) >= 0) {
+            out.append(s, from, at).append(5 + r.nextInt(60));
+            from = at + 3;
+        }
+        return out.append(s.substring(from)).toString();
+    }
+
+    private void images(JsonGenerator g, SplittableRandom r, int id, int count, int onlyCategory) {
+        g.writeArrayPropertyStart("images");
+        for (int k = 0; k < count; k++) {
+            JsonNode caption = k == 0 && onlyCategory < 0 ? imageCaptions.get(0)
+                    : imageCaptions.get(onlyCategory >= 0 ? 3 : 1 + r.nextInt(imageCaptions.size() - 1));
+            g.writeStartObject();
+            g.writeStringProperty("caption", caption.get(0).asString());
+            g.writeBooleanProperty("hero_image", k == 0);
+            g.writeNumberProperty("category", caption.get(1).asInt());
+            g.writeObjectPropertyStart("links");
+            String hash = Integer.toHexString(r.nextInt() | 0x10000000);
+            String dir = "https://i.travelapi.com/lodging/" + (id / 1_000_000 + 1) * 1_000_000 + "/"
+                    + (id / 10_000 + 1) * 10_000 + "/" + (id / 100 + 1) * 100 + "/" + id + "/" + hash + "_";
+            for (JsonNode size : imageSizes) {
+                g.writeObjectPropertyStart(size.get(0).asString());
+                g.writeStringProperty("method", "GET");
+                g.writeStringProperty("href", dir + size.get(1).asString() + ".jpg");
+                g.writeEndObject();
+            }
+            g.writeEndObject();
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+    }
+
+    private void rooms(JsonGenerator g, SplittableRandom r, int id) {
+        g.writeObjectPropertyStart("rooms");
+        int count = 1 + r.nextInt(2);
+        int start = r.nextInt(roomTypes.size());
+        for (int k = 0; k < count; k++) {
+            String roomId = Integer.toString(200_000 + (id % 100_000) * 10 + k);
+            JsonNode bed = bedGroups.get(r.nextInt(bedGroups.size()));
+            g.writeObjectPropertyStart(roomId);
+            g.writeStringProperty("id", roomId);
+            g.writeStringProperty("name", roomTypes.get((start + k) % roomTypes.size()));
+            int sqm = 15 + r.nextInt(60);
+            g.writeObjectPropertyStart("descriptions");
+            g.writeStringProperty("overview", "<strong>" + bed.get(1).asString() + "</strong><br />"
+                    + Math.round(sqm * 10.764) + "-sq-foot (" + sqm + "-sq-meter) room<br /><br /><b>Internet</b> - Free WiFi");
+            g.writeEndObject();
+            g.writeName("amenities");
+            itemMap(g, r, roomAmenities, 1, 3, false);
+            images(g, r, id, 1, 3);
+            g.writeObjectPropertyStart("bed_groups");
+            g.writeObjectPropertyStart(bed.get(0).asString());
+            g.writeStringProperty("id", bed.get(0).asString());
+            g.writeStringProperty("description", bed.get(1).asString());
+            g.writeArrayPropertyStart("configuration");
+            g.writeStartObject();
+            g.writeStringProperty("type", bed.get(2).asString());
+            g.writeStringProperty("size", bed.get(3).asString());
+            g.writeNumberProperty("quantity", bed.get(4).asInt());
+            g.writeEndObject();
+            g.writeEndArray();
+            g.writeEndObject();
+            g.writeEndObject();
+            g.writeObjectPropertyStart("area");
+            g.writeNumberProperty("square_meters", sqm);
+            g.writeNumberProperty("square_feet", Math.round(sqm * 10.764));
+            g.writeEndObject();
+            g.writeName("views");
+            itemMap(g, r, views, 0, 1, false);
+            g.writeObjectPropertyStart("occupancy");
+            g.writeObjectPropertyStart("max_allowed");
+            int adults = 1 + r.nextInt(4);
+            int children = r.nextInt(3);
+            g.writeNumberProperty("total", adults + children);
+            g.writeNumberProperty("children", children);
+            g.writeNumberProperty("adults", adults);
+            g.writeEndObject();
+            g.writeObjectPropertyStart("age_categories");
+            g.writeObjectPropertyStart("Adult");
+            g.writeStringProperty("name", "Adult");
+            g.writeNumberProperty("minimum_age", 12 + r.nextInt(7));
+            g.writeEndObject();
+            g.writeEndObject();
+            g.writeEndObject();
+            g.writeEndObject();
+        }
+        g.writeEndObject();
+    }
+
+    private void rates(JsonGenerator g, SplittableRandom r, int id) {
+        g.writeObjectPropertyStart("rates");
+        int count = 1 + r.nextInt(2);
+        for (int k = 0; k < count; k++) {
+            String rateId = Integer.toString(300_000_000 + (id % 1_000_000) * 10 + k);
+            g.writeObjectPropertyStart(rateId);
+            g.writeStringProperty("id", rateId);
+            g.writeName("amenities");
+            itemMap(g, r, rateAmenities, 1, 2, false);
+            if (r.nextInt(3) == 0) {
+                g.writeStringProperty("special_offer_description", "<strong>Breakfast for 2</strong> - Rate includes"
+                        + " the following:\r\n<ul><li>Accommodations as selected</li>\r\n<li>Breakfast</li></ul>");
+            }
+            g.writeEndObject();
+        }
+        g.writeEndObject();
+    }
+
+    private void descriptions(JsonGenerator g, SplittableRandom r, int i, String name, RapidTemplates.City city) {
+        String category = categoryName(i).toLowerCase(Locale.ROOT);
+        String feature = pick(r, features);
+        String noun = pick(r, nouns);
+        RapidTemplates.Item amenity = amenities.get(r.nextInt(amenities.size()));
+        String amenityName = amenity.name().replace(" - {n}", "").replace("{n}", "2");
+        g.writeObjectPropertyStart("descriptions");
+        for (var entry : descriptions.properties()) {
+            JsonNode value = entry.getValue();
+            String template = value.isArray() ? value.get(r.nextInt(value.size())).asString() : value.asString();
+            String text = expand(template, v -> switch (v) {
+                case "city" -> city.name();
+                case "name" -> name;
+                case "category" -> category;
+                case "feature" -> feature;
+                case "noun" -> noun;
+                case "amenity" -> amenityName;
+                case "amenity_lower" -> amenityName.toLowerCase(Locale.ROOT);
+                case "rating" -> Integer.toString(Math.max(1, (int) data.starRating(i)));
+                case "rooms" -> Integer.toString(10 + r.nextInt(400));
+                default -> Integer.toString(1 + r.nextInt(9));
+            });
+            g.writeStringProperty(entry.getKey(), text);
+        }
+        g.writeEndObject();
+    }
+
+    private void vacationRental(JsonGenerator g, SplittableRandom r, int id) {
+        g.writeObjectPropertyStart("vacation_rental_details");
+        g.writeBooleanProperty("private_host", r.nextBoolean());
+        g.writeObjectPropertyStart("property_manager");
+        g.writeStringProperty("name", pick(r, surnames) + " Rentals");
+        g.writeEndObject();
+        g.writeArrayPropertyStart("house_rules");
+        int from = r.nextInt(houseRules.size());
+        for (int k = 0; k < 3; k++) {
+            g.writeString(houseRules.get((from + k) % houseRules.size()));
+        }
+        g.writeEndArray();
+        g.writeStringProperty("listing_id", Integer.toString(1_000_000 + id % 9_000_000));
+        g.writeStringProperty("listing_source", "VRBO");
+        g.writeEndObject();
+    }
+
+    /** Writes a map keyed by id of {@code min..max} distinct items; {@code valueAsString} for statistics. */
+    private void itemMap(JsonGenerator g, SplittableRandom r, List<RapidTemplates.Item> items, int min, int max,
+                         boolean valueAsString) {
+        int count = Math.min(items.size(), min + r.nextInt(max - min + 1));
+        int start = r.nextInt(items.size());
+        int step = 1 + r.nextInt(Math.max(1, items.size() - 1));
+        g.writeStartObject();
+        boolean[] used = new boolean[items.size()];
+        for (int k = 0, at = start; k < count; k++, at = (at + step) % items.size()) {
+            while (used[at]) {
+                at = (at + 1) % items.size();
+            }
+            used[at] = true;
+            RapidTemplates.Item item = items.get(at);
+            g.writeObjectPropertyStart(item.id());
+            g.writeStringProperty("id", item.id());
+            if (item.hasValue()) {
+                int v = item.min() + r.nextInt(item.max() - item.min() + 1);
+                g.writeStringProperty("name", item.name().replace("{n}", Integer.toString(v)));
+                if (valueAsString) {
+                    g.writeStringProperty("value", Integer.toString(v));
+                } else {
+                    g.writeNumberProperty("value", v);
+                }
+            } else {
+                g.writeStringProperty("name", item.name());
+            }
+            g.writeEndObject();
+        }
+        g.writeEndObject();
+    }
+
+    /** Replaces each {@code {name}} in one pass (descriptions are rendered for every property of every page). */
+    private static String expand(String template, java.util.function.Function<String, String> vars) {
+        StringBuilder out = new StringBuilder(template.length() + 64);
+        int from = 0;
+        int open;
+        while ((open = template.indexOf('{', from)) >= 0) {
+            int close = template.indexOf('}', open);
+            if (close < 0) {
+                break;
+            }
+            out.append(template, from, open).append(vars.apply(template.substring(open + 1, close)));
+            from = close + 1;
+        }
+        return out.append(template, from, template.length()).toString();
+    }
+
+    private static String phone(SplittableRandom r, RapidTemplates.Country country) {
+        return country.phonePrefix() + "-" + (200 + r.nextInt(800)) + "-" + (200 + r.nextInt(800)) + "-"
+                + (1000 + r.nextInt(9000));
+    }
+
+    private static String postal(SplittableRandom r, String pattern) {
+        StringBuilder out = new StringBuilder(pattern.length());
+        for (char c : pattern.toCharArray()) {
+            out.append(c == '#' ? (char) ('0' + r.nextInt(10)) : c == 'A' ? (char) ('A' + r.nextInt(26)) : c);
+        }
+        return out.toString();
+    }
+
+    private static double round6(double v) {
+        return Math.round(v * 1_000_000) / 1_000_000.0;
+    }
+
+    private static <T> T pick(SplittableRandom r, List<T> values) {
+        return values.get(r.nextInt(values.size()));
+    }
+
+    private SplittableRandom rnd(int id, int salt) {
+        long h = data.seed * 0x9E3779B97F4A7C15L + id * 0xBF58476D1CE4E5B9L + salt * 0x94D049BB133111EBL;
+        return new SplittableRandom(h ^ (h >>> 31));
+    }
+}

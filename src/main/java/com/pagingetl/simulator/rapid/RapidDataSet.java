@@ -1,0 +1,409 @@
+package com.pagingetl.simulator.rapid;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeSet;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+/**
+ * The simulated property catalogue as compact per-property metadata arrays (id, country, category, chain,
+ * ratings, dates, inactive day), generated deterministically from the templates and a seed. Full JSON is never
+ * held; {@link PropertyRenderer} renders a property from these fields on demand.
+ *
+ * <p>Thread safety: reads take a read lock, the test mutations ({@link #touch}, {@link #deactivate}) a write lock,
+ * so a page is always computed from one consistent state.
+ */
+final class RapidDataSet {
+
+    static final int ACTIVE = Integer.MIN_VALUE;
+    static final int FLAG_VRBO = 1;
+    static final int FLAG_MULTI_UNIT = 2;
+    static final int FLAG_EXPEDIA_COLLECT = 4;
+    static final int FLAG_PROPERTY_COLLECT = 8;
+    private static final long EARLIEST_ADDED = LocalDate.of(1998, 1, 1).toEpochDay();
+
+    /** A page of matching properties (array indexes) plus the total number of matches of the whole query. */
+    record Page(int[] indexes, int total, boolean more) {
+    }
+
+    final RapidTemplates templates;
+    final long seed;
+    final long generatedDay;
+    private final int size;
+    private final int[] ids;
+    private final short[] country;
+    private final byte[] category;
+    private final short[] chain;      // 0 = independent, else chain index + 1
+    private final byte[] brand;
+    private final byte[] ratingHalves; // star rating x2, 0 = no star rating
+    private final byte[] flags;
+    private final int[] addedDay;
+    private final int[] updatedDay;
+    private final int[] updatedMillisOfDay;
+    private final int[] inactiveDay;
+    private final Map<String, Integer> countryIndex = new HashMap<>();
+    private final ReadWriteLock lock = new ReentrantReadWriteLock();
+
+    RapidDataSet(RapidTemplates templates, int size, long seed, double inactiveShare, Instant now) {
+        this.templates = templates;
+        this.seed = seed;
+        this.size = size;
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        this.generatedDay = today.toEpochDay();
+        int nowMillisOfDay = (int) (now.toEpochMilli() - today.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli());
+        ids = new int[size];
+        country = new short[size];
+        category = new byte[size];
+        chain = new short[size];
+        brand = new byte[size];
+        ratingHalves = new byte[size];
+        flags = new byte[size];
+        addedDay = new int[size];
+        updatedDay = new int[size];
+        updatedMillisOfDay = new int[size];
+        inactiveDay = new int[size];
+        for (int c = 0; c < templates.countries.size(); c++) {
+            countryIndex.put(templates.countries.get(c).code(), c);
+        }
+        int[] countryWeights = templates.countries.stream().mapToInt(RapidTemplates.Country::weight).toArray();
+        int[] categoryWeights = templates.categories.stream().mapToInt(RapidTemplates.Category::weight).toArray();
+        int[] chainWeights = templates.chains.stream().mapToInt(RapidTemplates.Chain::weight).toArray();
+        SplittableRandom random = new SplittableRandom(seed);
+        int id = 10_000 + random.nextInt(5_000);
+        for (int i = 0; i < size; i++) {
+            id += 1 + (random.nextInt(10) == 0 ? random.nextInt(2_000) : random.nextInt(60));
+            ids[i] = id;
+            country[i] = (short) pick(random, countryWeights);
+            int cat = templates.categories.get(pick(random, categoryWeights)).id();
+            category[i] = (byte) cat;
+            boolean vacationRental = templates.vacationRentalCategories.contains(cat);
+            int f = 0;
+            if (vacationRental && random.nextInt(3) > 0) {
+                f |= FLAG_VRBO | FLAG_PROPERTY_COLLECT;
+            }
+            if (vacationRental || random.nextInt(8) == 0) {
+                f |= FLAG_MULTI_UNIT;
+            }
+            if ((f & FLAG_VRBO) == 0 || random.nextBoolean()) {
+                f |= FLAG_EXPEDIA_COLLECT;
+            }
+            if ((f & FLAG_VRBO) == 0 && random.nextInt(5) == 0) {
+                f |= FLAG_PROPERTY_COLLECT;
+            }
+            flags[i] = (byte) f;
+            if (!vacationRental && random.nextDouble() >= templates.independentShare) {
+                int c = pick(random, chainWeights);
+                chain[i] = (short) (c + 1);
+                brand[i] = (byte) random.nextInt(templates.chains.get(c).brands().size());
+            }
+            ratingHalves[i] = (byte) ((f & FLAG_VRBO) != 0 ? 0 : 2 + random.nextInt(9));
+            // Skewed towards recent updates so that "updated today" is a small but non-empty set.
+            int age = (int) (Math.pow(random.nextDouble(), 1.2) * 1095);
+            updatedDay[i] = (int) (generatedDay - age);
+            int millis = random.nextInt(86_400_000);
+            updatedMillisOfDay[i] = age == 0 ? Math.min(millis, Math.max(0, nowMillisOfDay - 1)) : millis;
+            addedDay[i] = (int) Math.max(EARLIEST_ADDED, updatedDay[i] - (long) (random.nextDouble() * 7300));
+            inactiveDay[i] = random.nextDouble() < inactiveShare ? updatedDay[i] + random.nextInt(age + 1) : ACTIVE;
+        }
+    }
+
+    private static int pick(SplittableRandom random, int[] weights) {
+        int total = 0;
+        for (int w : weights) {
+            total += w;
+        }
+        int r = random.nextInt(total);
+        for (int i = 0; i < weights.length; i++) {
+            r -= weights[i];
+            if (r < 0) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("weights are empty");
+    }
+
+    int size() {
+        return size;
+    }
+
+    int id(int i) {
+        return ids[i];
+    }
+
+    RapidTemplates.Country country(int i) {
+        return templates.countries.get(country[i]);
+    }
+
+    int categoryId(int i) {
+        return category[i];
+    }
+
+    /** Chain template or null for independents. */
+    RapidTemplates.Chain chain(int i) {
+        return chain[i] == 0 ? null : templates.chains.get(chain[i] - 1);
+    }
+
+    RapidTemplates.Brand brand(int i) {
+        RapidTemplates.Chain c = chain(i);
+        return c == null ? null : c.brands().get(brand[i]);
+    }
+
+    /** Star rating, or 0 when the property has none. */
+    double starRating(int i) {
+        return ratingHalves[i] / 2.0;
+    }
+
+    int flags(int i) {
+        return flags[i];
+    }
+
+    long addedDay(int i) {
+        return addedDay[i];
+    }
+
+    /** Last update as epoch millis; read under the lock because {@link #touch} may change it. */
+    long updatedMillis(int i) {
+        lock.readLock().lock();
+        try {
+            return updatedDay[i] * 86_400_000L + updatedMillisOfDay[i];
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Array index of a property id, or -1. */
+    int indexOf(int propertyId) {
+        int i = Arrays.binarySearch(ids, propertyId);
+        return i >= 0 ? i : -1;
+    }
+
+    boolean knowsCountry(String code) {
+        return countryIndex.containsKey(code);
+    }
+
+    /** Matches of {@code query} with an id greater than {@code afterId}, at most {@code limit}, in id order. */
+    Page page(RapidQuery query, int afterId, int limit) {
+        lock.readLock().lock();
+        try {
+            if (!query.paginated()) {
+                int[] wanted = query.propertyIds().clone();
+                Arrays.sort(wanted);
+                int[] out = Arrays.stream(wanted).distinct().map(this::indexOf)
+                        .filter(i -> i >= 0 && matches(query, i)).toArray();
+                return new Page(out, out.length, false);
+            }
+            int total = 0;
+            int[] out = new int[Math.min(limit, size)];
+            int n = 0;
+            boolean more = false;
+            for (int i = 0; i < size; i++) {
+                if (!matches(query, i)) {
+                    continue;
+                }
+                total++;
+                if (ids[i] > afterId) {
+                    if (n < limit) {
+                        out[n++] = i;
+                    } else {
+                        more = true;
+                    }
+                }
+            }
+            return new Page(Arrays.copyOf(out, n), total, more);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Inactive properties deactivated on or after {@code sinceDay}, with an id greater than {@code afterId}. */
+    Page inactivePage(long sinceDay, int afterId, int limit) {
+        lock.readLock().lock();
+        try {
+            int total = 0;
+            int n = 0;
+            boolean more = false;
+            int[] out = new int[Math.min(limit, size)];
+            for (int i = 0; i < size; i++) {
+                if (inactiveDay[i] == ACTIVE || inactiveDay[i] < sinceDay) {
+                    continue;
+                }
+                total++;
+                if (ids[i] > afterId) {
+                    if (n < limit) {
+                        out[n++] = i;
+                    } else {
+                        more = true;
+                    }
+                }
+            }
+            return new Page(Arrays.copyOf(out, n), total, more);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    private boolean matches(RapidQuery q, int i) {
+        if (inactiveDay[i] != ACTIVE) {
+            return false;
+        }
+        boolean vrbo = (flags[i] & FLAG_VRBO) != 0;
+        if (vrbo != "vrbo".equals(q.supplySource())) {
+            return false;
+        }
+        if (q.countries() != null && !q.countries().contains(templates.countries.get(country[i]).code())) {
+            return false;
+        }
+        if (q.categories() != null && !q.categories().contains((int) category[i])) {
+            return false;
+        }
+        if (q.excludes() != null && q.excludes().contains((int) category[i])) {
+            return false;
+        }
+        if (q.updatedStart() != null && updatedDay[i] < q.updatedStart()
+                || q.updatedEnd() != null && updatedDay[i] > q.updatedEnd()
+                || q.addedStart() != null && addedDay[i] < q.addedStart()
+                || q.addedEnd() != null && addedDay[i] > q.addedEnd()) {
+            return false;
+        }
+        if (q.ratingMin() != null && (ratingHalves[i] == 0 || ratingHalves[i] / 2.0 < q.ratingMin())
+                || q.ratingMax() != null && (ratingHalves[i] == 0 || ratingHalves[i] / 2.0 > q.ratingMax())) {
+            return false;
+        }
+        if (q.multiUnit() != null && q.multiUnit() != ((flags[i] & FLAG_MULTI_UNIT) != 0)) {
+            return false;
+        }
+        if (q.businessModels() != null
+                && !(q.businessModels().contains("expedia_collect") && (flags[i] & FLAG_EXPEDIA_COLLECT) != 0
+                || q.businessModels().contains("property_collect") && (flags[i] & FLAG_PROPERTY_COLLECT) != 0)) {
+            return false;
+        }
+        if (q.chainIds() != null) {
+            RapidTemplates.Chain c = chain(i);
+            if (!q.chainIds().contains(c == null ? "0" : c.id())) {
+                return false;
+            }
+        }
+        if (q.brandIds() != null) {
+            RapidTemplates.Brand b = brand(i);
+            return q.brandIds().contains(b == null ? "0" : b.id());
+        }
+        return true;
+    }
+
+    // ---- test and admin views -------------------------------------------------------------------------------
+
+    int totalActive(String supplySource) {
+        lock.readLock().lock();
+        try {
+            int n = 0;
+            for (int i = 0; i < size; i++) {
+                if (inactiveDay[i] == ACTIVE && ((flags[i] & FLAG_VRBO) != 0) == "vrbo".equals(supplySource)) {
+                    n++;
+                }
+            }
+            return n;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Active property ids of one supply source in the given countries (all countries when null), in id order. */
+    TreeSet<String> activeIds(Collection<String> countries, String supplySource) {
+        lock.readLock().lock();
+        try {
+            TreeSet<String> out = new TreeSet<>((a, b) -> Integer.compare(Integer.parseInt(a), Integer.parseInt(b)));
+            for (int i = 0; i < size; i++) {
+                if (inactiveDay[i] == ACTIVE && ((flags[i] & FLAG_VRBO) != 0) == "vrbo".equals(supplySource)
+                        && (countries == null || countries.contains(templates.countries.get(country[i]).code()))) {
+                    out.add(Integer.toString(ids[i]));
+                }
+            }
+            return out;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Active properties of one supply source per country code, largest first. */
+    Map<String, Integer> activeCountsByCountry(String supplySource) {
+        lock.readLock().lock();
+        try {
+            int[] counts = new int[templates.countries.size()];
+            for (int i = 0; i < size; i++) {
+                if (inactiveDay[i] == ACTIVE && ((flags[i] & FLAG_VRBO) != 0) == "vrbo".equals(supplySource)) {
+                    counts[country[i]]++;
+                }
+            }
+            List<Integer> order = new ArrayList<>();
+            for (int c = 0; c < counts.length; c++) {
+                order.add(c);
+            }
+            order.sort((a, b) -> Integer.compare(counts[b], counts[a]));
+            Map<String, Integer> out = new LinkedHashMap<>();
+            for (int c : order) {
+                out.put(templates.countries.get(c).code(), counts[c]);
+            }
+            return out;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Inactive properties with their deactivation day. */
+    Map<String, LocalDate> inactive() {
+        lock.readLock().lock();
+        try {
+            Map<String, LocalDate> out = new LinkedHashMap<>();
+            for (int i = 0; i < size; i++) {
+                if (inactiveDay[i] != ACTIVE) {
+                    out.put(Integer.toString(ids[i]), LocalDate.ofEpochDay(inactiveDay[i]));
+                }
+            }
+            return out;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Marks a property as updated at {@code now}; returns false for an unknown id. */
+    boolean touch(String propertyId, Instant now) {
+        int i = indexOf(Integer.parseInt(propertyId));
+        if (i < 0) {
+            return false;
+        }
+        lock.writeLock().lock();
+        try {
+            long millis = now.toEpochMilli();
+            updatedDay[i] = (int) Math.floorDiv(millis, 86_400_000L);
+            updatedMillisOfDay[i] = (int) Math.floorMod(millis, 86_400_000L);
+            return true;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** Makes a property inactive as of {@code day}; returns false for an unknown id. */
+    boolean deactivate(String propertyId, LocalDate day) {
+        int i = indexOf(Integer.parseInt(propertyId));
+        if (i < 0) {
+            return false;
+        }
+        lock.writeLock().lock();
+        try {
+            inactiveDay[i] = (int) day.toEpochDay();
+            return true;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+}

@@ -1,0 +1,280 @@
+package com.pagingetl.simulator.rapid;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.common.Notifier;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.pagingetl.simulator.ApiSimulator;
+import com.pagingetl.simulator.SimulatorOptions;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * Embedded simulator of the Expedia Group Rapid v3 content API ({@code GET /v3/properties/content},
+ * {@code /v3/properties/inactive}, {@code /v3/files/properties/{catalog,content}}) on 127.0.0.1, backed by a
+ * deterministic generated catalogue. Besides the {@link ApiSimulator} contract it offers a Java API for tests of
+ * the jobs: request counters, fault injection, link expiry, clock skew, data mutations and the expected results.
+ *
+ * <p>Thread-safe: requests are served concurrently; the test API may be called from any thread.
+ */
+public final class RapidSimulator implements ApiSimulator {
+
+    private final RapidOptions options;
+    private final RapidDataSet data;
+    private final RapidFaults faults;
+    private final RapidAuthenticator authenticator;
+    private volatile Duration clockOffset = Duration.ZERO;
+    private volatile WireMockServer server;
+    private volatile String baseUrl;
+    private RapidPager pager;
+    private RapidRequestHandler handler;
+
+    public RapidSimulator(SimulatorOptions options) {
+        this.options = RapidOptions.from(options);
+        this.data = new RapidDataSet(RapidTemplates.load(), this.options.size(), this.options.seed(),
+                this.options.inactiveShare(), Instant.now());
+        this.faults = new RapidFaults(this.options);
+        Set<String> refused = Arrays.stream(this.options.unauthorizedKeys().split(","))
+                .map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toUnmodifiableSet());
+        this.authenticator = new RapidAuthenticator(this.options.apiKey(), this.options.sharedSecret(), refused);
+    }
+
+    @Override
+    public String name() {
+        return "rapid";
+    }
+
+    @Override
+    public synchronized void start(int port) {
+        if (server != null) {
+            throw new IllegalStateException("rapid simulator already started");
+        }
+        PropertyRenderer renderer = new PropertyRenderer(data, this::baseUrl);
+        pager = new RapidPager(data, renderer, this::now, this::baseUrl, options.pageSize(), options.linkLifetime());
+        RapidFiles files = new RapidFiles(data, renderer, this::now, this::baseUrl);
+        RapidAdmin admin = new RapidAdmin(this);
+        admin.files(files);
+        handler = new RapidRequestHandler(this, pager, files, authenticator, faults, admin, options);
+        WireMockConfiguration config = WireMockConfiguration.wireMockConfig()
+                .bindAddress("127.0.0.1")
+                .gzipDisabled(true)
+                .disableRequestJournal()
+                .containerThreads(32)
+                .notifier(new SilentNotifier())
+                .extensions(handler);
+        config = port == 0 ? config.dynamicPort() : config.port(port);
+        WireMockServer s = new WireMockServer(config);
+        s.start();
+        s.stubFor(WireMock.any(WireMock.anyUrl()).willReturn(WireMock.aResponse().withStatus(200)));
+        baseUrl = "http://127.0.0.1:" + s.port();
+        server = s;
+    }
+
+    @Override
+    public String baseUrl() {
+        if (baseUrl == null) {
+            throw new IllegalStateException("rapid simulator not started");
+        }
+        return baseUrl;
+    }
+
+    @Override
+    public Map<String, String> clientProperties() {
+        Map<String, String> out = new LinkedHashMap<>();
+        out.put("etl.jobs.rapid-content.base-url", baseUrl());
+        out.put("etl.jobs.rapid-content.api-key", options.apiKey());
+        out.put("etl.jobs.rapid-content.shared-secret", options.sharedSecret());
+        return out;
+    }
+
+    @Override
+    public String describe() {
+        Map<String, Integer> byCountry = activeCountsByCountry();
+        String top = byCountry.entrySet().stream().limit(5).map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining(", "));
+        List<String> lines = new ArrayList<>();
+        lines.add("Expedia Rapid v3 content API simulator");
+        lines.add("  base URL:       " + baseUrl() + "  (GET /v3/properties/content, /v3/properties/inactive, "
+                + "/v3/files/properties/catalog, /v3/files/properties/content)");
+        lines.add("  credentials:    apiKey=" + options.apiKey() + "  sharedSecret=" + options.sharedSecret()
+                + "  (Authorization: EAN APIKey=..,Signature=sha512(key+secret+ts),timestamp=ts; +/-300 s)");
+        lines.add("  required:       Accept-Encoding: gzip (else 400 accept_encoding.required), language, supply_source");
+        lines.add("  data set:       " + options.size() + " properties (seed " + options.seed() + "), "
+                + totalActive() + " active expedia, " + data.inactive().size() + " inactive, "
+                + byCountry.size() + " countries; largest: " + top);
+        lines.add("  paging:         pageSize=" + options.pageSize() + " (server-controlled), linkLifetime="
+                + options.linkLifetime() + ", Link rel=next with opaque signed token; 410 link.expired after expiry");
+        lines.add("  faults:         latencyMs=" + options.latencyMs() + " errorRate=" + options.errorRate()
+                + " rateLimitRate=" + options.rateLimitRate() + " (Retry-After " + options.retryAfterSeconds()
+                + " s) resetRate=" + options.resetRate() + " inactiveShare=" + options.inactiveShare());
+        lines.add("  admin:          GET " + baseUrl() + "/_sim/rapid/stats; POST /_sim/rapid/faults/next?kind=<RapidFault>,"
+                + " /faults/fail-after?n=&status=, /faults/clear, /links/expire, /clock?offsetSeconds=,"
+                + " /properties/touch?property_id=, /properties/deactivate?property_id=");
+        return String.join(System.lineSeparator(), lines);
+    }
+
+    @Override
+    public synchronized void close() {
+        if (server != null) {
+            server.stop();
+            server = null;
+        }
+    }
+
+    // ---- Java API for tests ---------------------------------------------------------------------------------
+
+    /** The simulator's clock: real time plus the offset set by {@link #setClockOffset}. */
+    public Instant now() {
+        return Instant.now().plus(clockOffset);
+    }
+
+    /** Moves the server clock (signature window, link expiry, mutation times); negative values move it back. */
+    public void setClockOffset(Duration offset) {
+        clockOffset = offset;
+    }
+
+    /** The UTC day the data set was generated for ("today" at construction). */
+    public LocalDate dataSetDay() {
+        return LocalDate.ofEpochDay(data.generatedDay);
+    }
+
+    public String apiKey() {
+        return options.apiKey();
+    }
+
+    public String sharedSecret() {
+        return options.sharedSecret();
+    }
+
+    /** A valid {@code Authorization} header for the demo credentials, signed with the real (client) clock. */
+    public String authorizationHeader() {
+        return RapidAuthenticator.header(options.apiKey(), options.sharedSecret(), Instant.now().getEpochSecond());
+    }
+
+    /** Requests received on {@code /v3/properties/content}, faulted ones included. */
+    public int contentRequestCount() {
+        return requestCount(RapidRequestHandler.CONTENT_PATH);
+    }
+
+    /** Requests received on an API path such as {@code /v3/properties/inactive}, faulted ones included. */
+    public int requestCount(String path) {
+        return handler == null ? 0 : handler.count(path);
+    }
+
+    public Map<String, Integer> requestCounts() {
+        return handler == null ? Map.of() : handler.counts();
+    }
+
+    /** Every API request after the next {@code n} (counted from this call) answers {@code status}. */
+    public void failRequestsAfter(int n, int status) {
+        faults.failRequestsAfter(n, status);
+    }
+
+    /** Applies {@code fault} to one upcoming API request (queued faults apply in order, one per request). */
+    public void injectNext(RapidFault fault) {
+        faults.injectNext(fault);
+    }
+
+    /** Removes queued faults and the fail-after mode (random rates from the options stay). */
+    public void clearFaults() {
+        faults.clear();
+    }
+
+    /** Every token issued so far answers 410 {@code link.expired} from now on. */
+    public void expireAllLinks() {
+        if (pager != null) {
+            pager.expireAll();
+        }
+    }
+
+    /** How many times the page of {@code tokenOrUrl} (a token or a whole next URL) was served successfully. */
+    public int tokenServeCount(String tokenOrUrl) {
+        int at = tokenOrUrl.indexOf("token=");
+        return pager == null ? 0 : pager.timesServed(at < 0 ? tokenOrUrl : tokenOrUrl.substring(at + 6));
+    }
+
+    /** The largest number of times any single token was served (1 means no page was fetched twice). */
+    public int maxTokenServeCount() {
+        return pager == null ? 0 : pager.tokenServeCounts().values().stream().mapToInt(Integer::intValue).max().orElse(0);
+    }
+
+    /** Active properties with {@code supply_source=expedia}. */
+    public int totalActive() {
+        return data.totalActive("expedia");
+    }
+
+    public int totalActive(String supplySource) {
+        return data.totalActive(supplySource);
+    }
+
+    /** Active {@code expedia} property ids of the countries (all countries when null), in numeric order. */
+    public SortedSet<String> expectedIds(Collection<String> countries) {
+        return expectedIds(countries, "expedia");
+    }
+
+    public SortedSet<String> expectedIds(Collection<String> countries, String supplySource) {
+        return data.activeIds(countries, supplySource);
+    }
+
+    /** Active {@code expedia} properties per country code, largest first. */
+    public Map<String, Integer> activeCountsByCountry() {
+        return data.activeCountsByCountry("expedia");
+    }
+
+    /** Inactive property ids with the day they became inactive. */
+    public Map<String, LocalDate> inactiveProperties() {
+        return data.inactive();
+    }
+
+    /** Ids the inactive endpoint lists for {@code since}. */
+    public SortedSet<String> expectedInactiveIds(LocalDate since) {
+        TreeSet<String> out = new TreeSet<>((a, b) -> Integer.compare(Integer.parseInt(a), Integer.parseInt(b)));
+        data.inactive().forEach((id, day) -> {
+            if (!day.isBefore(since)) {
+                out.add(id);
+            }
+        });
+        return out;
+    }
+
+    /** Marks a property as updated now (server clock): it then matches {@code date_updated_start=<today>}. */
+    public void touch(String propertyId) {
+        if (!data.touch(propertyId, now())) {
+            throw new IllegalArgumentException("unknown property id " + propertyId);
+        }
+    }
+
+    /** Makes a property inactive as of today (server clock). */
+    public void deactivate(String propertyId) {
+        if (!data.deactivate(propertyId, LocalDate.ofInstant(now(), java.time.ZoneOffset.UTC))) {
+            throw new IllegalArgumentException("unknown property id " + propertyId);
+        }
+    }
+
+    /** WireMock logs nothing: requests carry signatures, and big runs would flood the output. */
+    private static final class SilentNotifier implements Notifier {
+        @Override
+        public void info(String message) {
+        }
+
+        @Override
+        public void error(String message) {
+        }
+
+        @Override
+        public void error(String message, Throwable t) {
+        }
+    }
+}

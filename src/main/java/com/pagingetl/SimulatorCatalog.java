@@ -7,13 +7,15 @@ import java.util.function.Function;
 import com.pagingetl.launch.UsageException;
 import com.pagingetl.simulator.ApiSimulator;
 import com.pagingetl.simulator.SimulatorOptions;
+import com.pagingetl.simulator.demarches.DemarchesSimulator;
 import com.pagingetl.simulator.rapid.RapidSimulator;
 
 /** The embedded simulators by their command-line name. */
 final class SimulatorCatalog {
 
     private static final Map<String, Function<SimulatorOptions, ApiSimulator>> SIMULATORS = new TreeMap<>(Map.of(
-            "rapid", RapidSimulator::new));
+            "rapid", RapidSimulator::new,
+            "demarches", DemarchesSimulator::new));
 
     private SimulatorCatalog() {
     }

@@ -48,6 +48,11 @@ public class Launcher {
         this.err = err;
     }
 
+    /** The same launcher printing to the given streams: those of the command line that runs it (tests capture them). */
+    public Launcher withOutput(PrintStream out, PrintStream err) {
+        return new Launcher(List.copyOf(jobs.values()), repository, operator, runLock, out, err);
+    }
+
     public int execute(CommandLine command) {
         return switch (command.verb()) {
             case RUN -> run(command);

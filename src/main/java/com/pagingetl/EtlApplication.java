@@ -83,7 +83,7 @@ public class EtlApplication {
                     .initializers(ctx -> ctx.getEnvironment().getPropertySources()
                             .addFirst(new MapPropertySource("simulator", overrides)))
                     .run(command.springArgs().toArray(String[]::new))) {
-                return context.getBean(Launcher.class).withOutput(out, err).execute(command);
+                return context.getBean(Launcher.class).printingTo(out, err).execute(command);
             }
         } catch (UsageException e) {
             err.println("usage error: " + e.getMessage());

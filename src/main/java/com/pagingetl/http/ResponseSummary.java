@@ -17,6 +17,8 @@ public final class ResponseSummary {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Pattern TITLE = Pattern.compile("<title>(.*?)</title>", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final int MAX = 200;
+    /** An echoed field's value, possibly cut off by the end of a truncated body. */
+    private static final Pattern ECHOED_VALUE = Pattern.compile("\"value\"\\s*:\\s*\"(?:[^\"\\\\]|\\\\.)*\"?");
 
     private ResponseSummary() {
     }
@@ -30,7 +32,7 @@ public final class ResponseSummary {
             try {
                 return ofJson(JSON.readTree(text));
             } catch (RuntimeException notJson) {
-                return "(malformed JSON body: " + clip(text) + ")";
+                return "(malformed JSON body: " + clip(ECHOED_VALUE.matcher(text).replaceAll("\"value\":\"***\"")) + ")";
             }
         }
         if (text.toLowerCase(Locale.ROOT).contains("<html") || response.contentType().contains("html")) {

@@ -73,7 +73,8 @@ public record CommandLine(Verb verb, String job, boolean simulate, Map<String, S
             }
         }
         if (verb == null) {
-            verb = job != null ? Verb.RUN : Verb.HELP;
+            // Run arguments without --job must not fall back to help: a scheduler would read its exit 0 as a completed run.
+            verb = job != null || simulate || !params.isEmpty() ? Verb.RUN : Verb.HELP;
         }
         if (verb == Verb.RUN && job == null) {
             throw new UsageException("--job=<name> is required (see --list)");

@@ -48,8 +48,8 @@ public class Launcher {
         this.err = err;
     }
 
-    /** The same launcher printing to the given streams: those of the command line that runs it (tests capture them). */
-    public Launcher withOutput(PrintStream out, PrintStream err) {
+    /** The same launcher printing to the given streams: those of {@code EtlApplication.run}, which tests capture. */
+    public Launcher printingTo(PrintStream out, PrintStream err) {
         return new Launcher(List.copyOf(jobs.values()), repository, operator, runLock, out, err);
     }
 

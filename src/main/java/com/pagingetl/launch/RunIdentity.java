@@ -26,7 +26,9 @@ final class RunIdentity {
         Map<String, String> scoped = new TreeMap<>();
         descriptor.parameters().stream().filter(ParameterSpec::scope)
                 .forEach(p -> scoped.put(p.name(), parameters.getOrDefault(p.name(), "")));
-        String key = scoped.isEmpty() ? "default" : scoped.toString().replaceAll("[{}\\s]", "").replace(',', ';');
+        // Values are kept verbatim: stripping spaces or commas made distinct scopes share one run and watermark.
+        String key = scoped.isEmpty() ? "default" : String.join(";", scoped.entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue()).toList());
         if (key.length() > 80) {
             // Long lists (all country codes) would make an unreadable key; a digest keeps it unique.
             key = key.substring(0, 40) + "...#" + sha256Prefix(key);

@@ -86,9 +86,14 @@ public class PublishTasklet implements Tasklet {
         List<Manifest.FileEntry> files = new ArrayList<>();
         long total = 0;
         for (OutputSpec spec : outputs) {
+            List<PartRef> refs = spec.parts().parts(execution);
+            if (refs.isEmpty()) {
+                // This run does not produce that file (e.g. no inactive list on a full extract).
+                continue;
+            }
             List<Manifest.PartEntry> parts = new ArrayList<>();
             List<PartSlice> slices = new ArrayList<>();
-            for (PartRef ref : spec.parts().parts(execution)) {
+            for (PartRef ref : refs) {
                 ExecutionContext ctx = run.stepContext(ref.stepName());
                 PartSlice slice = new PartSlice(PartFiles.file(workDir, ref.partName(), ctx.getInt(ref.partName() + ".generation", 0)),
                         ctx.getLong(ref.partName() + ".bytes", 0));

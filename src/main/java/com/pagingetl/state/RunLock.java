@@ -1,9 +1,10 @@
 package com.pagingetl.state;
 
 import java.net.InetAddress;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -24,6 +25,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * fresh by a heartbeat. A row is stale when its process is gone (same host: the pid no longer runs, or
  * runs a different process) or when its heartbeat is older than {@code staleAfter} (another host). A
  * stale row is taken over with a compare-and-delete on its owner id, so two launchers cannot both win.
+ *
+ * <p>Times are stored with their offset: hosts in different time zones share the table, and a local
+ * timestamp written by one would look hours old (or new) to another.
  *
  * <p>Thread-safe.
  */
@@ -60,7 +64,7 @@ public class RunLock {
     public Attempt tryAcquire(String job, String scope) {
         for (int round = 0; round < 3; round++) {
             String owner = UUID.randomUUID().toString();
-            Timestamp now = Timestamp.from(Instant.now());
+            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
             try {
                 jdbc.update("INSERT INTO ETL_RUN_LOCK (JOB_NAME, SCOPE_KEY, OWNER_ID, HOST_NAME, PID, PROCESS_START,"
                                 + " ACQUIRED_AT, HEARTBEAT_AT) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -84,6 +88,11 @@ public class RunLock {
         throw new IllegalStateException("could not acquire the run lock of " + job + " [" + scope + "]: it changes hands too fast");
     }
 
+    /** The host name this lock writes into its rows; package-private for tests that plant rows. */
+    String host() {
+        return host;
+    }
+
     boolean isAlive(Row r) {
         if (r.host.equals(host)) {
             if (r.pid == self.pid()) {
@@ -102,7 +111,8 @@ public class RunLock {
         List<Row> rows = jdbc.query("SELECT OWNER_ID, HOST_NAME, PID, PROCESS_START, ACQUIRED_AT, HEARTBEAT_AT"
                         + " FROM ETL_RUN_LOCK WHERE JOB_NAME = ? AND SCOPE_KEY = ?",
                 (rs, i) -> new Row(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4),
-                        rs.getTimestamp(5).toInstant(), rs.getTimestamp(6).toInstant()), job, scope);
+                        rs.getObject(5, OffsetDateTime.class).toInstant(),
+                        rs.getObject(6, OffsetDateTime.class).toInstant()), job, scope);
         return rows.stream().findFirst();
     }
 
@@ -147,7 +157,7 @@ public class RunLock {
         private void beat() {
             try {
                 jdbc.update("UPDATE ETL_RUN_LOCK SET HEARTBEAT_AT = ? WHERE JOB_NAME = ? AND SCOPE_KEY = ? AND OWNER_ID = ?",
-                        Timestamp.from(Instant.now()), job, scope, owner);
+                        OffsetDateTime.now(ZoneOffset.UTC), job, scope, owner);
             } catch (RuntimeException e) {
                 log.warn("{} [{}]: run lock heartbeat failed: {}", job, scope, e.getMessage());
             }

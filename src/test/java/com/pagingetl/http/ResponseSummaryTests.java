@@ -40,6 +40,18 @@ class ResponseSummaryTests {
     }
 
     @Test
+    void truncatedRapid401StillNeverEchoesTheCredentials() {
+        String body = "{\"type\":\"request.unauthenticated\",\"message\":\"Data required to authenticate your request"
+                + " is missing or invalid.\",\"fields\":[{\"name\":\"apikey\",\"type\":\"header\",\"value\":\"SECRET-API-KEY-123\"},"
+                + "{\"name\":\"signature\",\"type\":\"header\",\"value\":\"deadbeefcafe01";
+
+        String summary = ResponseSummary.of(body("application/json", body));
+
+        assertThat(summary).startsWith("(malformed JSON body:").contains("request.unauthenticated")
+                .doesNotContain("SECRET-API-KEY-123").doesNotContain("deadbeefcafe");
+    }
+
+    @Test
     void graphqlFirstErrorWithItsExtensionsCode() {
         String body = "{\"errors\":[{\"message\":\"Dossier not found\",\"locations\":[{\"line\":2,\"column\":3}],"
                 + "\"extensions\":{\"code\":\"not_found\"}},{\"message\":\"second\"}],\"data\":null}";

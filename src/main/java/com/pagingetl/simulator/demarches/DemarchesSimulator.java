@@ -120,7 +120,8 @@ public final class DemarchesSimulator implements ApiSimulator {
                 "  limits          first capped at 100; rateLimitPerMinute=" + options.rateLimitPerMinute()
                         + " (429 text body, RateLimit-* headers)",
                 "  faults          timeoutRate=" + options.timeoutRate() + " timeoutAboveFirst=" + options.timeoutAboveFirst()
-                        + " serverErrorRate=" + options.serverErrorRate(),
+                        + " serverErrorRate=" + options.serverErrorRate()
+                        + " (timeout: HTTP 200, code timeout, dossiers.nodes/edges null, pageInfo kept)",
                 "  live changes    changesPerRequest=" + options.changesPerRequest() + " hidesPerRequest="
                         + options.hidesPerRequest() + " (applied after each served dossiers page)",
                 "  admin           POST " + base + "/__admin/sim/advance   apply the next change batch (epoch + 1)",
@@ -220,6 +221,11 @@ public final class DemarchesSimulator implements ApiSimulator {
     /** Visible dossiers a sync resumed from an {@code updatedSince}-ordering cursor must receive, in order. */
     public List<Long> changedSince(int demarche, String cursor) {
         return store.visibleUpdatedAfter(demarche, CursorCodec.decode(cursor));
+    }
+
+    /** {@link #changedSince(int, String)} on the default démarche. */
+    public List<Long> changedSince(String cursor) {
+        return changedSince(DEFAULT_DEMARCHE, cursor);
     }
 
     /** Encodes a cursor the way the server does (useful to build a "rewound" cursor). */

@@ -38,8 +38,8 @@ public final class RapidSimulator implements ApiSimulator {
     private volatile Duration clockOffset = Duration.ZERO;
     private volatile WireMockServer server;
     private volatile String baseUrl;
-    private RapidPager pager;
-    private RapidRequestHandler handler;
+    private volatile RapidPager pager;
+    private volatile RapidRequestHandler handler;
 
     public RapidSimulator(SimulatorOptions options) {
         this.options = RapidOptions.from(options);
@@ -121,7 +121,8 @@ public final class RapidSimulator implements ApiSimulator {
                 + " s) resetRate=" + options.resetRate() + " inactiveShare=" + options.inactiveShare());
         lines.add("  admin:          GET " + baseUrl() + "/_sim/rapid/stats; POST /_sim/rapid/faults/next?kind=<RapidFault>,"
                 + " /faults/fail-after?n=&status=, /faults/clear, /links/expire, /clock?offsetSeconds=,"
-                + " /properties/touch?property_id=, /properties/deactivate?property_id=");
+                + " /properties/touch?property_id=, /properties/deactivate?property_id=;"
+                + " GET /_sim/rapid/files/{catalog,content}.jsonl.gz (the files' href, no auth)");
         return String.join(System.lineSeparator(), lines);
     }
 
@@ -226,6 +227,27 @@ public final class RapidSimulator implements ApiSimulator {
 
     public SortedSet<String> expectedIds(Collection<String> countries, String supplySource) {
         return data.activeIds(countries, supplySource);
+    }
+
+    /**
+     * Ids the content endpoint returns for a query string such as
+     * {@code language=en-US&supply_source=expedia&country_code=US&date_updated_start=2026-01-01} (all pages).
+     *
+     * @throws IllegalArgumentException when the query would be refused with 400
+     */
+    public SortedSet<String> expectedIdsForQuery(String queryString) {
+        RapidQuery q;
+        try {
+            q = RapidQueryParser.parseContent(QueryStrings.parse(queryString));
+        } catch (RapidApiException e) {
+            throw new IllegalArgumentException("query is invalid: " + new String(e.error().toJson(),
+                    java.nio.charset.StandardCharsets.UTF_8));
+        }
+        TreeSet<String> out = new TreeSet<>((a, b) -> Integer.compare(Integer.parseInt(a), Integer.parseInt(b)));
+        for (int i : data.page(q, 0, Integer.MAX_VALUE).indexes()) {
+            out.add(Integer.toString(data.id(i)));
+        }
+        return out;
     }
 
     /** Active {@code expedia} properties per country code, largest first. */

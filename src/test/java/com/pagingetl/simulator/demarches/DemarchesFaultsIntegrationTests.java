@@ -88,6 +88,8 @@ class DemarchesFaultsIntegrationTests {
             assertThat(demarche.get("number").asInt()).isEqualTo(1002);
             assertThat(demarche.get("title").asString()).isNotBlank();
             assertThat(demarche.get("dossiers").get("nodes").isNull()).isTrue();
+            // pageInfo resolved before the deadline: a client that ignored the error would skip this page's rows.
+            assertThat(demarche.get("dossiers").get("pageInfo").get("endCursor").isNull()).isFalse();
 
             // A client that halves first gets through, page after page.
             List<Long> seen = new ArrayList<>();

@@ -194,6 +194,12 @@ class RapidContentIntegrationTests {
         assertThat(all).hasSize(simulator.totalActive());
         assertThat(ids(BASE_QUERY + "&category_id=1").size() + notHotels.size()).isEqualTo(all.size());
         assertThat(ids(BASE_QUERY + "&category_id=31")).isEmpty();
+        http.get(BASE_QUERY + "&category_id=1&category_id=2&include=category").json().values().forEach(p ->
+                assertThat(p.get("category").get("id").asString()).isIn("1", "2"));
+        http.get(BASE_QUERY + "&category_id_exclude=1&category_id_exclude=2&include=category").json().values()
+                .forEach(p -> assertThat(p.get("category").get("id").asString()).isNotIn("1", "2"));
+        assertThat(hotelsOrMotels).isEqualTo(simulator.expectedIdsForQuery(
+                "language=en-US&supply_source=expedia&category_id=1&category_id=2"));
         RapidHttp.Response empty = http.get(BASE_QUERY + "&category_id=31");
         assertThat(empty.body()).isEqualTo("{}");
         assertThat(empty.header("Pagination-Total-Results")).isEqualTo("0");
@@ -205,6 +211,8 @@ class RapidContentIntegrationTests {
         LocalDate today = simulator.dataSetDay();
         Map<String, String> updated = field(BASE_QUERY + "&date_updated_start=" + today + "&include=dates", "updated");
         assertThat(updated).isNotEmpty().allSatisfy((id, ts) -> assertThat(ts).startsWith(today.toString()));
+        assertThat(updated.keySet()).isEqualTo(simulator.expectedIdsForQuery(
+                "language=en-US&supply_source=expedia&date_updated_start=" + today));
         LocalDate day = today.minusDays(30);
         Map<String, String> onDay = field(BASE_QUERY + "&date_updated_start=" + day + "&date_updated_end=" + day
                 + "&include=dates", "updated");

@@ -1,0 +1,191 @@
+package com.pagingetl.simulator.systax;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Queue;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.http.Request;
+import com.github.tomakehurst.wiremock.http.RequestMethod;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Answers the two API operations: {@code POST <loginPath>} (user and password in the JSON body, a
+ * bearer token back) and {@code POST <rulesPath>} (one page of rules from a key, filtered by the
+ * update pointer). Order of checks for rules: injected fault, token, body, pointer. Every rules
+ * request is counted and logged with the fields it carried.
+ *
+ * <p>Thread-safe: holds no per-request state; the collaborators are thread-safe.
+ */
+final class SystaxHttpHandler {
+
+    private static final String JSON = "application/json; charset=utf-8";
+
+    private final SystaxOptions options;
+    private final RuleTable table;
+    private final RuleRenderer renderer;
+    private final TokenService tokens;
+    private final FaultInjector faults;
+    private final Runnable afterPage;
+    private final JsonMapper mapper;
+    private final AtomicInteger loginCount = new AtomicInteger();
+    private final AtomicInteger rulesCount = new AtomicInteger();
+    private final Queue<RecordedRulesRequest> log;
+
+    SystaxHttpHandler(SystaxOptions options, RuleTable table, RuleRenderer renderer, TokenService tokens,
+                      FaultInjector faults, Runnable afterPage, JsonMapper mapper, Queue<RecordedRulesRequest> log) {
+        this.options = options;
+        this.table = table;
+        this.renderer = renderer;
+        this.tokens = tokens;
+        this.faults = faults;
+        this.afterPage = afterPage;
+        this.mapper = mapper;
+        this.log = log;
+    }
+
+    int loginCount() {
+        return loginCount.get();
+    }
+
+    int rulesCount() {
+        return rulesCount.get();
+    }
+
+    ResponseDefinition handle(Request request) {
+        String path = request.getUrl().split("\\?", 2)[0];
+        ResponseDefinition response;
+        if (path.equals(options.loginPath())) {
+            response = RequestMethod.POST.equals(request.getMethod()) ? login(request) : error(405, "Metodo nao permitido");
+        } else if (path.equals(options.rulesPath())) {
+            response = RequestMethod.POST.equals(request.getMethod()) ? rules(request) : error(405, "Metodo nao permitido");
+        } else {
+            response = error(404, "Recurso nao encontrado");
+        }
+        return options.latencyMs() > 0 ? ResponseDefinitionBuilder.like(response).withFixedDelay(options.latencyMs()).build() : response;
+    }
+
+    private ResponseDefinition login(Request request) {
+        loginCount.incrementAndGet();
+        JsonNode body = parse(request);
+        if (body == null || !body.isObject() || !body.path("usuario").isString() || !body.path("senha").isString()) {
+            return error(400, "usuario e senha sao obrigatorios");
+        }
+        if (!options.username().equals(body.get("usuario").asString()) || !options.password().equals(body.get("senha").asString())) {
+            return error(401, "Unauthorized");
+        }
+        ObjectNode answer = mapper.createObjectNode();
+        answer.put("access_token", tokens.issue());
+        answer.put("token_type", "Bearer");
+        answer.put("expires_in", tokens.lifetime().toSeconds());
+        return json(200, answer);
+    }
+
+    private ResponseDefinition rules(Request request) {
+        rulesCount.incrementAndGet();
+        JsonNode body = parse(request);
+        String authorization = request.getHeader("Authorization");
+        FaultInjector.Injected fault = faults.next();
+        if (fault != null) {
+            ResponseDefinition failed = fault(fault, authorization);
+            log.add(RulesRequest.lenient(body, failed.getFault() != null ? 0 : failed.getStatus(), 0));
+            return failed;
+        }
+        TokenService.Check check = tokens.check(authorization);
+        if (check != TokenService.Check.VALID) {
+            log.add(RulesRequest.lenient(body, 401, 0));
+            return unauthorized(check == TokenService.Check.EXPIRED ? "Token expirado" : "Token ausente ou invalido");
+        }
+        RulesRequest rules;
+        try {
+            rules = RulesRequest.parse(body, options.maxPageSize());
+        } catch (RulesRequest.Invalid e) {
+            log.add(RulesRequest.lenient(body, 400, 0));
+            return error(400, e.getMessage());
+        }
+        long after = rules.ponteiro() == null ? Long.MIN_VALUE : rules.ponteiro();
+        RuleTable.Page page = table.page(RuleKey.pack(rules.idCenario(), rules.codigoProduto()), rules.paginacao(), after);
+        if (rules.ponteiro() != null && rules.ponteiro() > page.currentSequence()) {
+            log.add(RulesRequest.lenient(body, 400, 0));
+            return error(400, "ponteiro_atualizacao invalido: maior que o ponteiro atual");
+        }
+        ObjectNode answer = mapper.createObjectNode();
+        answer.put("success", true);
+        answer.put("message", "OK");
+        answer.put("ponteiro_atualizacao", Long.toString(page.currentSequence()));
+        answer.put("quantidade", page.rows().size());
+        ArrayNode regras = answer.putArray("regras");
+        page.rows().forEach(row -> regras.add(renderer.render(row)));
+        log.add(RulesRequest.lenient(body, 200, page.rows().size()));
+        afterPage.run();
+        return json(200, answer);
+    }
+
+    private ResponseDefinition fault(FaultInjector.Injected fault, String authorization) {
+        if (fault.kind() == null) {
+            return error(fault.status(), fault.status() == 401 ? "Unauthorized" : "Falha simulada");
+        }
+        return switch (fault.kind()) {
+            case SERVER_ERROR_500 -> error(500, "Erro interno no servidor");
+            case SERVICE_UNAVAILABLE_503 -> ResponseDefinitionBuilder.like(error(503, "Servico indisponivel"))
+                    .withHeader("Retry-After", Integer.toString(options.retryAfterSeconds())).build();
+            case HTML_502 -> text(502, "text/html; charset=utf-8",
+                    "<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center></body></html>");
+            case NON_JSON_200 -> text(200, "text/html; charset=utf-8",
+                    "<html><body><h1>Sistema em manutencao</h1><p>Tente novamente em instantes.</p></body></html>");
+            case RATE_LIMIT_429 -> ResponseDefinitionBuilder.like(error(429, "Limite de requisicoes excedido"))
+                    .withHeader("Retry-After", Integer.toString(options.retryAfterSeconds())).build();
+            case CONNECTION_RESET -> ResponseDefinitionBuilder.responseDefinition().withFault(Fault.CONNECTION_RESET_BY_PEER).build();
+            case TOKEN_EXPIRED_401 -> {
+                tokens.expire(authorization);
+                yield unauthorized("Token expirado");
+            }
+        };
+    }
+
+    private JsonNode parse(Request request) {
+        byte[] bytes = request.getBody();
+        if (bytes == null || bytes.length == 0) {
+            return null;
+        }
+        try {
+            return mapper.readTree(bytes);
+        } catch (JacksonException e) {
+            return null;
+        }
+    }
+
+    private ResponseDefinition unauthorized(String detail) {
+        ObjectNode answer = envelope("Unauthorized");
+        answer.put("detail", detail);
+        return ResponseDefinitionBuilder.like(json(401, answer)).withHeader("WWW-Authenticate", "Bearer").build();
+    }
+
+    private ResponseDefinition error(int status, String message) {
+        return json(status, envelope(message));
+    }
+
+    private ObjectNode envelope(String message) {
+        ObjectNode answer = mapper.createObjectNode();
+        answer.put("success", false);
+        answer.put("message", message);
+        return answer;
+    }
+
+    private ResponseDefinition json(int status, JsonNode body) {
+        return ResponseDefinitionBuilder.responseDefinition().withStatus(status).withHeader("Content-Type", JSON)
+                .withBody(mapper.writeValueAsBytes(body)).build();
+    }
+
+    private static ResponseDefinition text(int status, String contentType, String body) {
+        return ResponseDefinitionBuilder.responseDefinition().withStatus(status).withHeader("Content-Type", contentType)
+                .withBody(body.getBytes(StandardCharsets.UTF_8)).build();
+    }
+}

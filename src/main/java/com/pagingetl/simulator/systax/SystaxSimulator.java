@@ -1,0 +1,301 @@
+package com.pagingetl.simulator.systax;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
+import com.pagingetl.simulator.ApiSimulator;
+import com.pagingetl.simulator.SimulatorOptions;
+
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Embedded simulator of the Systax tax-rules API with the "ponteiro de atualizacao": a login that
+ * issues bearer tokens, and a rules endpoint paged by {@code (id_cenario, codigo_produto)} starting
+ * at the given pair inclusive and filtered by the update pointer (rules changed after it). Serves
+ * real HTTP on 127.0.0.1 through WireMock.
+ *
+ * <p>The data set is deterministic for a seed: base rules plus {@code epoch} change batches. The Java
+ * methods below let tests of the jobs change data while a process pages, inject faults and inspect
+ * what the client sent.
+ *
+ * <p>Thread-safe: requests are served concurrently; every data mutation (change batches, API changes,
+ * changes after each page) is serialised on one lock so batches stay deterministic.
+ */
+public final class SystaxSimulator implements ApiSimulator {
+
+    private final SystaxOptions options;
+    private final DataSetGenerator generator;
+    private final RuleTable table;
+    private final RuleRenderer renderer;
+    private final SimClock clock = new SimClock(Clock.systemUTC());
+    private final TokenService tokens;
+    private final FaultInjector faults;
+    private final SystaxHttpHandler handler;
+    private final JsonMapper mapper = JsonMapper.builder().build();
+    private final Queue<RecordedRulesRequest> requestLog = new ConcurrentLinkedQueue<>();
+    private final List<Long> epochPointers = new CopyOnWriteArrayList<>();
+    private final Object mutations = new Object();
+    private final SplittableRandom changeRandom;
+    private WireMockServer server;
+
+    public SystaxSimulator(SimulatorOptions options) {
+        this.options = SystaxOptions.from(options);
+        SystaxTemplates templates = SystaxTemplates.load();
+        this.generator = new DataSetGenerator(templates, this.options.seed(), this.options.scenarios(), this.options.size(),
+                this.options.preset());
+        this.table = generator.baseTable();
+        this.renderer = new RuleRenderer(templates, this.options.seed(), generator.scenarios(), mapper);
+        this.tokens = new TokenService(clock, this.options.tokenLifetime(), this.options.username());
+        this.faults = new FaultInjector(this.options.seed(), this.options.errorRate(), this.options.rateLimitRate(),
+                this.options.resetRate());
+        this.changeRandom = new SplittableRandom(SeedMix.mix(this.options.seed(), 5));
+        epochPointers.add(table.currentSequence());
+        for (int e = 1; e <= this.options.epoch(); e++) {
+            advance();
+        }
+        Runnable afterPage = this.options.changesPerRequest() > 0 ? () -> changeRules(this.options.changesPerRequest()) : () -> { };
+        this.handler = new SystaxHttpHandler(this.options, table, renderer, tokens, faults, afterPage, mapper, requestLog);
+    }
+
+    /**
+     * The seed's worked example: scenario 1 holds 300 rules and scenario 2 holds 40; batch 1 changed
+     * exactly 220 rules of scenario 1, so reading after {@link #pointerAtEpoch(int) pointerAtEpoch(0)}
+     * with {@code paginacao=100} takes three requests answering 100, 100 and 22 rules.
+     */
+    public static SystaxSimulator seedExample() {
+        return new SystaxSimulator(new SimulatorOptions(Map.of("preset", DataSetGenerator.PRESET_SEED_EXAMPLE)));
+    }
+
+    @Override
+    public String name() {
+        return "systax";
+    }
+
+    @Override
+    public synchronized void start(int port) {
+        if (server != null) {
+            throw new IllegalStateException("systax simulator already started on " + baseUrl());
+        }
+        var config = wireMockConfig().bindAddress("127.0.0.1").disableRequestJournal().gzipDisabled(true)
+                .notifier(new Slf4jNotifier(false))
+                .extensions(new SystaxWireMockExtensions.Transformer(handler::handle),
+                        new SystaxWireMockExtensions.Admin(() -> mapper.writeValueAsString(advanceReport()), this::statusJson));
+        WireMockServer wireMock = new WireMockServer(port == 0 ? config.dynamicPort() : config.port(port));
+        wireMock.start();
+        // One catch-all stub; the global transformer answers every request routed to it.
+        wireMock.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(500)));
+        server = wireMock;
+    }
+
+    @Override
+    public synchronized String baseUrl() {
+        if (server == null) {
+            throw new IllegalStateException("systax simulator not started");
+        }
+        return "http://127.0.0.1:" + server.port();
+    }
+
+    @Override
+    public Map<String, String> clientProperties() {
+        return Map.of("etl.jobs.systax-rules.base-url", baseUrl(),
+                "etl.jobs.systax-rules.username", options.username(),
+                "etl.jobs.systax-rules.password", options.password());
+    }
+
+    @Override
+    public String describe() {
+        List<String> lines = new ArrayList<>();
+        lines.add("Systax tax-rules API simulator at " + baseUrl());
+        lines.add("  POST " + options.loginPath() + "  {\"usuario\":\"" + options.username() + "\",\"senha\":\"" + options.password()
+                + "\"} -> bearer token valid " + options.tokenLifetime().toSeconds() + " s");
+        lines.add("  POST " + options.rulesPath() + "  {\"id_cenario\":1,\"codigo_produto\":1,\"paginacao\":100,\"ponteiro_atualizacao\":\"\"}"
+                + " with Authorization: Bearer <token>");
+        lines.add("  data: " + table.size() + " rules in " + generator.scenarios().size() + " scenarios "
+                + generator.scenarios().stream().map(s -> Integer.toString(s.id())).toList() + ", seed " + options.seed()
+                + (options.preset().isEmpty() ? "" : ", preset " + options.preset()));
+        lines.add("  epoch " + epoch() + ", current ponteiro_atualizacao " + currentPointer() + ", pointers by epoch "
+                + epochPointers.stream().map(String::valueOf).toList());
+        lines.add("  admin: POST " + baseUrl() + "/__admin/sim/advance (apply the next change batch), GET "
+                + baseUrl() + "/__admin/sim/status");
+        return String.join(System.lineSeparator(), lines);
+    }
+
+    @Override
+    public synchronized void close() {
+        if (server != null) {
+            server.stop();
+            server = null;
+        }
+    }
+
+    // ---- data: inspection -------------------------------------------------------------------
+
+    /** The current global change sequence, as the next response's top-level pointer will show it. */
+    public String currentPointer() {
+        return Long.toString(table.currentSequence());
+    }
+
+    /** The pointer after the base data ({@code 0}) or after change batch {@code epoch}. */
+    public String pointerAtEpoch(int epoch) {
+        if (epoch < 0 || epoch >= epochPointers.size()) {
+            throw new IllegalArgumentException("epoch " + epoch + " not applied; current epoch is " + epoch());
+        }
+        return Long.toString(epochPointers.get(epoch));
+    }
+
+    /** Number of change batches applied so far. */
+    public int epoch() {
+        return epochPointers.size() - 1;
+    }
+
+    public int totalRules() {
+        return table.size();
+    }
+
+    /** Keys a full pass with this pointer must deliver (all rules for null or empty), in delivery order. */
+    public List<RuleKey> changedKeysAfter(String pointer) {
+        return table.keysChangedAfter(sequenceOf(pointer));
+    }
+
+    public int countChangedAfter(String pointer) {
+        return table.countChangedAfter(sequenceOf(pointer));
+    }
+
+    public List<Integer> scenarioIds() {
+        return generator.scenarios().stream().map(Scenario::id).toList();
+    }
+
+    /** The JSON the API would deliver for this rule now, or null when there is no such rule. */
+    public String ruleJson(int cenario, int produto) {
+        RuleRow row = table.get(new RuleKey(cenario, produto));
+        return row == null ? null : mapper.writeValueAsString(renderer.render(row));
+    }
+
+    // ---- data: mutation ---------------------------------------------------------------------
+
+    /** Gives {@code count} random rules new values and new sequences; returns their keys. */
+    public List<RuleKey> changeRules(int count) {
+        synchronized (mutations) {
+            return table.changeRandom(changeRandom, count, clock.now().getEpochSecond());
+        }
+    }
+
+    public void changeRule(int cenario, int produto) {
+        synchronized (mutations) {
+            table.change(new RuleKey(cenario, produto), clock.now().getEpochSecond());
+        }
+    }
+
+    /** Adds a new rule (a new product or operation) with the next sequence; refuses an existing key. */
+    public void addRule(int cenario, int produto) {
+        synchronized (mutations) {
+            table.addAll(List.of(new RuleKey(cenario, produto)), 0, clock.now().getEpochSecond());
+        }
+    }
+
+    /** Applies the next deterministic change batch, as {@code POST /__admin/sim/advance} does; returns the new epoch. */
+    public int advance() {
+        return advanceReport().epoch();
+    }
+
+    private DataSetGenerator.BatchResult advanceReport() {
+        synchronized (mutations) {
+            DataSetGenerator.BatchResult result = generator.applyBatch(table, epoch() + 1);
+            epochPointers.add(table.currentSequence());
+            return result;
+        }
+    }
+
+    // ---- faults, auth and counters -----------------------------------------------------------
+
+    /** After {@code requests} more rules requests, every rules request fails with {@code status} until {@link #clearFaults()}. */
+    public void failRequestsAfter(int requests, int status) {
+        faults.failRequestsAfter(requests, status);
+    }
+
+    /** Makes the next rules request (one per call, in order) fail with this fault. */
+    public void injectNext(SystaxFault fault) {
+        faults.injectNext(fault);
+    }
+
+    public void clearFaults() {
+        faults.clear();
+    }
+
+    public void expireAllTokens() {
+        tokens.expireAll();
+    }
+
+    /** Moves the simulator's clock forward (token expiry, update times of later changes). */
+    public void advanceClock(Duration duration) {
+        clock.advance(duration);
+    }
+
+    public int rulesRequestCount() {
+        return handler.rulesCount();
+    }
+
+    public int loginCount() {
+        return handler.loginCount();
+    }
+
+    /** Every rules request received so far, in arrival order, with the key and pointer it sent. */
+    public List<RecordedRulesRequest> rulesRequests() {
+        return List.copyOf(requestLog);
+    }
+
+    public void clearRequestLog() {
+        requestLog.clear();
+    }
+
+    public String username() {
+        return options.username();
+    }
+
+    public String password() {
+        return options.password();
+    }
+
+    public String loginPath() {
+        return options.loginPath();
+    }
+
+    public String rulesPath() {
+        return options.rulesPath();
+    }
+
+    private String statusJson() {
+        ObjectNode status = mapper.createObjectNode();
+        status.put("epoch", epoch());
+        status.put("ponteiro_atualizacao", currentPointer());
+        status.put("regras", table.size());
+        status.put("requisicoes_regras", rulesRequestCount());
+        status.put("logins", loginCount());
+        return mapper.writeValueAsString(status);
+    }
+
+    private static long sequenceOf(String pointer) {
+        if (pointer == null || pointer.isBlank()) {
+            return Long.MIN_VALUE;
+        }
+        if (!pointer.trim().matches("\\d{1,18}")) {
+            throw new IllegalArgumentException("not a pointer: " + pointer);
+        }
+        return Long.parseLong(pointer.trim());
+    }
+}

@@ -1,0 +1,151 @@
+package com.pagingetl.simulator.tdg;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+
+import graphql.ExceptionWhileDataFetching;
+import graphql.ExecutionInput;
+import graphql.ExecutionResult;
+import graphql.GraphQL;
+import graphql.GraphQLContext;
+import graphql.GraphQLError;
+import graphql.ErrorType;
+import graphql.schema.GraphQLSchema;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * TDG's {@code POST /graphql} endpoint ({@code common/graphql.lua}): bearer auth with the plain-text 401,
+ * the {@code request-id}, {@code version} and {@code schema} headers, body checks, and the envelope
+ * (always HTTP 200; {@code {"data":…}} or {@code {"errors":[{message, extensions:{code}}]}} without data).
+ *
+ * <p>Thread-safe: the GraphQL engines are immutable; per-request state is local.
+ */
+final class TdgRequestHandler {
+
+    static final String CONTENT_TYPE = "application/json;charset=utf-8";
+
+    /** An HTTP answer. */
+    record Reply(int status, String body, Map<String, String> headers, boolean dataQuery) {
+    }
+
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final GraphQL data;
+    private final GraphQL admin;
+    private final String token;
+
+    TdgRequestHandler(GraphQLSchema dataSchema, GraphQLSchema adminSchema, String token) {
+        this.data = GraphQL.newGraphQL(dataSchema).build();
+        this.admin = GraphQL.newGraphQL(adminSchema).build();
+        this.token = token;
+    }
+
+    Reply handle(String method, String path, Function<String, String> header, byte[] body, boolean hardLimitFault) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", CONTENT_TYPE);
+        String cleanPath = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
+        if (!cleanPath.equals("/graphql") || !method.equals("POST")) {
+            return new Reply(404, "Not found", Map.of("Content-Type", "text/plain"), false);
+        }
+        String authorization = header.apply("Authorization");
+        if (authorization == null || !authorization.startsWith("Bearer ")
+                || !authorization.substring("Bearer ".length()).equals(token)) {
+            return new Reply(401, "invalid credentials", headers, false);
+        }
+        String requestId = header.apply("request-id");
+        if (requestId != null) {
+            try {
+                UUID.fromString(requestId);
+            } catch (IllegalArgumentException e) {
+                return new Reply(400, "Malformed http header 'request-id': " + requestId, headers, false);
+            }
+            headers.put("request-id", requestId);
+        }
+        Long versionHeader = null;
+        String version = header.apply("version");
+        if (version != null) {
+            try {
+                versionHeader = TdgScalars.toLong(version);
+            } catch (RuntimeException e) {
+                return new Reply(400, "Malformed http header 'version': " + version, headers, false);
+            }
+        }
+        JsonNode parsed;
+        try {
+            parsed = json.readTree(new String(body, StandardCharsets.UTF_8));
+        } catch (JacksonException e) {
+            return error(headers, 400, e.getOriginalMessage());
+        }
+        if (parsed == null || !parsed.isObject() || !parsed.path("query").isString()) {
+            return error(headers, 400, "Body should have 'query' field");
+        }
+        JsonNode operationName = parsed.get("operationName");
+        if (operationName != null && !operationName.isNull() && !operationName.isString()) {
+            return error(headers, 400, "'operationName' should be string");
+        }
+        JsonNode variables = parsed.get("variables");
+        if (variables != null && !variables.isNull() && !variables.isObject()) {
+            return error(headers, 400, "'variables' should be a dictionary");
+        }
+        JsonNode bodySchema = parsed.get("schema");
+        if (bodySchema != null && !bodySchema.isNull() && !bodySchema.isString()) {
+            return error(headers, 400, "'schema' should be string");
+        }
+        String schema = header.apply("schema");
+        if (schema == null && bodySchema != null && bodySchema.isString()) {
+            schema = bodySchema.asString();
+        }
+        GraphQL engine;
+        if (schema == null || schema.equals("default")) {
+            engine = data;
+        } else if (schema.equals("admin")) {
+            engine = admin;
+        } else {
+            return error(headers, 400, "Schema \"" + schema + "\" not found");
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> vars = variables == null || variables.isNull() ? Map.of()
+                : json.convertValue(variables, Map.class);
+        ExecutionInput.Builder input = ExecutionInput.newExecutionInput()
+                .query(parsed.path("query").asString())
+                .variables(vars)
+                .operationName(operationName == null || operationName.isNull() ? null : operationName.asString());
+        ExecutionInput executionInput = input.build();
+        GraphQLContext context = executionInput.getGraphQLContext();
+        if (versionHeader != null) {
+            context.put(TdgResolvers.CTX_VERSION_HEADER, versionHeader);
+        }
+        context.put(TdgResolvers.CTX_HARD_LIMIT_FAULT, new AtomicBoolean(hardLimitFault));
+        ExecutionResult result = engine.execute(executionInput);
+        if (!result.getErrors().isEmpty()) {
+            GraphQLError first = result.getErrors().get(0);
+            if (first instanceof ExceptionWhileDataFetching fetching) {
+                Throwable cause = fetching.getException();
+                if (cause instanceof TdgError tdg) {
+                    return error(headers, tdg.code(), tdg.getMessage());
+                }
+                return error(headers, 500, String.valueOf(cause.getMessage()));
+            }
+            boolean clientError = first.getErrorType() == ErrorType.InvalidSyntax
+                    || first.getErrorType() == ErrorType.ValidationError;
+            return error(headers, clientError ? 400 : 500, first.getMessage());
+        }
+        Map<String, Object> envelope = new LinkedHashMap<>();
+        envelope.put("data", result.getData());
+        boolean dataQuery = context.hasKey(TdgResolvers.CTX_DATA_QUERY) && !context.hasKey(TdgResolvers.CTX_MUTATION);
+        return new Reply(200, json.writeValueAsString(envelope), headers, dataQuery);
+    }
+
+    private Reply error(Map<String, String> headers, int code, String message) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("message", message);
+        error.put("extensions", Map.of("code", code));
+        return new Reply(200, json.writeValueAsString(Map.of("errors", List.of(error))), headers, false);
+    }
+}

@@ -1,0 +1,349 @@
+package com.pagingetl.simulator.tdg;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.http.Request;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.pagingetl.simulator.ApiSimulator;
+import com.pagingetl.simulator.SimulatorOptions;
+import com.pagingetl.simulator.tdg.TdgModel.FieldDef;
+import com.pagingetl.simulator.tdg.TdgModel.TypeDef;
+import com.pagingetl.simulator.tdg.TdgStore.Filter;
+import com.pagingetl.simulator.tdg.TdgStore.Op;
+import com.pagingetl.simulator.tdg.TdgStore.Row;
+
+/**
+ * Embedded Tarantool Data Grid 2.x GraphQL API ({@code POST /graphql}) over WireMock, serving the model
+ * in {@code sample-data/tdg/model.json}: a versioned {@code Country} table (Russia's phone code was +7
+ * before its latest version, +8) and {@code sim.size} generated {@code Account}s with several versions
+ * each. Reproduces TDG's cursors, as-of and all-versions reads, mutations at a version, hard limits,
+ * the error envelope and the plain-text 401.
+ *
+ * <p>Thread-safe: many clients may page concurrently while tests or random writes change the data.
+ */
+public final class TdgSimulator implements ApiSimulator {
+
+    /** Kinds of injected failure, each for one request. */
+    public enum FaultKind {
+        /** HTTP 500 with a plain-text body. */
+        SERVER_ERROR_500,
+        /** HTTP 200 with the TDG error envelope, code 500, no data. */
+        ENVELOPE_ERROR,
+        /** HTTP 200 whose body is an HTML gateway page, not JSON. */
+        NON_JSON_200,
+        /** The connection is reset before any answer. */
+        CONNECTION_RESET,
+        /** The request's first data query fails with the scanned hard-limit error. */
+        HARD_LIMIT
+    }
+
+    public static final String DEFAULT_TOKEN = "demo-tdg-token";
+
+    private final TdgModel model;
+    private final TdgStore store;
+    private final TdgHardLimits limits;
+    private final TdgFaults faults;
+    private final TdgRequestHandler handler;
+    private final String token;
+    private final int size;
+    private final int versionsPerObject;
+    private final long seed;
+    private final int latencyMs;
+    private final int writesPerRequest;
+    private final Queue<Integer> firstValues = new ConcurrentLinkedQueue<>();
+    private final AtomicLong requests = new AtomicLong();
+    private final AtomicLong dataQueries = new AtomicLong();
+    private WireMockServer server;
+
+    public TdgSimulator(SimulatorOptions options) {
+        this.size = atLeast(options, "size", 50_000, 0);
+        this.versionsPerObject = atLeast(options, "versionsPerObject", 3, 1);
+        this.seed = options.longValue("seed", 42L);
+        this.token = options.string("token", DEFAULT_TOKEN);
+        if (token.isBlank()) {
+            throw new IllegalArgumentException("simulator option sim.token must not be blank");
+        }
+        int scanned = atLeast(options, "hardLimitScanned", 2000, 1);
+        int returned = atLeast(options, "hardLimitReturned", 100, 1);
+        this.latencyMs = atLeast(options, "latencyMs", 0, 0);
+        this.writesPerRequest = atLeast(options, "writesPerRequest", 0, 0);
+        double errorRate = rate(options, "errorRate");
+        double resetRate = rate(options, "resetRate");
+        this.model = options.get("model").filter(m -> !m.isBlank())
+                .map(m -> TdgModel.load(java.nio.file.Path.of(m))).orElseGet(TdgModel::loadDefault);
+        this.store = new TdgStore(model, new TdgDataGenerator(seed), seed, size, versionsPerObject);
+        this.limits = new TdgHardLimits(scanned, returned);
+        this.faults = new TdgFaults(errorRate, resetRate, seed);
+        TdgResolvers resolvers = new TdgResolvers(store, limits, firstValues);
+        this.handler = new TdgRequestHandler(TdgSchemaFactory.dataSchema(model, resolvers),
+                TdgSchemaFactory.adminSchema(limits, store), token);
+    }
+
+    private static int atLeast(SimulatorOptions options, String name, int defaultValue, int min) {
+        int value = options.integer(name, defaultValue);
+        if (value < min) {
+            throw new IllegalArgumentException("simulator option sim." + name + " must be >= " + min + ": " + value);
+        }
+        return value;
+    }
+
+    private static double rate(SimulatorOptions options, String name) {
+        double value = options.decimal(name, 0.0);
+        if (!(value >= 0.0 && value <= 1.0)) {
+            throw new IllegalArgumentException("simulator option sim." + name + " must be within [0, 1]: " + value);
+        }
+        return value;
+    }
+
+    @Override
+    public String name() {
+        return "tdg";
+    }
+
+    @Override
+    public synchronized void start(int port) {
+        if (server != null) {
+            throw new IllegalStateException("already started");
+        }
+        var config = wireMockConfig().bindAddress("127.0.0.1").gzipDisabled(true).disableRequestJournal()
+                .notifier(new Slf4jNotifier(false)).containerThreads(24).extensions(new Transformer());
+        config = port == 0 ? config.dynamicPort() : config.port(port);
+        server = new WireMockServer(config);
+        server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)));
+        server.start();
+    }
+
+    @Override
+    public String baseUrl() {
+        if (server == null) {
+            throw new IllegalStateException("not started");
+        }
+        return "http://127.0.0.1:" + server.port();
+    }
+
+    @Override
+    public Map<String, String> clientProperties() {
+        Map<String, String> props = new LinkedHashMap<>();
+        props.put("etl.jobs.tdg-versions.base-url", baseUrl());
+        props.put("etl.jobs.tdg-versions.token", token);
+        return props;
+    }
+
+    @Override
+    public String describe() {
+        return String.join("\n",
+                "TDG 2.x GraphQL simulator: POST " + baseUrl() + "/graphql",
+                "Auth: Authorization: Bearer " + token,
+                "Types: " + model.types().stream().map(t -> t.name() + " (" + store.liveCount(t.name()) + " objects, "
+                        + store.storedVersions(t.name()) + " versions" + (t.versioned() ? "" : ", not versioned") + ")")
+                        .collect(java.util.stream.Collectors.joining(", "))
+                        + "; data: seed " + seed + ", size " + size + ", versionsPerObject ~" + versionsPerObject
+                        + (model.type("Country") != null ? "; Country Russia: +7 in its earlier version, +8 in the latest" : ""),
+                "Hard limits: scanned " + limits.scanned() + ", returned " + limits.returned()
+                        + " (admin: header 'schema: admin', query { config { hard_limits { scanned returned } } })",
+                "Newest committed version: " + store.latestVersion()
+                        + " (admin: query { cluster { current_version } }, a simulator extension)");
+    }
+
+    @Override
+    public synchronized void close() {
+        if (server != null) {
+            server.stop();
+            server = null;
+        }
+    }
+
+    // ---------------------------------------------------------------- Java API for job tests
+
+    /** The newest committed version across the grid (uint64 nanoseconds, fits a signed long). */
+    public long latestVersion() {
+        return store.latestVersion();
+    }
+
+    /** Applies {@code count} random writes to the generated type, each at a new version. */
+    public void updateRandom(int count) {
+        store.writeRandom(count);
+    }
+
+    /** Sets one field of the object with primary key {@code key} at a new version; returns that version. */
+    public long update(String type, Object key, String field, Object value) {
+        TypeDef def = store.type(type);
+        int pos = def.fieldIndex(field);
+        if (pos < 0) {
+            throw new IllegalArgumentException("no field " + type + "." + field);
+        }
+        List<Row> rows = store.update(type, List.of(pkFilter(def, key)),
+                List.of(new TdgStore.UpdateOp("set", pos, TdgStore.coerce(def.fields().get(pos), value))), null, null);
+        if (rows.isEmpty()) {
+            throw new IllegalArgumentException("no live " + type + " with key " + key);
+        }
+        return rows.get(0).version();
+    }
+
+    /** Inserts (or writes a new version of) an object from field values; returns the new version. */
+    public long insert(String type, Map<String, ?> values) {
+        TypeDef def = store.type(type);
+        Object[] array = new Object[def.fields().size()];
+        for (int i = 0; i < array.length; i++) {
+            FieldDef field = def.fields().get(i);
+            array[i] = TdgStore.coerce(field, values.get(field.name()));
+        }
+        return store.insert(type, array, null, false, null).get(0).version();
+    }
+
+    /** Deletes the object with primary key {@code key} at a new version; returns that version (or -1). */
+    public long delete(String type, Object key) {
+        TypeDef def = store.type(type);
+        List<Row> rows = store.delete(type, List.of(pkFilter(def, key)), null, false, null);
+        return rows.isEmpty() ? -1 : store.latestVersion();
+    }
+
+    private static Filter pkFilter(TypeDef def, Object key) {
+        return new Filter(def.primary(), def.primary().fieldPosition(), Op.EQ,
+                TdgStore.coerce(def.fields().get(def.primary().fieldPosition()), key));
+    }
+
+    /**
+     * Exactly what an as-of read at {@code version} returns over all pages, in primary-key order, as
+     * GraphQL objects (model fields plus {@code version} and {@code cursor}). {@code null} = latest.
+     */
+    public List<Map<String, Object>> expectedSnapshot(String type, Long version) {
+        return expected(type, version, false);
+    }
+
+    /** Every stored version of every object ({@code all_versions: true}), by primary key then version. */
+    public List<Map<String, Object>> expectedHistory(String type) {
+        return expected(type, null, true);
+    }
+
+    private List<Map<String, Object>> expected(String type, Long version, boolean all) {
+        TypeDef def = store.type(type);
+        List<Row> rows = store.select(new TdgStore.Query(type, List.of(), Integer.MAX_VALUE, null, version, all),
+                TdgHardLimits.unlimited());
+        List<Map<String, Object>> out = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            out.add(TdgResolvers.object(def, row));
+        }
+        return out;
+    }
+
+    /** Objects a latest read of {@code type} returns over all pages. */
+    public int liveObjects(String type) {
+        return store.liveCount(type);
+    }
+
+    /** Versions an {@code all_versions: true} read of {@code type} returns over all pages. */
+    public long storedVersions(String type) {
+        return store.storedVersions(type);
+    }
+
+    /** Queues a one-shot fault for the next request. */
+    public void injectNext(FaultKind kind) {
+        faults.injectNext(kind);
+    }
+
+    /** Every request after the next {@code n} fails with HTTP 500 until {@link #clearFaults()}. */
+    public void failRequestsAfter(int n) {
+        faults.failRequestsAfter(n);
+    }
+
+    public void clearFaults() {
+        faults.clear();
+    }
+
+    /** Current hard limits; {@link #setHardLimits} changes them as the admin mutation does. */
+    public int[] hardLimits() {
+        return new int[] {limits.scanned(), limits.returned()};
+    }
+
+    public void setHardLimits(int scanned, int returned) {
+        limits.set(scanned, returned);
+    }
+
+    /** All HTTP requests received (faulted ones included). */
+    public long requestCount() {
+        return requests.get();
+    }
+
+    /** Successful data-schema queries served. */
+    public long dataQueryCount() {
+        return dataQueries.get();
+    }
+
+    /** The effective {@code first} of every query field resolved, in order (10 when absent). */
+    public List<Integer> firstValues() {
+        return List.copyOf(firstValues);
+    }
+
+    public void resetCounters() {
+        requests.set(0);
+        dataQueries.set(0);
+        firstValues.clear();
+    }
+
+    // ---------------------------------------------------------------- HTTP
+
+    private final class Transformer implements ResponseDefinitionTransformerV2 {
+
+        @Override
+        public String getName() {
+            return "tdg-graphql";
+        }
+
+        @Override
+        public ResponseDefinition transform(ServeEvent serveEvent) {
+            requests.incrementAndGet();
+            Request request = serveEvent.getRequest();
+            FaultKind fault = faults.pick();
+            ResponseDefinitionBuilder response = aResponse();
+            if (latencyMs > 0) {
+                response.withFixedDelay(latencyMs);
+            }
+            if (fault == FaultKind.CONNECTION_RESET) {
+                return response.withFault(Fault.CONNECTION_RESET_BY_PEER).build();
+            }
+            if (fault == FaultKind.SERVER_ERROR_500) {
+                return response.withStatus(500).withHeader("Content-Type", "text/plain")
+                        .withBody("Internal Server Error").build();
+            }
+            if (fault == FaultKind.NON_JSON_200) {
+                return response.withStatus(200).withHeader("Content-Type", "text/html")
+                        .withBody("<html><body>502 Bad Gateway</body></html>").build();
+            }
+            if (fault == FaultKind.ENVELOPE_ERROR) {
+                return response.withStatus(200).withHeader("Content-Type", TdgRequestHandler.CONTENT_TYPE)
+                        .withBody("{\"errors\":[{\"message\":\"Injected failure\",\"extensions\":{\"code\":500}}]}")
+                        .build();
+            }
+            TdgRequestHandler.Reply reply = handler.handle(request.getMethod().getName(), request.getUrl(),
+                    request::getHeader, request.getBody(), fault == FaultKind.HARD_LIMIT);
+            if (reply.dataQuery()) {
+                dataQueries.incrementAndGet();
+                if (writesPerRequest > 0) {
+                    // The grid keeps being written while a job reads it.
+                    store.writeRandom(writesPerRequest);
+                }
+            }
+            response.withStatus(reply.status()).withBody(reply.body());
+            reply.headers().forEach(response::withHeader);
+            return response.build();
+        }
+    }
+}

@@ -1,0 +1,172 @@
+package com.pagingetl.jobs.rapid;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.pagingetl.output.Manifest;
+import com.pagingetl.simulator.rapid.RapidFault;
+import com.pagingetl.testing.EtlRun;
+import com.pagingetl.testing.PublishedOutput;
+
+/** The rapidContent job end to end over real HTTP against the Rapid simulator, with a real JDBC repository. */
+class RapidContentJobIntegrationTests {
+
+    @TempDir
+    Path home;
+
+    @Test
+    void fullExtractPublishesEveryPropertyOnceAndSplitsTheLargeCountryByCategory() {
+        try (RapidFixture rapid = new RapidFixture(home, Map.of())) {
+            EtlRun.Result result = rapid.run();
+
+            assertThat(result.exitCode()).as(result.toString()).isZero();
+            List<Path> files = rapid.published(".jsonl.gz");
+            assertThat(files).hasSize(1);
+            List<String> ids = RapidFixture.ids(files.get(0));
+            assertThat(ids).hasSize(rapid.expectedIds().size()).doesNotHaveDuplicates();
+            assertThat(RapidFixture.distinct(ids)).isEqualTo(rapid.expectedIds());
+
+            Manifest manifest = PublishedOutput.manifest(rapid.published(".manifest.json").get(0));
+            assertThat(manifest.records()).isEqualTo(ids.size());
+            assertThat(manifest.files().get(0).sha256()).hasSize(64);
+            assertThat(manifest.files().get(0).parts()).extracting(Manifest.PartEntry::name)
+                    .contains("FR", "GB").anyMatch(n -> n.startsWith("US-cat-")).doesNotContain("US", "AQ");
+            assertThat(manifest.watermarkBefore()).isEmpty();
+            assertThat(manifest.watermarkAfter()).containsEntry("lastRunStartDate",
+                    LocalDate.now(ZoneOffset.UTC).toString());
+            assertThat(manifest.details()).containsEntry("mode", "full");
+            assertThat(PublishedOutput.leftovers(rapid.jobDir())).isEmpty();
+            assertThat(result.out()).contains("Published:", files.get(0).getFileName().toString());
+        }
+    }
+
+    @Test
+    void secondRunIsIncrementalFromTheLastRunStartDateAndListsInactiveProperties() {
+        try (RapidFixture rapid = new RapidFixture(home, Map.of())) {
+            assertThat(rapid.run().exitCode()).isZero();
+            String touched = rapid.expectedIds().first();
+            rapid.simulator.touch(touched);
+
+            EtlRun.Result second = rapid.run();
+
+            assertThat(second.exitCode()).as(second.toString()).isZero();
+            assertThat(second.out()).contains("starting run 2");
+            Path inactive = rapid.published("-inactive.jsonl.gz").get(0);
+            Path content = rapid.published(".jsonl.gz").stream()
+                    .filter(p -> !p.toString().endsWith("-inactive.jsonl.gz") && p.toString().equals(
+                            inactive.toString().replace("-inactive", ""))).findFirst().orElseThrow();
+            List<String> ids = RapidFixture.ids(content);
+            assertThat(ids).contains(touched).doesNotHaveDuplicates().hasSizeLessThan(rapid.expectedIds().size());
+            LocalDate today = LocalDate.now(ZoneOffset.UTC);
+            Manifest manifest = PublishedOutput.manifest(Path.of(content.toString().replace(".jsonl.gz", ".manifest.json")));
+            assertThat(manifest.details()).containsEntry("mode", "incremental").containsEntry("dateUpdatedStart", today.toString());
+            assertThat(manifest.watermarkBefore()).containsEntry("lastRunStartDate", today.toString());
+            assertThat(RapidFixture.distinct(PublishedOutput.records(inactive).stream()
+                    .map(r -> r.get("property_id").asString()).toList()))
+                    .isEqualTo(rapid.simulator.expectedInactiveIds(today));
+        }
+    }
+
+    @Test
+    void partitionFailingPartWayIsResumedBySameCommandWithoutRefetchingFinishedPages() {
+        try (RapidFixture rapid = new RapidFixture(home, Map.of())) {
+            rapid.simulator.failRequestsAfter(40, 500);
+
+            EtlRun.Result failed = rapid.run("--etl.http.max-attempts=2");
+
+            assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(1);
+            assertThat(failed.lastErrorLine()).contains("rapidContent failed", "partition", "HTTP 500",
+                    "run the same command again");
+            assertThat(rapid.published(".jsonl.gz")).isEmpty();
+
+            rapid.simulator.clearFaults();
+            EtlRun.Result resumed = rapid.run();
+
+            assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
+            assertThat(resumed.out()).contains("resuming run 1");
+            List<String> ids = RapidFixture.ids(rapid.published(".jsonl.gz").get(0));
+            assertThat(ids).doesNotHaveDuplicates();
+            assertThat(RapidFixture.distinct(ids)).isEqualTo(rapid.expectedIds());
+            // Only the page each failed partition was on is fetched twice.
+            assertThat(rapid.simulator.maxTokenServeCount()).isLessThanOrEqualTo(2);
+        }
+    }
+
+    @Test
+    void linkThatExpiredBetweenFailureAndRestartRestartsItsPartitionWithoutDuplicates() {
+        try (RapidFixture rapid = new RapidFixture(home, Map.of())) {
+            rapid.simulator.failRequestsAfter(30, 503);
+            assertThat(rapid.run("--etl.http.max-attempts=1").exitCode()).isEqualTo(1);
+            rapid.simulator.clearFaults();
+            rapid.simulator.expireAllLinks();
+
+            EtlRun.Result resumed = rapid.run();
+
+            assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
+            List<String> ids = RapidFixture.ids(rapid.published(".jsonl.gz").get(0));
+            assertThat(ids).doesNotHaveDuplicates();
+            assertThat(RapidFixture.distinct(ids)).isEqualTo(rapid.expectedIds());
+        }
+    }
+
+    @Test
+    void linksExpiringDuringTheRunRestartOnlyTheirPartition() {
+        try (RapidFixture rapid = new RapidFixture(home, Map.of("linkLifetime", "PT0.3S", "latencyMs", "60"))) {
+            EtlRun.Result result = rapid.run("concurrency=2", "--etl.jobs.rapid-content.link-safety-margin=0s",
+                    "--etl.jobs.rapid-content.max-restarts=50", "--etl.jobs.rapid-content.chunk-size=50");
+
+            assertThat(result.exitCode()).as(result.toString()).isZero();
+            List<String> ids = RapidFixture.ids(rapid.published(".jsonl.gz").get(0));
+            assertThat(ids).doesNotHaveDuplicates();
+            assertThat(RapidFixture.distinct(ids)).isEqualTo(rapid.expectedIds());
+        }
+    }
+
+    @Test
+    void completesUnderInjected5xx429AndConnectionResets() {
+        try (RapidFixture rapid = new RapidFixture(home, Map.of("errorRate", "0.08", "rateLimitRate", "0.08",
+                "resetRate", "0.08", "retryAfterSeconds", "0"))) {
+            EtlRun.Result result = rapid.run("--etl.http.max-attempts=10");
+
+            assertThat(result.exitCode()).as(result.toString()).isZero();
+            List<String> ids = RapidFixture.ids(rapid.published(".jsonl.gz").get(0));
+            assertThat(ids).doesNotHaveDuplicates();
+            assertThat(RapidFixture.distinct(ids)).isEqualTo(rapid.expectedIds());
+        }
+    }
+
+    @Test
+    void badCredentialsFailWithTheApiTypeAndNoSecretInOutputOrLog() throws Exception {
+        try (RapidFixture rapid = new RapidFixture(home, Map.of())) {
+            EtlRun.Result result = rapid.run("--etl.jobs.rapid-content.shared-secret=wrong-secret-value");
+
+            assertThat(result.exitCode()).isEqualTo(1);
+            assertThat(result.lastErrorLine()).contains("rapidContent", "HTTP 401", "request_unauthenticated",
+                    "local clock is within");
+            assertThat(rapid.published(".jsonl.gz")).isEmpty();
+            String everything = result.out() + result.err() + Files.readString(home.resolve("etl.log"));
+            assertThat(everything).doesNotContain("wrong-secret-value", rapid.simulator.sharedSecret(), "Signature=");
+        }
+    }
+
+    @Test
+    void clockSkewBeyondFiveMinutesIsNamedAsTheCause() {
+        try (RapidFixture rapid = new RapidFixture(home, Map.of())) {
+            rapid.simulator.setClockOffset(java.time.Duration.ofMinutes(9));
+
+            EtlRun.Result result = rapid.run();
+
+            assertThat(result.exitCode()).isEqualTo(1);
+            assertThat(result.lastErrorLine()).contains("HTTP 401", "more than the allowed 300 s");
+        }
+    }
+}

@@ -1,9 +1,12 @@
 package com.pagingetl.batch;
 
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameter;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
@@ -21,6 +24,9 @@ import com.pagingetl.state.WatermarkStore;
  */
 public class RunStartListener implements JobExecutionListener {
 
+    /** Runs of the job whose names a new run must not reuse: far more than can start within one second. */
+    private static final int RECENT_RUNS = 50;
+
     private final WatermarkStore watermarks;
     private final JobRepository repository;
 
@@ -36,10 +42,34 @@ public class RunStartListener implements JobExecutionListener {
             return;
         }
         String job = execution.getJobInstance().getJobName();
-        context.putString(RunLayout.BASE_NAME_KEY, RunLayout.baseName(job, parameter(execution, "label"), Instant.now()));
+        context.putString(RunLayout.BASE_NAME_KEY, uniqueBaseName(execution, job, parameter(execution, "label")));
         Map<String, String> before = watermarks.load(job, parameter(execution, "scope"));
         before.forEach((name, value) -> context.putString(PublishTasklet.WATERMARK_BEFORE + name, value));
         repository.updateExecutionContext(execution);
+    }
+
+    /**
+     * The base name from the start time, moved a second later while a recent run of the job already used it: a run
+     * that starts in the same second as the previous one of its scope would otherwise publish under that run's name,
+     * and the publish step, which keeps a file already under its final name, would publish the older run's file.
+     */
+    private String uniqueBaseName(JobExecution execution, String job, String label) {
+        Set<String> used = new HashSet<>();
+        for (JobInstance instance : repository.getJobInstances(job, 0, RECENT_RUNS)) {
+            if (instance.getInstanceId() == execution.getJobInstance().getInstanceId()) {
+                continue;
+            }
+            JobExecution last = repository.getLastJobExecution(instance);
+            if (last != null && last.getExecutionContext().containsKey(RunLayout.BASE_NAME_KEY)) {
+                used.add(last.getExecutionContext().getString(RunLayout.BASE_NAME_KEY));
+            }
+        }
+        Instant start = Instant.now();
+        String name = RunLayout.baseName(job, label, start);
+        for (int s = 1; used.contains(name); s++) {
+            name = RunLayout.baseName(job, label, start.plusSeconds(s));
+        }
+        return name;
     }
 
     /** The watermark the run started from, or null on a first run. */

@@ -104,6 +104,37 @@ class DemarchesDossiersJobIntegrationTests {
         assertThat(third.deleted()).isEmpty();
         assertThat(third.after()).isEqualTo(second.after());
         assertThat(third.manifest().watermarkBefore()).isEqualTo(second.after());
+        assertThat(List.of(first.manifestPath(), second.manifestPath(), third.manifestPath())).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void updatedSinceStaysFixedForTheDemarcheUntilAFullResync() {
+        // given a first run from the default updatedSince
+        DemarchesSimulator sim = simulator();
+        DemarchesRuns job = runs(sim.baseUrl());
+        DemarchesRuns.Run first = DemarchesRuns.published(job.run());
+
+        // when a later run asks for another updatedSince
+        DemarchesRuns.Run second = DemarchesRuns.published(job.run("updatedSince=2026-01-01T00:00:00+01:00"));
+
+        // then it is ignored (and said so): the cursor only makes sense with the stored one
+        assertThat(second.dossiers()).isEmpty();
+        assertThat(second.after()).isEqualTo(first.after());
+        assertThat(second.manifest().details()).containsEntry("updatedSince", DemarchesParameters.DEFAULT_UPDATED_SINCE)
+                .containsEntry("ignoredUpdatedSince", "2026-01-01T00:00:00+01:00");
+
+        // when a full resync asks for it
+        DemarchesRuns.Run third = DemarchesRuns.published(job.run("updatedSince=2026-01-01T00:00:00+01:00", "fullResync=true"));
+
+        // then everything modified since then is read again and the new updatedSince is stored
+        OffsetDateTime since = OffsetDateTime.parse("2026-01-01T00:00:00+01:00");
+        List<Long> expected = first.dossiers().stream()
+                .filter(d -> !OffsetDateTime.parse(d.get("dateDerniereModification").asString()).isBefore(since))
+                .map(d -> d.get("number").asLong()).toList();
+        assertThat(expected).isNotEmpty().hasSizeLessThan(first.dossiers().size());
+        assertThat(third.dossierNumbers()).containsExactlyElementsOf(expected);
+        assertThat(third.after()).containsEntry("updatedSince", "2026-01-01T00:00:00+01:00")
+                .containsEntry("dossiers.cursor", first.after().get("dossiers.cursor"));
     }
 
     @Test

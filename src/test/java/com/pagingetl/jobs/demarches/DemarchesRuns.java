@@ -55,7 +55,7 @@ final class DemarchesRuns {
     }
 
     /** What one completed run published, found through the manifest path it printed. */
-    record Run(Manifest manifest, List<JsonNode> dossiers, List<JsonNode> deleted) {
+    record Run(Path manifestPath, Manifest manifest, List<JsonNode> dossiers, List<JsonNode> deleted) {
         List<Long> dossierNumbers() {
             return dossiers.stream().map(n -> n.get("number").asLong()).toList();
         }
@@ -74,7 +74,7 @@ final class DemarchesRuns {
         String manifest = result.out().lines().map(String::strip).filter(l -> l.endsWith(".manifest.json")).findFirst()
                 .orElseThrow(() -> new AssertionError("no manifest printed: " + result));
         String base = manifest.substring(0, manifest.length() - ".manifest.json".length());
-        return new Run(PublishedOutput.manifest(Path.of(manifest)), PublishedOutput.records(Path.of(base + ".jsonl.gz")),
+        return new Run(Path.of(manifest), PublishedOutput.manifest(Path.of(manifest)), PublishedOutput.records(Path.of(base + ".jsonl.gz")),
                 PublishedOutput.records(Path.of(base + "-deleted.jsonl.gz")));
     }
 }

@@ -79,7 +79,7 @@ final class ConnectionPagination implements PaginationStrategy<String> {
         int attemptsAtOne = 0;
         while (true) {
             GraphqlAnswer answer = api.query(document.text(), connection.operation, variables(size, after),
-                    "POST " + connection.operation + " (" + description + ", first=" + size + ", " + Cursors.describe(after) + ")");
+                    "POST " + connection.operation + " first=" + size + " " + Cursors.describe(after));
             if (answer.timedOut()) {
                 if (size == 1 && ++attemptsAtOne >= ATTEMPTS_AT_ONE) {
                     throw new ApiCallException(description + " timed out even with first=1 (" + attemptsAtOne

@@ -51,7 +51,8 @@ final class DemarchesApi {
     /**
      * Runs {@code operationName} of {@code document} with {@code variables}.
      *
-     * @param operation what the call is, for messages ("fetch of dossiers of démarche 1001 after ...")
+     * @param operation what the call is, for retry logs ("POST getDemarcheDossiers first=100 after ..."); the caller
+     *                  adds the position to the exceptions, whose messages are the API's answer
      * @throws ApiCallException for a fatal HTTP answer, a body that is not JSON, or exhausted retries
      */
     GraphqlAnswer query(String document, String operationName, Map<String, Object> variables, String operation) {
@@ -66,16 +67,16 @@ final class DemarchesApi {
                 .header("Accept", "application/json")
                 .header("Authorization", "Bearer " + token));
         if (response.status() == 401) {
-            throw new ApiCallException(operation + " failed: the API token has expired (HTTP 401 " + ResponseSummary.of(response)
+            throw new ApiCallException("the API token has expired (HTTP 401 " + ResponseSummary.of(response)
                     + "); create a new token in your démarches-simplifiées profile and set DEMARCHES_API_TOKEN", 401, null);
         }
         if (response.status() == 403 && response.bodyText().contains("only persisted queries")) {
-            throw new ApiCallException(operation + " failed: the API token was not recognised (HTTP 403 " + ResponseSummary.of(response)
+            throw new ApiCallException("the API token was not recognised (HTTP 403 " + ResponseSummary.of(response)
                     + "); the API answers this to a missing, mistyped, revoked or truncated token, not to a lack of"
                     + " rights: check DEMARCHES_API_TOKEN (v3 tokens often end in '==')", 403, null);
         }
         if (!response.isSuccess()) {
-            throw new ApiCallException(operation + " failed: HTTP " + response.status() + " " + ResponseSummary.of(response), response.status(), null);
+            throw new ApiCallException("HTTP " + response.status() + " " + ResponseSummary.of(response), response.status(), null);
         }
         JsonNode tree;
         try {
@@ -84,7 +85,7 @@ final class DemarchesApi {
             tree = null;
         }
         if (tree == null || !tree.isObject()) {
-            throw new ApiCallException(operation + " failed: HTTP " + response.status() + " with a body that is not a JSON object "
+            throw new ApiCallException("HTTP " + response.status() + " with a body that is not a JSON object "
                     + ResponseSummary.of(response) + " (Content-Type " + response.contentType() + ")", response.status(), null);
         }
         return new GraphqlAnswer(response.body(), tree, errors(tree.path("errors")));

@@ -33,6 +33,10 @@ record DemarchesParameters(int demarche, String updatedSince, int first, boolean
         } catch (NumberFormatException e) {
             throw new UsageException("demarche=" + demarche + " is not a démarche number");
         }
+        if (!Integer.toString(number).equals(demarche)) {
+            throw new UsageException("demarche=" + demarche + ": write the number as " + number
+                    + " (the number selects the démarche's runs and watermarks, so it has one spelling)");
+        }
         if (number < 1) {
             throw new UsageException("demarche=" + demarche + " must be a positive démarche number");
         }

@@ -30,6 +30,7 @@ class DemarchesParametersTests {
     void badValuesNameTheParameter() {
         assertThatThrownBy(() -> DemarchesParameters.of(Map.of())).hasMessageContaining("demarche=<number>");
         assertThatThrownBy(() -> DemarchesParameters.of(Map.of("demarche", "abc"))).hasMessageStartingWith("demarche=abc");
+        assertThatThrownBy(() -> DemarchesParameters.of(Map.of("demarche", "01001"))).hasMessageStartingWith("demarche=01001: write the number as 1001");
         assertThatThrownBy(() -> DemarchesParameters.of(Map.of("demarche", "1", "first", "0"))).hasMessageStartingWith("first=0");
         assertThatThrownBy(() -> DemarchesParameters.of(Map.of("demarche", "1", "updatedSince", "yesterday")))
                 .hasMessageStartingWith("updatedSince=yesterday is not an ISO 8601 date");

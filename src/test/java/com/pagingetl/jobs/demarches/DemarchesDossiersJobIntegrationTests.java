@@ -37,7 +37,7 @@ class DemarchesDossiersJobIntegrationTests {
     }
 
     private DemarchesSimulator simulator(String... options) {
-        Map<String, String> values = new java.util.HashMap<>(Map.of("size", "1500", "rateLimitPerMinute", "0"));
+        Map<String, String> values = new java.util.HashMap<>(Map.of("size", "1000", "rateLimitPerMinute", "0"));
         for (int i = 0; i < options.length; i += 2) {
             values.put(options[i], options[i + 1]);
         }

@@ -22,7 +22,7 @@ class DemarchesDossiersKillIntegrationTests {
     @Test
     void killedTwiceWithMinus9ThenTheSameCommandPublishesEveryDossierExactlyOnce() throws Exception {
         // given: commits of 30 records, so that kills land in the middle of pages
-        try (DemarchesSimulator sim = new DemarchesSimulator(new SimulatorOptions(Map.of("size", "3000", "rateLimitPerMinute", "0")));
+        try (DemarchesSimulator sim = new DemarchesSimulator(new SimulatorOptions(Map.of("size", "2000", "rateLimitPerMinute", "0")));
              FaultProxy proxy = startProxy(sim)) {
             DemarchesRuns job = new DemarchesRuns(new EtlRun(home, "--etl.jobs.demarches-dossiers.chunk-size=30"), proxy.baseUrl(),
                     DemarchesSimulator.demoToken());

@@ -1,5 +1,12 @@
 package com.pagingetl.jobs.demarches;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.notContaining;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -16,6 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import tools.jackson.databind.JsonNode;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
 
 import com.pagingetl.simulator.SimulatorOptions;
 import com.pagingetl.simulator.demarches.DemarchesSimulator;
@@ -250,6 +259,30 @@ class DemarchesDossiersJobIntegrationTests {
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.lastErrorLine()).startsWith("usage error: first=101 is above 100");
         assertThat(sim.requestCount()).isZero();
+    }
+
+    @Test
+    void aCursorThatDoesNotAdvanceEndsTheRunWithOneClearLineInsteadOfLooping() {
+        // given an API whose second page answers with the cursor it was asked after
+        WireMockServer api = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
+        api.start();
+        closeables.add(api::stop);
+        String stuck = DemarchesStubs.cursor(2, 2);
+        api.stubFor(post(urlEqualTo("/api/v2/graphql")).withRequestBody(notContaining("\"after\""))
+                .willReturn(okJson(DemarchesStubs.dossiersPage(true, 1, 2))));
+        api.stubFor(post(urlEqualTo("/api/v2/graphql")).withRequestBody(matchingJsonPath("$.variables.after", equalTo(stuck)))
+                .willReturn(okJson(DemarchesStubs.pageWith("dossiers", true, stuck, ""))));
+
+        // when
+        EtlRun.Result result = runs("http://127.0.0.1:" + api.port()).run();
+
+        // then
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.lastErrorLine()).startsWith("demarchesDossiers failed (execution 1) at dossiers: fetch of page 2 of"
+                + " demarchesDossiers démarche 1001 dossiers (after 2024-03-01T10:00:02.000000000Z;2) failed: the cursor of dossiers"
+                + " of démarche 1001 did not advance");
+        assertThat(api.getAllServeEvents()).hasSize(2);
+        assertThat(PublishedOutput.files(runs("x").jobDir(), ".jsonl.gz")).isEmpty();
     }
 
     private static List<Long> concat(List<Long> a, List<Long> b) {

@@ -32,10 +32,14 @@ final class RetryDelays {
         return Duration.ofMillis(half + ThreadLocalRandom.current().nextLong(half + 1));
     }
 
-    /** The wait the server asked for, capped by {@code maxServerWait}; empty when it asked for none. */
+    /**
+     * The wait the server asked for, capped by {@code maxServerWait}; empty when it asked for none.
+     * Reset headers count only on a 429: Rapid sends its quota headers on every answer, and a 503 must not
+     * wait for the end of the day's window.
+     */
     Optional<Duration> serverRequested(ApiResponse response, Instant now) {
         Optional<Duration> requested = response.header("Retry-After").flatMap(v -> parseRetryAfter(v, now));
-        if (requested.isEmpty()) {
+        if (requested.isEmpty() && response.status() == 429) {
             for (String name : RESET_HEADERS) {
                 requested = response.header(name).flatMap(v -> parseReset(v, now));
                 if (requested.isPresent()) {

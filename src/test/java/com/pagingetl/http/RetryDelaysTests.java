@@ -24,6 +24,15 @@ class RetryDelaysTests {
     private static final RetryDelays DELAYS = new RetryDelays(settings(Duration.ofMillis(500), Duration.ofSeconds(30),
             Duration.ofMinutes(5)));
 
+    @Test
+    void quotaResetHeadersOnAServerErrorAreNotAWaitRequest() {
+        ApiResponse unavailable = new ApiResponse(URI.create("https://a.test/"), 503, HttpHeaders.of(
+                Map.of("Rate-Limit-Day-Reset", List.of(Long.toString(NOW.plusSeconds(3600).toEpochMilli()))), (a, b) -> true),
+                new byte[0]);
+
+        assertThat(DELAYS.serverRequested(unavailable, NOW)).isEmpty();
+    }
+
     private static ApiResponse response(String... headerPairs) {
         Map<String, List<String>> headers = new java.util.LinkedHashMap<>();
         for (int i = 0; i < headerPairs.length; i += 2) {

@@ -15,7 +15,7 @@ import com.pagingetl.testing.EtlRun;
 /**
  * Each malformed answer ends the run with exit 1, one line naming the job, the partition and page, and
  * the cause, and no file under a final name. The fault is placed on a page fetch: a first run fails
- * after the plan is saved, then the fault is queued and the same command resumes into it.
+ * after the plan is saved (its ~50 size probes), then the fault is queued and the same command resumes into it.
  */
 class RapidBadInputIntegrationTests {
 
@@ -31,7 +31,7 @@ class RapidBadInputIntegrationTests {
             "FOREIGN_HOST_LINK | 1 | not to the API origin"})
     void malformedAnswerEndsTheRunWithOneClearLine(RapidFault fault, int times, String expected) {
         try (RapidFixture rapid = new RapidFixture(home, Map.of())) {
-            rapid.simulator.failRequestsAfter(20, 500);
+            rapid.simulator.failRequestsAfter(65, 500);
             assertThat(rapid.run("concurrency=1", "--etl.http.max-attempts=1").exitCode()).isEqualTo(1);
             rapid.simulator.clearFaults();
             for (int i = 0; i < times; i++) {

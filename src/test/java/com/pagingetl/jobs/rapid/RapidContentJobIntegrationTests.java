@@ -79,7 +79,7 @@ class RapidContentJobIntegrationTests {
     @Test
     void partitionFailingPartWayIsResumedBySameCommandWithoutRefetchingFinishedPages() {
         try (RapidFixture rapid = new RapidFixture(home, Map.of())) {
-            rapid.simulator.failRequestsAfter(40, 500);
+            rapid.simulator.failRequestsAfter(75, 500);
 
             EtlRun.Result failed = rapid.run("--etl.http.max-attempts=2");
 
@@ -104,7 +104,7 @@ class RapidContentJobIntegrationTests {
     @Test
     void linkThatExpiredBetweenFailureAndRestartRestartsItsPartitionWithoutDuplicates() {
         try (RapidFixture rapid = new RapidFixture(home, Map.of())) {
-            rapid.simulator.failRequestsAfter(30, 503);
+            rapid.simulator.failRequestsAfter(70, 503);
             assertThat(rapid.run("--etl.http.max-attempts=1").exitCode()).isEqualTo(1);
             rapid.simulator.clearFaults();
             rapid.simulator.expireAllLinks();
@@ -119,12 +119,13 @@ class RapidContentJobIntegrationTests {
     }
 
     @Test
-    void linksExpiringDuringTheRunRestartOnlyTheirPartition() {
+    void linksExpiringDuringTheRunRestartOnlyTheirPartition() throws Exception {
         try (RapidFixture rapid = new RapidFixture(home, Map.of("linkLifetime", "PT0.3S", "latencyMs", "60"))) {
             EtlRun.Result result = rapid.run("concurrency=2", "--etl.jobs.rapid-content.link-safety-margin=0s",
                     "--etl.jobs.rapid-content.max-restarts=50", "--etl.jobs.rapid-content.chunk-size=50");
 
             assertThat(result.exitCode()).as(result.toString()).isZero();
+            assertThat(Files.readString(home.resolve("etl.log"))).contains("starting over from the first page");
             List<String> ids = RapidFixture.ids(rapid.published(".jsonl.gz").get(0));
             assertThat(ids).doesNotHaveDuplicates();
             assertThat(RapidFixture.distinct(ids)).isEqualTo(rapid.expectedIds());

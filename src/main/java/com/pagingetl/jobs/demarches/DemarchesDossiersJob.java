@@ -6,12 +6,12 @@ import java.util.Map;
 
 import org.springframework.batch.core.job.Job;
 
-import com.pagingetl.launch.EtlJob;
+import com.pagingetl.launch.AbstractEtlJob;
 import com.pagingetl.launch.JobDescriptor;
 import com.pagingetl.launch.ParameterSpec;
 
 /** demarchesDossiers as the launcher sees it: descriptor, start-up checks, secrets to redact. */
-public final class DemarchesDossiersJob implements EtlJob {
+public final class DemarchesDossiersJob extends AbstractEtlJob {
 
     public static final String NAME = "demarchesDossiers";
 
@@ -30,24 +30,13 @@ public final class DemarchesDossiersJob implements EtlJob {
                     "etl.jobs.demarches-dossiers.deleted-query    file with your own deleted-dossiers.graphql",
                     "etl.jobs.demarches-dossiers.chunk-size [100]"));
 
-    private final Job job;
     private final DemarchesProperties properties;
     private final DemarchesDocuments documents;
 
     DemarchesDossiersJob(Job job, DemarchesProperties properties, DemarchesDocuments documents) {
-        this.job = job;
+        super(DESCRIPTOR, job);
         this.properties = properties;
         this.documents = documents;
-    }
-
-    @Override
-    public JobDescriptor descriptor() {
-        return DESCRIPTOR;
-    }
-
-    @Override
-    public Job job() {
-        return job;
     }
 
     @Override

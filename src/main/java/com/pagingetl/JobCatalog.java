@@ -3,6 +3,7 @@ package com.pagingetl;
 import java.util.List;
 import java.util.Optional;
 
+import com.pagingetl.jobs.demarches.DemarchesDossiersJob;
 import com.pagingetl.jobs.rapid.RapidContentJob;
 import com.pagingetl.jobs.systax.SystaxRulesJob;
 import com.pagingetl.jobs.tdg.TdgVersionsJob;
@@ -12,8 +13,8 @@ import com.pagingetl.launch.UsageException;
 /** The jobs this jar can run, known without starting Spring so that --help and --list answer at once. */
 final class JobCatalog {
 
-    static final List<JobDescriptor> JOBS = List.of(RapidContentJob.DESCRIPTOR, SystaxRulesJob.DESCRIPTOR,
-            TdgVersionsJob.DESCRIPTOR);
+    static final List<JobDescriptor> JOBS = List.of(RapidContentJob.DESCRIPTOR, DemarchesDossiersJob.DESCRIPTOR,
+            SystaxRulesJob.DESCRIPTOR, TdgVersionsJob.DESCRIPTOR);
 
     private JobCatalog() {
     }

@@ -7,6 +7,7 @@ import java.util.function.Function;
 import com.pagingetl.launch.UsageException;
 import com.pagingetl.simulator.ApiSimulator;
 import com.pagingetl.simulator.SimulatorOptions;
+import com.pagingetl.simulator.demarches.DemarchesSimulator;
 import com.pagingetl.simulator.rapid.RapidSimulator;
 import com.pagingetl.simulator.systax.SystaxSimulator;
 import com.pagingetl.simulator.tdg.TdgSimulator;
@@ -15,12 +16,10 @@ import com.pagingetl.simulator.tdg.TdgSimulator;
 final class SimulatorCatalog {
 
     private static final Map<String, Function<SimulatorOptions, ApiSimulator>> SIMULATORS = new TreeMap<>(Map.of(
-            "rapid", RapidSimulator::new));
-
-    static {
-        SIMULATORS.put("systax", SystaxSimulator::new);
-        SIMULATORS.put("tdg", TdgSimulator::new);
-    }
+            "rapid", RapidSimulator::new,
+            "demarches", DemarchesSimulator::new,
+            "systax", SystaxSimulator::new,
+            "tdg", TdgSimulator::new));
 
     private SimulatorCatalog() {
     }

@@ -2,8 +2,8 @@ package com.pagingetl.batch;
 
 import java.time.Instant;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
@@ -24,7 +24,8 @@ import com.pagingetl.state.WatermarkStore;
  */
 public class RunStartListener implements JobExecutionListener {
 
-    private static final int RECENT_RUNS = 10;
+    /** Runs of the job whose names a new run must not reuse: far more than can start within one second. */
+    private static final int RECENT_RUNS = 50;
 
     private final WatermarkStore watermarks;
     private final JobRepository repository;
@@ -41,43 +42,34 @@ public class RunStartListener implements JobExecutionListener {
             return;
         }
         String job = execution.getJobInstance().getJobName();
-        String label = parameter(execution, "label");
-        String baseName = RunLayout.baseName(job, label, Instant.now());
-        Set<String> recent = recentBaseNames(execution);
-        while (recent.contains(baseName)) {
-            // Names stamp the start to the second: a run that started in the same second as an earlier one
-            // would publish over that run's files (kept as "already published"), so wait for the next second.
-            sleepToNextSecond();
-            baseName = RunLayout.baseName(job, label, Instant.now());
-        }
-        context.putString(RunLayout.BASE_NAME_KEY, baseName);
+        context.putString(RunLayout.BASE_NAME_KEY, uniqueBaseName(execution, job, parameter(execution, "label")));
         Map<String, String> before = watermarks.load(job, parameter(execution, "scope"));
         before.forEach((name, value) -> context.putString(PublishTasklet.WATERMARK_BEFORE + name, value));
         repository.updateExecutionContext(execution);
     }
 
-    /** Base names of the job's latest other runs (any scope); a new run's name must differ from all of them. */
-    private Set<String> recentBaseNames(JobExecution execution) {
-        Set<String> names = new HashSet<>();
-        for (JobInstance instance : repository.getJobInstances(execution.getJobInstance().getJobName(), 0, RECENT_RUNS)) {
+    /**
+     * The base name from the start time, moved a second later while a recent run of the job already used it: a run
+     * that starts in the same second as the previous one of its scope would otherwise publish under that run's name,
+     * and the publish step, which keeps a file already under its final name, would publish the older run's file.
+     */
+    private String uniqueBaseName(JobExecution execution, String job, String label) {
+        Set<String> used = new HashSet<>();
+        for (JobInstance instance : repository.getJobInstances(job, 0, RECENT_RUNS)) {
             if (instance.getInstanceId() == execution.getJobInstance().getInstanceId()) {
                 continue;
             }
             JobExecution last = repository.getLastJobExecution(instance);
             if (last != null && last.getExecutionContext().containsKey(RunLayout.BASE_NAME_KEY)) {
-                names.add(last.getExecutionContext().getString(RunLayout.BASE_NAME_KEY));
+                used.add(last.getExecutionContext().getString(RunLayout.BASE_NAME_KEY));
             }
         }
-        return names;
-    }
-
-    private static void sleepToNextSecond() {
-        try {
-            Thread.sleep(1000 - Instant.now().toEpochMilli() % 1000 + 1);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while choosing the run's file names", e);
+        Instant start = Instant.now();
+        String name = RunLayout.baseName(job, label, start);
+        for (int s = 1; used.contains(name); s++) {
+            name = RunLayout.baseName(job, label, start.plusSeconds(s));
         }
+        return name;
     }
 
     /** The watermark the run started from, or null on a first run. */

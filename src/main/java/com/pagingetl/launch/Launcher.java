@@ -109,14 +109,7 @@ public class Launcher {
     }
 
     private int restart(long executionId) {
-        JobExecution execution = existing(executionId);
-        EtlJob job = job(execution.getJobInstance().getJobName());
-        String scope = stringParameter(execution.getJobParameters(), RunIdentity.SCOPE);
-        return underLock(job, scope, () -> {
-            JobExecution current = repository.getJobExecution(executionId);
-            if (current.getStatus().isRunning()) {
-                current = recoverDead(current);
-            }
+        return withExecution(executionId, (job, scope, current) -> {
             if (current.getStatus() != BatchStatus.FAILED && current.getStatus() != BatchStatus.STOPPED) {
                 throw new UsageException("execution " + executionId + " is " + current.getStatus()
                         + "; only FAILED or STOPPED executions can be restarted");
@@ -142,14 +135,7 @@ public class Launcher {
     }
 
     private int abandon(long executionId) {
-        JobExecution execution = existing(executionId);
-        EtlJob job = job(execution.getJobInstance().getJobName());
-        String scope = stringParameter(execution.getJobParameters(), RunIdentity.SCOPE);
-        return underLock(job, scope, () -> {
-            JobExecution current = repository.getJobExecution(executionId);
-            if (current.getStatus().isRunning()) {
-                current = recoverDead(current);
-            }
+        return withExecution(executionId, (job, scope, current) -> {
             try {
                 operator.abandon(current);
             } catch (Exception e) {
@@ -158,6 +144,27 @@ public class Launcher {
             out.printf("execution %d abandoned; the next --job=%s starts a new run%n", executionId,
                     job.descriptor().name());
             return ExitCodes.COMPLETED;
+        });
+    }
+
+    private interface ExecutionAction {
+        int run(EtlJob job, String scope, JobExecution current) throws Exception;
+    }
+
+    /**
+     * Runs {@code action} on an existing execution while holding its scope's run lock, after recovering it
+     * if it is still marked running (holding the lock proves its process is gone).
+     */
+    private int withExecution(long executionId, ExecutionAction action) {
+        JobExecution execution = existing(executionId);
+        EtlJob job = job(execution.getJobInstance().getJobName());
+        String scope = stringParameter(execution.getJobParameters(), RunIdentity.SCOPE);
+        return underLock(job, scope, () -> {
+            JobExecution current = repository.getJobExecution(executionId);
+            if (current.getStatus().isRunning()) {
+                current = recoverDead(current);
+            }
+            return action.run(job, scope, current);
         });
     }
 

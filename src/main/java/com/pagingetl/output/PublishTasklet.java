@@ -119,6 +119,7 @@ public class PublishTasklet implements Tasklet {
 
         watermarks.saveAll(manifest.job(), manifest.scope(), after, execution.getId());
         deleteRecursively(workDir);
+        deleteIfEmpty(workDir.getParent());
 
         List<String> published = new ArrayList<>();
         files.forEach(f -> published.add(layout.jobDir().resolve(f.name()).toString()));
@@ -201,6 +202,17 @@ public class PublishTasklet implements Tasklet {
             }
         }
         return values;
+    }
+
+    /** Another run of the job may still be working beside it: only an empty directory goes. */
+    private static void deleteIfEmpty(Path dir) throws IOException {
+        try (Stream<Path> entries = Files.list(dir)) {
+            if (entries.findAny().isEmpty()) {
+                Files.deleteIfExists(dir);
+            }
+        } catch (java.nio.file.NoSuchFileException | java.nio.file.DirectoryNotEmptyException gone) {
+            // Already removed, or another run just started writing there.
+        }
     }
 
     private static void deleteRecursively(Path dir) throws IOException {

@@ -30,16 +30,59 @@ public final class JsonRecords {
         return collect(body, path, JsonToken.START_OBJECT);
     }
 
+    /**
+     * One member of every element of the array at {@code path}, exactly as written: the {@code node}s of a
+     * GraphQL connection's {@code edges} ({@code arrayElementMembers(body, "/data/demarche/dossiers/edges", "node")}).
+     * Empty if the array is null or absent; an element that is not an object or lacks the member is an error.
+     */
+    public static List<String> arrayElementMembers(byte[] body, String path, String member) {
+        List<String> out = new ArrayList<>();
+        try (JsonParser p = FACTORY.createParser(body)) {
+            JsonToken t = seekPath(p, path);
+            if (t == JsonToken.VALUE_NULL || t == null) {
+                return out;
+            }
+            if (t != JsonToken.START_ARRAY) {
+                throw new IllegalArgumentException("expected an array at '" + path + "' but found " + t);
+            }
+            while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+                if (t != JsonToken.START_OBJECT) {
+                    throw new IllegalArgumentException("element " + out.size() + " of '" + path + "' is not an object");
+                }
+                if (!seekField(p, member)) {
+                    throw new IllegalArgumentException("element " + out.size() + " of '" + path + "' has no '" + member + "'");
+                }
+                p.nextToken();
+                int start = (int) p.currentTokenLocation().getByteOffset();
+                p.skipChildren();
+                p.finishToken();
+                int end = (int) p.currentLocation().getByteOffset();
+                out.add(compact(body, start, end));
+                while (p.nextToken() != JsonToken.END_OBJECT) {
+                    p.nextToken();
+                    p.skipChildren();
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Moves the parser to the value at {@code path}; null when a segment is absent or not inside an object. */
+    private static JsonToken seekPath(JsonParser p, String path) {
+        JsonToken t = p.nextToken();
+        for (String segment : segments(path)) {
+            if (t != JsonToken.START_OBJECT || !seekField(p, segment)) {
+                return null;
+            }
+            t = p.nextToken();
+        }
+        return t;
+    }
+
     private static List<String> collect(byte[] body, String path, JsonToken container) {
         List<String> out = new ArrayList<>();
         try (JsonParser p = FACTORY.createParser(body)) {
-            JsonToken t = p.nextToken();
-            for (String segment : segments(path)) {
-                if (t != JsonToken.START_OBJECT || !seekField(p, segment)) {
-                    return out;
-                }
-                t = p.nextToken();
-            }
+            JsonToken t = seekPath(p, path);
             if (t == JsonToken.VALUE_NULL || t == null) {
                 return out;
             }

@@ -23,8 +23,9 @@ import com.pagingetl.paging.JsonRecords;
  *
  * <p>A token is {@code first} or {@code <expires>|<next URL>}. A link past its {@code expires} (less a
  * safety margin) is not even tried: {@link #fetch} throws {@link RestartFromFirstPageException}, as it
- * does for a 410 {@code link.expired}, so the reader starts the slice over. A link to another scheme,
- * host or port is refused, since signed credentials must go nowhere else. Stateless and thread-safe.
+ * does for a 410 {@code link.expired} and for a saved link whose origin is no longer the configured one,
+ * so the reader starts the slice over. A Link header in an answer that points to another scheme, host or
+ * port is refused as an error, since signed credentials must go nowhere else. Stateless and thread-safe.
  */
 final class LinkPagination implements PaginationStrategy<String> {
 
@@ -61,6 +62,12 @@ final class LinkPagination implements PaginationStrategy<String> {
             int bar = token.value().indexOf('|');
             String expires = token.value().substring(0, bar);
             uri = URI.create(token.value().substring(bar + 1));
+            if (!api.isApiOrigin(uri)) {
+                // A link saved before the base URL changed (a restart against another origin, or a fresh
+                // --simulate server): it cannot be followed with these credentials, so the slice starts over.
+                throw new RestartFromFirstPageException("the saved next link of " + slice + " points to " + originOf(uri)
+                        + ", no longer the configured API origin " + api.origin());
+            }
             if (!expires.isEmpty() && !clock.instant().isBefore(Instant.parse(expires).minus(safetyMargin))) {
                 throw new RestartFromFirstPageException("the next link of " + slice + " expired at " + expires);
             }

@@ -6,12 +6,12 @@ import java.util.stream.IntStream;
 
 import org.springframework.batch.core.job.Job;
 
-import com.pagingetl.launch.EtlJob;
+import com.pagingetl.launch.AbstractEtlJob;
 import com.pagingetl.launch.JobDescriptor;
 import com.pagingetl.launch.ParameterSpec;
 
 /** rapidContent as the launcher sees it: descriptor, parameter validation, secrets to redact. */
-public final class RapidContentJob implements EtlJob {
+public final class RapidContentJob extends AbstractEtlJob {
 
     public static final String NAME = "rapidContent";
 
@@ -51,22 +51,11 @@ public final class RapidContentJob implements EtlJob {
                     "RAPID_SHARED_SECRET / etl.jobs.rapid-content.shared-secret   shared secret (secret)",
                     "etl.jobs.rapid-content.chunk-size [500], .max-restarts [3], .link-safety-margin [5s]"));
 
-    private final Job job;
     private final RapidProperties properties;
 
     RapidContentJob(Job job, RapidProperties properties) {
-        this.job = job;
+        super(DESCRIPTOR, job);
         this.properties = properties;
-    }
-
-    @Override
-    public JobDescriptor descriptor() {
-        return DESCRIPTOR;
-    }
-
-    @Override
-    public Job job() {
-        return job;
     }
 
     @Override

@@ -6,12 +6,12 @@ import java.util.Map;
 
 import org.springframework.batch.core.job.Job;
 
-import com.pagingetl.launch.EtlJob;
+import com.pagingetl.launch.AbstractEtlJob;
 import com.pagingetl.launch.JobDescriptor;
 import com.pagingetl.launch.ParameterSpec;
 
 /** systaxRules as the launcher sees it: descriptor, parameter and configuration checks, secrets to redact. */
-public final class SystaxRulesJob implements EtlJob {
+public final class SystaxRulesJob extends AbstractEtlJob {
 
     public static final String NAME = "systaxRules";
 
@@ -29,22 +29,11 @@ public final class SystaxRulesJob implements EtlJob {
                     "SYSTAX_RULES_PATH / etl.jobs.systax-rules.rules-path   rules endpoint [/api/v1/regras]",
                     "etl.jobs.systax-rules.chunk-size [500], .first-id-cenario [1], .first-codigo-produto [1]"));
 
-    private final Job job;
     private final SystaxRulesProperties properties;
 
     SystaxRulesJob(Job job, SystaxRulesProperties properties) {
-        this.job = job;
+        super(DESCRIPTOR, job);
         this.properties = properties;
-    }
-
-    @Override
-    public JobDescriptor descriptor() {
-        return DESCRIPTOR;
-    }
-
-    @Override
-    public Job job() {
-        return job;
     }
 
     @Override

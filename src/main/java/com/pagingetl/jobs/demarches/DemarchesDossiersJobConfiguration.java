@@ -1,0 +1,194 @@
+package com.pagingetl.jobs.demarches;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import com.pagingetl.batch.RunStartListener;
+import com.pagingetl.config.BatchConfiguration;
+import com.pagingetl.config.EtlProperties;
+import com.pagingetl.http.ApiHttpClient;
+import com.pagingetl.output.GzipJsonLinesItemWriter;
+import com.pagingetl.output.OutputSpec;
+import com.pagingetl.output.PartRef;
+import com.pagingetl.output.PublishTasklet;
+import com.pagingetl.output.RunLayout;
+import com.pagingetl.output.RunView;
+import com.pagingetl.paging.PagedItem;
+import com.pagingetl.paging.PagingItemReader;
+import com.pagingetl.progress.ProgressMonitor;
+import com.pagingetl.state.WatermarkStore;
+
+/**
+ * demarchesDossiers: dossiers → pendingDeletedDossiers → deletedDossiers (one chunk step per connection,
+ * each reading after its own cursor) → publish ({@code <base>.jsonl.gz} with the dossiers,
+ * {@code <base>-deleted.jsonl.gz} with the pending then purged deletions, manifest, and then the
+ * watermarks: {@code updatedSince} and each connection's last cursor).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(DemarchesProperties.class)
+class DemarchesDossiersJobConfiguration {
+
+    private static final String READER = "reader";
+
+    @Bean
+    DemarchesDocuments demarchesDocuments(DemarchesProperties properties) {
+        return new DemarchesDocuments(properties);
+    }
+
+    @Bean
+    DemarchesApi demarchesApi(DemarchesProperties properties, EtlProperties etl) {
+        return new DemarchesApi(new ApiHttpClient(etl.http().settings(), properties.baseUrl()), properties.baseUrl(),
+                properties.token());
+    }
+
+    @Bean
+    DemarchesDossiersJob demarchesDossiersEtlJob(Job demarchesDossiersJob, DemarchesProperties properties,
+                                                 DemarchesDocuments demarchesDocuments) {
+        return new DemarchesDossiersJob(demarchesDossiersJob, properties, demarchesDocuments);
+    }
+
+    @Bean
+    Job demarchesDossiersJob(JobRepository repository, RunStartListener runStart, Step demarchesDossiersStep,
+                             Step demarchesPendingDeletedStep, Step demarchesDeletedStep, Step demarchesPublishStep) {
+        return new JobBuilder(DemarchesDossiersJob.NAME, repository)
+                .listener(runStart)
+                .listener(new DemarchesRunSetup(repository))
+                .start(demarchesDossiersStep)
+                .next(demarchesPendingDeletedStep)
+                .next(demarchesDeletedStep)
+                .next(demarchesPublishStep)
+                .build();
+    }
+
+    @Bean
+    Step demarchesDossiersStep(JobRepository repository, PlatformTransactionManager tm, DemarchesProperties properties,
+                               PagingItemReader<String> demarchesDossiersReader, GzipJsonLinesItemWriter demarchesDossiersWriter) {
+        return chunkStep(Connection.DOSSIERS, repository, tm, properties, demarchesDossiersReader, demarchesDossiersWriter);
+    }
+
+    @Bean
+    @StepScope
+    PagingItemReader<String> demarchesDossiersReader(@Value("#{stepExecution}") StepExecution step, DemarchesApi api,
+                                                     DemarchesDocuments documents, ProgressMonitor monitor) {
+        return reader(Connection.DOSSIERS, step, api, documents, monitor);
+    }
+
+    @Bean
+    @StepScope
+    GzipJsonLinesItemWriter demarchesDossiersWriter(@Value("#{stepExecution}") StepExecution step, EtlProperties etl) {
+        return new GzipJsonLinesItemWriter(workDir(step, etl), Connection.DOSSIERS.field);
+    }
+
+    @Bean
+    Step demarchesPendingDeletedStep(JobRepository repository, PlatformTransactionManager tm, DemarchesProperties properties,
+                                     PagingItemReader<String> demarchesPendingDeletedReader,
+                                     GzipJsonLinesItemWriter demarchesPendingDeletedWriter) {
+        return chunkStep(Connection.PENDING_DELETED, repository, tm, properties, demarchesPendingDeletedReader,
+                demarchesPendingDeletedWriter);
+    }
+
+    @Bean
+    @StepScope
+    PagingItemReader<String> demarchesPendingDeletedReader(@Value("#{stepExecution}") StepExecution step, DemarchesApi api,
+                                                           DemarchesDocuments documents, ProgressMonitor monitor) {
+        return reader(Connection.PENDING_DELETED, step, api, documents, monitor);
+    }
+
+    @Bean
+    @StepScope
+    GzipJsonLinesItemWriter demarchesPendingDeletedWriter(@Value("#{stepExecution}") StepExecution step, EtlProperties etl) {
+        return new GzipJsonLinesItemWriter(workDir(step, etl), Connection.PENDING_DELETED.field);
+    }
+
+    @Bean
+    Step demarchesDeletedStep(JobRepository repository, PlatformTransactionManager tm, DemarchesProperties properties,
+                              PagingItemReader<String> demarchesDeletedReader, GzipJsonLinesItemWriter demarchesDeletedWriter) {
+        return chunkStep(Connection.DELETED, repository, tm, properties, demarchesDeletedReader, demarchesDeletedWriter);
+    }
+
+    @Bean
+    @StepScope
+    PagingItemReader<String> demarchesDeletedReader(@Value("#{stepExecution}") StepExecution step, DemarchesApi api,
+                                                    DemarchesDocuments documents, ProgressMonitor monitor) {
+        return reader(Connection.DELETED, step, api, documents, monitor);
+    }
+
+    @Bean
+    @StepScope
+    GzipJsonLinesItemWriter demarchesDeletedWriter(@Value("#{stepExecution}") StepExecution step, EtlProperties etl) {
+        return new GzipJsonLinesItemWriter(workDir(step, etl), Connection.DELETED.field);
+    }
+
+    @Bean
+    Step demarchesPublishStep(JobRepository repository, PlatformTransactionManager tm, EtlProperties etl,
+                              WatermarkStore watermarks) {
+        OutputSpec dossiers = OutputSpec.single("", Connection.DOSSIERS.field, Connection.DOSSIERS.field);
+        OutputSpec deleted = new OutputSpec("-deleted", execution -> List.of(
+                new PartRef(Connection.PENDING_DELETED.field, Connection.PENDING_DELETED.field),
+                new PartRef(Connection.DELETED.field, Connection.DELETED.field)));
+        PublishTasklet publish = new PublishTasklet(BatchConfiguration.layout(etl, DemarchesDossiersJob.NAME),
+                List.of(dossiers, deleted), repository, watermarks, DemarchesDossiersJobConfiguration::watermarksAfter);
+        return new StepBuilder("publish", repository).tasklet(publish, tm).build();
+    }
+
+    /**
+     * {@code updatedSince} as used, and for each connection the cursor right after its last record read
+     * (the reader's final position), or the cursor it started after when it read nothing; empty when
+     * there is no cursor yet. A null endCursor of an empty page therefore never replaces a stored cursor.
+     */
+    static Map<String, String> watermarksAfter(RunView run) {
+        Map<String, String> after = new LinkedHashMap<>();
+        after.put(DemarchesRunSetup.WATERMARK_UPDATED_SINCE, run.jobContext().getString(DemarchesRunSetup.UPDATED_SINCE));
+        for (Connection c : Connection.values()) {
+            ExecutionContext step = run.stepContext(c.field);
+            String token = step.containsKey(READER + ".token") ? step.getString(READER + ".token") : null;
+            String cursor = token == null ? null : Cursors.cursor(token);
+            if (cursor == null) {
+                cursor = DemarchesRunSetup.startCursor(run.jobContext(), c);
+            }
+            after.put(c.watermark(), cursor == null ? "" : cursor);
+        }
+        return after;
+    }
+
+    private static Step chunkStep(Connection connection, JobRepository repository, PlatformTransactionManager tm,
+                                  DemarchesProperties properties, PagingItemReader<String> reader, GzipJsonLinesItemWriter writer) {
+        return new StepBuilder(connection.field, repository).<PagedItem<String>, PagedItem<String>>chunk(properties.chunkSize())
+                .transactionManager(tm)
+                .reader(reader)
+                .writer(writer)
+                .build();
+    }
+
+    private static PagingItemReader<String> reader(Connection connection, StepExecution step, DemarchesApi api,
+                                                   DemarchesDocuments documents, ProgressMonitor monitor) {
+        DemarchesParameters params = DemarchesParameters.of(DemarchesParametersView.of(step.getJobParameters()));
+        ExecutionContext job = step.getJobExecution().getExecutionContext();
+        String since = job.getString(DemarchesRunSetup.UPDATED_SINCE);
+        ConnectionPagination strategy = new ConnectionPagination(api, documents.forConnection(connection), connection,
+                params.demarche(), since, DemarchesRunSetup.startCursor(job, connection), params.first());
+        return new PagingItemReader<>(READER, DemarchesDossiersJob.NAME + " démarche " + params.demarche() + " "
+                + connection.field, strategy, monitor, 0);
+    }
+
+    private static Path workDir(StepExecution step, EtlProperties etl) {
+        String baseName = step.getJobExecution().getExecutionContext().getString(RunLayout.BASE_NAME_KEY);
+        return BatchConfiguration.layout(etl, DemarchesDossiersJob.NAME).workDir(baseName);
+    }
+}

@@ -1,0 +1,31 @@
+package com.pagingetl.jobs.demarches;
+
+import java.util.List;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * An HTTP 200 answer of the GraphQL endpoint: the raw body (records are cut from it exactly as written),
+ * its parsed tree (for pageInfo and errors) and its {@code errors[]}. One page; dropped once parsed.
+ */
+record GraphqlAnswer(byte[] body, JsonNode tree, List<Error> errors) {
+
+    /** One entry of {@code errors[]}: message, {@code extensions.code} (may be null) and path. */
+    record Error(String message, String code, List<String> path) {
+        @Override
+        public String toString() {
+            return (code == null ? "" : code + " ") + (path.isEmpty() ? "" : "at " + String.join(".", path) + " ")
+                    + "'" + message.replaceAll("\\s+", " ") + "'";
+        }
+    }
+
+    /** True when the only errors are {@code timeout}s: the page may be asked again with a smaller {@code first}. */
+    boolean timedOut() {
+        return !errors.isEmpty() && errors.stream().allMatch(e -> "timeout".equals(e.code()));
+    }
+
+    /** The errors as one line: the first in full, then how many more. */
+    String describeErrors() {
+        return "GraphQL error " + errors.get(0) + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more)" : "");
+    }
+}

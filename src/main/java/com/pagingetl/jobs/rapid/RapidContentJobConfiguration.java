@@ -78,7 +78,7 @@ class RapidContentJobConfiguration {
 
     @Bean
     Step rapidPlan(JobRepository repository, PlatformTransactionManager tm, RapidApi api, RapidProperties properties) {
-        return new StepBuilder("rapidPlan", repository).tasklet(new RapidPlanner(api, properties, CLOCK), tm).build();
+        return new StepBuilder("rapidPlan", repository).tasklet(new RapidPlanner(api, properties, CLOCK, repository), tm).build();
     }
 
     @Bean

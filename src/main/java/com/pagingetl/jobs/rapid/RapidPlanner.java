@@ -14,6 +14,7 @@ import java.util.concurrent.Future;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
@@ -46,11 +47,13 @@ final class RapidPlanner implements Tasklet {
     private final RapidApi api;
     private final RapidProperties properties;
     private final Clock clock;
+    private final JobRepository repository;
 
-    RapidPlanner(RapidApi api, RapidProperties properties, Clock clock) {
+    RapidPlanner(RapidApi api, RapidProperties properties, Clock clock, JobRepository repository) {
         this.api = api;
         this.properties = properties;
         this.clock = clock;
+        this.repository = repository;
     }
 
     @Override
@@ -97,6 +100,10 @@ final class RapidPlanner implements Tasklet {
             jobContext.putString("manifest.mode", since == null ? "full" : "incremental");
             jobContext.putString("manifest.dateUpdatedStart", since == null ? "" : since.toString());
             jobContext.putString("manifest.partitions", Integer.toString(slices.size()));
+            // Spring Batch saves the job's context only after it has marked this step COMPLETED; a kill -9 in
+            // between would leave a completed plan step and no plan. Saved here, before the step's commit,
+            // a restart finds either the plan or a plan step that runs again.
+            repository.updateExecutionContext(contribution.getStepExecution().getJobExecution());
             log.info("rapidContent plan: {} partitions over {} countries, {} properties expected ({})", slices.size(),
                     countryTotals.values().stream().filter(n -> n > 0).count(), plan.expectedTotal(),
                     since == null ? "full extract" : "updated since " + since);

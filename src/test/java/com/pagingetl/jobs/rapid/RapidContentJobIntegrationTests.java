@@ -8,6 +8,8 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -119,10 +121,17 @@ class RapidContentJobIntegrationTests {
     }
 
     @Test
-    void linksExpiringDuringTheRunRestartOnlyTheirPartition() throws Exception {
-        try (RapidFixture rapid = new RapidFixture(home, Map.of("linkLifetime", "PT0.3S", "latencyMs", "60"))) {
-            EtlRun.Result result = rapid.run("concurrency=2", "--etl.jobs.rapid-content.link-safety-margin=0s",
-                    "--etl.jobs.rapid-content.max-restarts=50", "--etl.jobs.rapid-content.chunk-size=50");
+    void linksExpiringDuringTheRunRestartTheirPartitionsWithoutDuplicates() throws Exception {
+        try (RapidFixture rapid = new RapidFixture(home, Map.of("latencyMs", "40"))) {
+            CompletableFuture<EtlRun.Result> run = CompletableFuture.supplyAsync(() -> rapid.run("concurrency=2"));
+            // ~50 size probes come first; expire every link handed out so far once extraction is under way.
+            while (!run.isDone() && rapid.simulator.contentRequestCount() < 70) {
+                Thread.sleep(10);
+            }
+            assertThat(run).as("the run must still be extracting when its links expire").isNotDone();
+            rapid.simulator.expireAllLinks();
+
+            EtlRun.Result result = run.get(5, TimeUnit.MINUTES);
 
             assertThat(result.exitCode()).as(result.toString()).isZero();
             assertThat(Files.readString(home.resolve("etl.log"))).contains("starting over from the first page");

@@ -1,0 +1,88 @@
+package com.pagingetl.jobs.rapid;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.pagingetl.launch.ExitCodes;
+import com.pagingetl.testing.EtlRun;
+
+/** The command-line verbs around a run, exercised on rapidContent: status, abandon, restart, usage errors. */
+class RapidLauncherIntegrationTests {
+
+    private static final Pattern FAILED_EXECUTION = Pattern.compile("failed \\(execution (\\d+)\\)");
+
+    @TempDir
+    Path home;
+
+    @Test
+    void statusListsTheFailedRunAndAbandonLetsTheNextCommandStartAFreshOne() {
+        try (RapidFixture rapid = new RapidFixture(home, Map.of())) {
+            rapid.simulator.failRequestsAfter(70, 500);
+            EtlRun.Result failed = rapid.run("--etl.http.max-attempts=1");
+            long execution = executionOf(failed);
+            rapid.simulator.clearFaults();
+
+            EtlRun.Result status = rapid.etl.run("--status", "--job=rapidContent");
+
+            assertThat(status.exitCode()).isZero();
+            assertThat(status.out()).containsPattern("(?m)^" + execution + "\\s+rapidContent\\s+1\\s+FAILED");
+
+            EtlRun.Result abandoned = rapid.etl.run("--abandon=" + execution);
+            assertThat(abandoned.exitCode()).as(abandoned.toString()).isZero();
+
+            EtlRun.Result next = rapid.run();
+            assertThat(next.exitCode()).as(next.toString()).isZero();
+            assertThat(next.out()).contains("starting run 2");
+            assertThat(RapidFixture.distinct(RapidFixture.ids(rapid.published(".jsonl.gz").get(0))))
+                    .isEqualTo(rapid.expectedIds());
+        }
+    }
+
+    @Test
+    void restartByExecutionIdResumesThatRun() {
+        try (RapidFixture rapid = new RapidFixture(home, Map.of())) {
+            rapid.simulator.failRequestsAfter(70, 500);
+            long execution = executionOf(rapid.run("--etl.http.max-attempts=1"));
+            rapid.simulator.clearFaults();
+
+            EtlRun.Result restarted = rapid.etl.run("--restart=" + execution);
+
+            assertThat(restarted.exitCode()).as(restarted.toString()).isZero();
+            assertThat(restarted.out()).contains("restarting execution " + execution);
+            assertThat(RapidFixture.ids(rapid.published(".jsonl.gz").get(0))).doesNotHaveDuplicates()
+                    .hasSize(rapid.expectedIds().size());
+        }
+    }
+
+    @Test
+    void badParametersAndMissingCredentialsAreUsageErrorsThatStartNothing() {
+        try (RapidFixture rapid = new RapidFixture(home, Map.of())) {
+            assertUsage(rapid.run("maxPartitionSize=lots"), "maxPartitionSize=lots must be a whole number");
+            assertUsage(rapid.run("colour=blue"), "rapidContent has no parameter 'colour'");
+            assertUsage(rapid.run("countries=usa"), "'usa' is not a two-letter upper-case country code");
+            assertUsage(new EtlRun(home.resolve("no-credentials")).run("--job=rapidContent"), "RAPID_API_KEY");
+            assertUsage(rapid.etl.run("--job=nothing"), "unknown job 'nothing'");
+            assertThat(rapid.simulator.contentRequestCount()).isZero();
+            assertThat(rapid.etl.run("--status").out()).contains("(no executions yet)");
+        }
+    }
+
+    private static void assertUsage(EtlRun.Result result, String message) {
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.lastErrorLine()).startsWith("usage error:").contains(message);
+    }
+
+    private static long executionOf(EtlRun.Result failed) {
+        assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(ExitCodes.FAILED);
+        Matcher m = FAILED_EXECUTION.matcher(failed.lastErrorLine());
+        assertThat(m.find()).as(failed.lastErrorLine()).isTrue();
+        return Long.parseLong(m.group(1));
+    }
+}

@@ -27,7 +27,7 @@ public final class EtlRun {
     public EtlRun(Path home, String... extraSpringArgs) {
         this.home = home;
         this.common = new ArrayList<>(List.of(
-                "--spring.datasource.url=jdbc:h2:file:" + home.resolve("data/etl") + ";AUTO_SERVER=TRUE",
+                "--spring.datasource.url=jdbc:h2:file:" + home.resolve("data/etl") + ";AUTO_SERVER=TRUE;WRITE_DELAY=0",
                 "--etl.output-dir=" + home.resolve("output"),
                 "--logging.file.name=" + home.resolve("etl.log"),
                 "--etl.http.initial-backoff=10ms",

@@ -5,12 +5,12 @@ import java.util.Map;
 
 import org.springframework.batch.core.job.Job;
 
-import com.pagingetl.launch.EtlJob;
+import com.pagingetl.launch.AbstractEtlJob;
 import com.pagingetl.launch.JobDescriptor;
 import com.pagingetl.launch.ParameterSpec;
 
 /** tdgVersions as the launcher sees it: descriptor, parameter validation, secrets to redact. */
-public final class TdgVersionsJob implements EtlJob {
+public final class TdgVersionsJob extends AbstractEtlJob {
 
     public static final String NAME = "tdgVersions";
 
@@ -29,27 +29,16 @@ public final class TdgVersionsJob implements EtlJob {
                     "etl.jobs.tdg-versions.fields-file=<path>        GraphQL selection to use instead of jobs/tdgVersions/<Type>.graphql",
                     "etl.jobs.tdg-versions.page-size [grid's returned hard limit], .chunk-size [1000], .clock-margin [2s]"));
 
-    private final Job job;
     private final TdgProperties properties;
 
     TdgVersionsJob(Job job, TdgProperties properties) {
-        this.job = job;
+        super(DESCRIPTOR, job);
         this.properties = properties;
     }
 
     /** The watermark of a type's incremental reads: the highest value of its update field written so far. */
     static String watermarkName(String updateField) {
         return "since." + updateField;
-    }
-
-    @Override
-    public JobDescriptor descriptor() {
-        return DESCRIPTOR;
-    }
-
-    @Override
-    public Job job() {
-        return job;
     }
 
     @Override

@@ -64,7 +64,7 @@ final class SystaxRuns {
     /** The watermarks saved for systaxRules in the run's job repository. */
     static Map<String, String> watermarks(EtlRun run) throws SQLException {
         Map<String, String> values = new LinkedHashMap<>();
-        String url = "jdbc:h2:file:" + run.home().resolve("data/etl") + ";AUTO_SERVER=TRUE";
+        String url = "jdbc:h2:file:" + run.home().resolve("data/etl") + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
         try (Connection c = DriverManager.getConnection(url, "sa", "");
              PreparedStatement s = c.prepareStatement("SELECT WM_NAME, WM_VALUE FROM ETL_WATERMARK WHERE JOB_NAME = 'systaxRules'");
              ResultSet rs = s.executeQuery()) {

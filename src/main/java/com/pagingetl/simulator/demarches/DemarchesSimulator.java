@@ -125,7 +125,7 @@ public final class DemarchesSimulator implements ApiSimulator {
                 "  live changes    changesPerRequest=" + options.changesPerRequest() + " hidesPerRequest="
                         + options.hidesPerRequest() + " (applied after each served dossiers page)",
                 "  admin           POST " + base + "/__admin/sim/advance   apply the next change batch (epoch + 1)",
-                "                  GET  " + base + "/__admin/sim/state     epoch, counts and request counters",
+                "                  GET  " + base + "/__admin/sim/status     epoch, counts and request counters",
                 "  options         sim.size sim.seed sim.epoch sim.rateLimitPerMinute sim.timeoutRate sim.timeoutAboveFirst",
                 "                  sim.serverErrorRate sim.changesPerRequest sim.hidesPerRequest");
     }

@@ -3,7 +3,6 @@ package com.pagingetl.simulator.demarches;
 import java.util.Map;
 import java.util.function.Supplier;
 
-import com.github.tomakehurst.wiremock.admin.AdminTask;
 import com.github.tomakehurst.wiremock.admin.Router;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.extension.AdminApiExtension;
@@ -60,7 +59,7 @@ final class HttpAdapter {
         }
     }
 
-    /** {@code POST /__admin/sim/advance} and {@code GET /__admin/sim/state}. */
+    /** {@code POST /__admin/sim/advance} and {@code GET /__admin/sim/status}. */
     static final class Admin implements AdminApiExtension {
         private final Supplier<String> advance;
         private final Supplier<String> state;
@@ -72,12 +71,12 @@ final class HttpAdapter {
 
         @Override
         public void contributeAdminApiRoutes(Router router) {
-            router.add(RequestMethod.POST, "/sim/advance", task(advance));
-            router.add(RequestMethod.GET, "/sim/state", task(state));
-        }
-
-        private static AdminTask task(Supplier<String> body) {
-            return (admin, serveEvent, pathParams) -> toWireMock(HttpAnswer.json(200, body.get()));
+            // Two distinct lambdas: WireMock finds a route's path template by its task's class, so tasks
+            // made by one shared factory lambda would all resolve to the first route.
+            router.add(RequestMethod.POST, "/sim/advance",
+                    (admin, serveEvent, pathParams) -> toWireMock(HttpAnswer.json(200, advance.get())));
+            router.add(RequestMethod.GET, "/sim/status",
+                    (admin, serveEvent, pathParams) -> toWireMock(HttpAnswer.json(200, state.get())));
         }
 
         @Override

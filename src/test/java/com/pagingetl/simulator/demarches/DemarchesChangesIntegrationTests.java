@@ -151,6 +151,11 @@ class DemarchesChangesIntegrationTests {
                         java.net.http.HttpResponse.BodyHandlers.ofString());
                 assertThat(response.statusCode()).isEqualTo(200);
                 assertThat(response.body()).contains("\"epoch\":1");
+                var status = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                                java.net.URI.create(baseUrl + "/__admin/sim/status")).GET().build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+                assertThat(status.statusCode()).isEqualTo(200);
+                assertThat(status.body()).contains("\"epoch\":1");
             } catch (java.io.IOException | InterruptedException e) {
                 throw new IllegalStateException(e);
             }

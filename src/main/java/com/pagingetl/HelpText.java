@@ -47,12 +47,13 @@ final class HelpText {
         out.printf("%s: %s%n%nParameters (name=value):%n", job.name(), job.summary());
         for (ParameterSpec p : job.parameters()) {
             out.printf("  %-20s %s%s%s%n", p.name(), p.description(),
-                    p.defaultValue() == null ? "" : " [default: " + p.defaultValue() + "]",
+                    p.defaultValue() == null || p.defaultValue().isEmpty() ? "" : " [default: " + p.defaultValue() + "]",
                     p.scope() ? " (selects the run's scope)" : "");
         }
         out.printf("%nConfiguration:%n");
         job.configuration().forEach(line -> out.println("  " + line));
-        out.printf("%nSimulator: --simulate uses the embedded '%s' simulator (see: simulate %s --help).%n",
+        out.printf("%nSimulator: --simulate uses the embedded '%s' simulator; 'simulate %s' runs it on its own and"
+                + " prints its base URL, demo credentials and options (sim.<option>=value; see the job's README).%n",
                 job.simulator(), job.simulator());
     }
 }

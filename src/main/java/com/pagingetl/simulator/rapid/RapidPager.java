@@ -147,9 +147,9 @@ final class RapidPager {
                 "token"))));
     }
 
-    /** Every token issued so far is expired from now on. */
-    void expireAll() {
-        expiredUpTo = serials.get();
+    /** Every token issued so far, and the next {@code alsoNext} ones, are expired from now on. */
+    void expireAll(int alsoNext) {
+        expiredUpTo = serials.get() + alsoNext;
     }
 
     int timesServed(String token) {

@@ -195,8 +195,17 @@ public final class RapidSimulator implements ApiSimulator {
 
     /** Every token issued so far answers 410 {@code link.expired} from now on. */
     public void expireAllLinks() {
+        expireLinks(0);
+    }
+
+    /**
+     * Every token issued so far and the next {@code alsoNext} ones answer 410 {@code link.expired}. A
+     * request in flight issues its token after this call; {@code alsoNext = 1} expires that one too, so a
+     * single reader paging right now certainly meets an expired link.
+     */
+    public void expireLinks(int alsoNext) {
         if (pager != null) {
-            pager.expireAll();
+            pager.expireAll(alsoNext);
         }
     }
 

@@ -121,23 +121,25 @@ class RapidContentJobIntegrationTests {
     }
 
     @Test
-    void linksExpiringDuringTheRunRestartTheirPartitionsWithoutDuplicates() throws Exception {
+    void linksExpiringDuringTheRunRestartTheirPartitionWithoutDuplicates() throws Exception {
         try (RapidFixture rapid = new RapidFixture(home, Map.of("latencyMs", "40"))) {
-            CompletableFuture<EtlRun.Result> run = CompletableFuture.supplyAsync(() -> rapid.run("concurrency=2"));
-            // ~50 size probes come first; expire every link handed out so far once extraction is under way.
-            while (!run.isDone() && rapid.simulator.contentRequestCount() < 70) {
-                Thread.sleep(10);
+            // One partition of ~36 pages, so that when the links expire it certainly holds a next link.
+            String[] command = {"--job=rapidContent", "countries=US", "maxPartitionSize=1000000", "concurrency=1"};
+            CompletableFuture<EtlRun.Result> run = CompletableFuture.supplyAsync(() -> rapid.etl.run(command));
+            while (!run.isDone() && rapid.simulator.contentRequestCount() < 10) {
+                Thread.sleep(5);
             }
-            assertThat(run).as("the run must still be extracting when its links expire").isNotDone();
-            rapid.simulator.expireAllLinks();
+            assertThat(run).as("the run must still be paging when its links expire").isNotDone();
+            rapid.simulator.expireLinks(1);
 
             EtlRun.Result result = run.get(5, TimeUnit.MINUTES);
 
             assertThat(result.exitCode()).as(result.toString()).isZero();
-            assertThat(Files.readString(home.resolve("etl.log"))).contains("starting over from the first page");
+            assertThat(Files.readString(home.resolve("etl.log"))).contains("partition US: the next link expired",
+                    "starting over from the first page");
             List<String> ids = RapidFixture.ids(rapid.published(".jsonl.gz").get(0));
             assertThat(ids).doesNotHaveDuplicates();
-            assertThat(RapidFixture.distinct(ids)).isEqualTo(rapid.expectedIds());
+            assertThat(RapidFixture.distinct(ids)).isEqualTo(rapid.simulator.expectedIds(List.of("US")));
         }
     }
 

@@ -7,11 +7,11 @@ import java.util.Set;
 
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
-import org.springframework.batch.core.job.parameters.JobParameter;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
+import com.pagingetl.launch.JobParameterValues;
 import com.pagingetl.output.PublishTasklet;
 import com.pagingetl.output.RunLayout;
 import com.pagingetl.state.WatermarkStore;
@@ -79,7 +79,6 @@ public class RunStartListener implements JobExecutionListener {
     }
 
     private static String parameter(JobExecution execution, String name) {
-        JobParameter<?> p = execution.getJobParameters().getParameter(name);
-        return p == null ? null : String.valueOf(p.value());
+        return JobParameterValues.string(execution.getJobParameters(), name);
     }
 }

@@ -12,8 +12,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.parameters.JobParameter;
-import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
@@ -158,7 +156,7 @@ public class Launcher {
     private int withExecution(long executionId, ExecutionAction action) {
         JobExecution execution = existing(executionId);
         EtlJob job = job(execution.getJobInstance().getJobName());
-        String scope = stringParameter(execution.getJobParameters(), RunIdentity.SCOPE);
+        String scope = JobParameterValues.string(execution.getJobParameters(), RunIdentity.SCOPE);
         return underLock(job, scope, () -> {
             JobExecution current = repository.getJobExecution(executionId);
             if (current.getStatus().isRunning()) {
@@ -232,7 +230,7 @@ public class Launcher {
 
     private void warnIgnoredChanges(JobExecution last, Map<String, String> parameters) {
         for (Map.Entry<String, String> e : parameters.entrySet()) {
-            String previous = stringParameter(last.getJobParameters(), e.getKey());
+            String previous = JobParameterValues.string(last.getJobParameters(), e.getKey());
             if (previous != null && !Objects.equals(previous, e.getValue())) {
                 out.printf("note: %s=%s is ignored while run resumes with %s=%s; it applies from the next run%n",
                         e.getKey(), e.getValue(), e.getKey(), previous);
@@ -240,10 +238,6 @@ public class Launcher {
         }
     }
 
-    private static String stringParameter(JobParameters parameters, String name) {
-        JobParameter<?> p = parameters.getParameter(name);
-        return p == null ? null : String.valueOf(p.value());
-    }
 
     static Duration duration(LocalDateTime start, LocalDateTime end) {
         if (start == null) {

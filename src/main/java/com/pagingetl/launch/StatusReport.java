@@ -9,7 +9,6 @@ import java.util.List;
 
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
-import org.springframework.batch.core.job.parameters.JobParameter;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 
@@ -70,7 +69,7 @@ final class StatusReport {
     }
 
     private static String param(JobExecution e, String name) {
-        JobParameter<?> p = e.getJobParameters().getParameter(name);
-        return p == null ? "" : String.valueOf(p.value());
+        String value = JobParameterValues.string(e.getJobParameters(), name);
+        return value == null ? "" : value;
     }
 }

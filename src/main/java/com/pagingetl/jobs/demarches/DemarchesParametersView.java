@@ -6,6 +6,8 @@ import java.util.Map;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 
+import com.pagingetl.launch.JobParameterValues;
+
 /** The job's own parameters (as the launcher passed them, as strings) of a running execution. */
 final class DemarchesParametersView {
 
@@ -19,9 +21,9 @@ final class DemarchesParametersView {
     static Map<String, String> of(JobParameters parameters) {
         Map<String, String> values = new LinkedHashMap<>();
         for (String name : new String[] {"demarche", "updatedSince", "first", "fullResync"}) {
-            var p = parameters.getParameter(name);
-            if (p != null && p.value() != null) {
-                values.put(name, String.valueOf(p.value()));
+            String value = JobParameterValues.string(parameters, name);
+            if (value != null) {
+                values.put(name, value);
             }
         }
         return values;

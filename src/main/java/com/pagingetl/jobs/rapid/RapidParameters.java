@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import org.springframework.batch.core.job.parameters.JobParameter;
 import org.springframework.batch.core.job.parameters.JobParameters;
 
+import com.pagingetl.launch.JobParameterValues;
 import com.pagingetl.launch.UsageException;
 
 /** The rapidContent job parameters, parsed and validated; a bad value is a usage error naming the parameter. */
@@ -64,11 +64,7 @@ record RapidParameters(String language, String supplySource, List<String> countr
     }
 
     static RapidParameters of(JobParameters jobParameters) {
-        Map<String, String> map = new java.util.HashMap<>();
-        for (JobParameter<?> p : jobParameters) {
-            map.put(p.name(), String.valueOf(p.value()));
-        }
-        return of(map);
+        return of(JobParameterValues.asMap(jobParameters));
     }
 
     private static List<String> list(String value) {

@@ -1,11 +1,10 @@
 package com.pagingetl.jobs.systax;
 
-import java.util.HashMap;
 import java.util.Map;
 
-import org.springframework.batch.core.job.parameters.JobParameter;
 import org.springframework.batch.core.job.parameters.JobParameters;
 
+import com.pagingetl.launch.JobParameterValues;
 import com.pagingetl.launch.UsageException;
 
 /**
@@ -39,10 +38,6 @@ record SystaxRulesParameters(int paginacao, boolean fullLoad) {
     }
 
     static SystaxRulesParameters of(JobParameters jobParameters) {
-        Map<String, String> map = new HashMap<>();
-        for (JobParameter<?> p : jobParameters) {
-            map.put(p.name(), String.valueOf(p.value()));
-        }
-        return of(map);
+        return of(JobParameterValues.asMap(jobParameters));
     }
 }

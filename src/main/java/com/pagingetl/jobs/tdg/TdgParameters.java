@@ -1,12 +1,11 @@
 package com.pagingetl.jobs.tdg;
 
-import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import org.springframework.batch.core.job.parameters.JobParameter;
 import org.springframework.batch.core.job.parameters.JobParameters;
 
+import com.pagingetl.launch.JobParameterValues;
 import com.pagingetl.launch.UsageException;
 
 /**
@@ -51,10 +50,6 @@ record TdgParameters(String type, TdgMode mode, String version, boolean fullRefr
     }
 
     static TdgParameters of(JobParameters jobParameters) {
-        Map<String, String> map = new HashMap<>();
-        for (JobParameter<?> p : jobParameters) {
-            map.put(p.name(), String.valueOf(p.value()));
-        }
-        return of(map);
+        return of(JobParameterValues.asMap(jobParameters));
     }
 }

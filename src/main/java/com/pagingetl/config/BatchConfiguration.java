@@ -2,11 +2,15 @@ package com.pagingetl.config;
 
 import java.util.List;
 
+import java.nio.file.Path;
+
 import javax.sql.DataSource;
 
 import org.springframework.batch.core.configuration.support.JdbcDefaultBatchConfiguration;
+import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -68,6 +72,13 @@ public class BatchConfiguration extends JdbcDefaultBatchConfiguration {
     /** Where a job's files go: {@code <etl.output-dir>/<job>/}. */
     public static RunLayout layout(EtlProperties properties, String job) {
         return new RunLayout(properties.outputDir(), job);
+    }
+
+    /** The work directory of the run a step belongs to: {@code <etl.output-dir>/<job>/.work/<run base name>/}. */
+    public static Path workDir(EtlProperties properties, StepExecution step) {
+        JobExecution job = step.getJobExecution();
+        return layout(properties, job.getJobInstance().getJobName())
+                .workDir(job.getExecutionContext().getString(RunLayout.BASE_NAME_KEY));
     }
 
 }

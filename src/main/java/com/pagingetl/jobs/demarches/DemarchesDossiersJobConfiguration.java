@@ -1,6 +1,5 @@
 package com.pagingetl.jobs.demarches;
 
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +26,6 @@ import com.pagingetl.output.GzipJsonLinesItemWriter;
 import com.pagingetl.output.OutputSpec;
 import com.pagingetl.output.PartRef;
 import com.pagingetl.output.PublishTasklet;
-import com.pagingetl.output.RunLayout;
 import com.pagingetl.output.RunView;
 import com.pagingetl.paging.PagedItem;
 import com.pagingetl.paging.PagingItemReader;
@@ -92,7 +90,7 @@ class DemarchesDossiersJobConfiguration {
     @Bean
     @StepScope
     GzipJsonLinesItemWriter demarchesDossiersWriter(@Value("#{stepExecution}") StepExecution step, EtlProperties etl) {
-        return new GzipJsonLinesItemWriter(workDir(step, etl), Connection.DOSSIERS.field);
+        return new GzipJsonLinesItemWriter(BatchConfiguration.workDir(etl, step), Connection.DOSSIERS.field);
     }
 
     @Bean
@@ -113,7 +111,7 @@ class DemarchesDossiersJobConfiguration {
     @Bean
     @StepScope
     GzipJsonLinesItemWriter demarchesPendingDeletedWriter(@Value("#{stepExecution}") StepExecution step, EtlProperties etl) {
-        return new GzipJsonLinesItemWriter(workDir(step, etl), Connection.PENDING_DELETED.field);
+        return new GzipJsonLinesItemWriter(BatchConfiguration.workDir(etl, step), Connection.PENDING_DELETED.field);
     }
 
     @Bean
@@ -132,7 +130,7 @@ class DemarchesDossiersJobConfiguration {
     @Bean
     @StepScope
     GzipJsonLinesItemWriter demarchesDeletedWriter(@Value("#{stepExecution}") StepExecution step, EtlProperties etl) {
-        return new GzipJsonLinesItemWriter(workDir(step, etl), Connection.DELETED.field);
+        return new GzipJsonLinesItemWriter(BatchConfiguration.workDir(etl, step), Connection.DELETED.field);
     }
 
     @Bean
@@ -187,8 +185,4 @@ class DemarchesDossiersJobConfiguration {
                 + connection.field, strategy, monitor, 0);
     }
 
-    private static Path workDir(StepExecution step, EtlProperties etl) {
-        String baseName = step.getJobExecution().getExecutionContext().getString(RunLayout.BASE_NAME_KEY);
-        return BatchConfiguration.layout(etl, DemarchesDossiersJob.NAME).workDir(baseName);
-    }
 }

@@ -32,7 +32,6 @@ import com.pagingetl.output.GzipJsonLinesItemWriter;
 import com.pagingetl.output.OutputSpec;
 import com.pagingetl.output.PartRef;
 import com.pagingetl.output.PublishTasklet;
-import com.pagingetl.output.RunLayout;
 import com.pagingetl.paging.Page;
 import com.pagingetl.paging.PageToken;
 import com.pagingetl.paging.PagedItem;
@@ -140,7 +139,7 @@ class RapidContentJobConfiguration {
     @StepScope
     GzipJsonLinesItemWriter rapidSliceWriter(@Value("#{stepExecution}") StepExecution step, EtlProperties etl) {
         RapidPlan.Slice slice = RapidPlan.Slice.fromJson(step.getExecutionContext().getString("slice"));
-        return new GzipJsonLinesItemWriter(workDir(step, etl), slice.name());
+        return new GzipJsonLinesItemWriter(BatchConfiguration.workDir(etl, step), slice.name());
     }
 
     @Bean
@@ -169,7 +168,7 @@ class RapidContentJobConfiguration {
     @Bean
     @StepScope
     GzipJsonLinesItemWriter rapidInactiveWriter(@Value("#{stepExecution}") StepExecution step, EtlProperties etl) {
-        return new GzipJsonLinesItemWriter(workDir(step, etl), INACTIVE);
+        return new GzipJsonLinesItemWriter(BatchConfiguration.workDir(etl, step), INACTIVE);
     }
 
     @Bean
@@ -186,10 +185,6 @@ class RapidContentJobConfiguration {
         return new StepBuilder("rapidPublish", repository).tasklet(publish, tm).build();
     }
 
-    private static java.nio.file.Path workDir(StepExecution step, EtlProperties etl) {
-        String baseName = step.getJobExecution().getExecutionContext().getString(RunLayout.BASE_NAME_KEY);
-        return BatchConfiguration.layout(etl, RapidContentJob.NAME).workDir(baseName);
-    }
 
     private static RapidQuery baseQuery(StepExecution step) {
         RapidParameters params = RapidParameters.of(step.getJobParameters());

@@ -1,6 +1,5 @@
 package com.pagingetl.jobs.systax;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -26,7 +25,6 @@ import com.pagingetl.http.ApiHttpClient;
 import com.pagingetl.output.GzipJsonLinesItemWriter;
 import com.pagingetl.output.OutputSpec;
 import com.pagingetl.output.PublishTasklet;
-import com.pagingetl.output.RunLayout;
 import com.pagingetl.output.RunView;
 import com.pagingetl.paging.PagedItem;
 import com.pagingetl.progress.ProgressMonitor;
@@ -95,7 +93,7 @@ class SystaxRulesJobConfiguration {
     @Bean
     @StepScope
     GzipJsonLinesItemWriter systaxRulesWriter(@Value("#{stepExecution}") StepExecution step, EtlProperties etl) {
-        return new GzipJsonLinesItemWriter(workDir(step, etl), PART);
+        return new GzipJsonLinesItemWriter(BatchConfiguration.workDir(etl, step), PART);
     }
 
     @Bean
@@ -122,8 +120,4 @@ class SystaxRulesJobConfiguration {
         };
     }
 
-    private static Path workDir(StepExecution step, EtlProperties etl) {
-        String baseName = step.getJobExecution().getExecutionContext().getString(RunLayout.BASE_NAME_KEY);
-        return BatchConfiguration.layout(etl, SystaxRulesJob.NAME).workDir(baseName);
-    }
 }

@@ -1,7 +1,6 @@
 package com.pagingetl.jobs.tdg;
 
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,7 +27,6 @@ import com.pagingetl.http.ApiHttpClient;
 import com.pagingetl.output.GzipJsonLinesItemWriter;
 import com.pagingetl.output.OutputSpec;
 import com.pagingetl.output.PublishTasklet;
-import com.pagingetl.output.RunLayout;
 import com.pagingetl.output.RunView;
 import com.pagingetl.paging.PagedItem;
 import com.pagingetl.paging.PagingItemReader;
@@ -105,7 +103,7 @@ class TdgVersionsJobConfiguration {
     @Bean
     @StepScope
     GzipJsonLinesItemWriter tdgWriter(@Value("#{stepExecution}") StepExecution step, EtlProperties etl) {
-        return new GzipJsonLinesItemWriter(workDir(step, etl), PART);
+        return new GzipJsonLinesItemWriter(BatchConfiguration.workDir(etl, step), PART);
     }
 
     @Bean
@@ -142,8 +140,4 @@ class TdgVersionsJobConfiguration {
         return s == null || s.isEmpty() ? null : s;
     }
 
-    private static Path workDir(StepExecution step, EtlProperties etl) {
-        String baseName = step.getJobExecution().getExecutionContext().getString(RunLayout.BASE_NAME_KEY);
-        return BatchConfiguration.layout(etl, TdgVersionsJob.NAME).workDir(baseName);
-    }
 }

@@ -23,7 +23,18 @@ public record ApiResponse(URI uri, int status, HttpHeaders headers, byte[] body)
         return status >= 200 && status < 300;
     }
 
+    /** The body as text, for error messages; the record path never decodes a body. */
     public String bodyText() {
         return new String(body, StandardCharsets.UTF_8);
+    }
+
+    /** Whether the body starts, after whitespace, like a JSON object or array, looking at its first bytes only. */
+    public boolean looksLikeJson() {
+        for (byte b : body) {
+            if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
+                return b == '{' || b == '[';
+            }
+        }
+        return false;
     }
 }

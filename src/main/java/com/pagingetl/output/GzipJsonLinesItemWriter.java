@@ -1,16 +1,11 @@
 package com.pagingetl.output;
 
-import java.io.FilterOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.zip.GZIPOutputStream;
 
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -20,7 +15,8 @@ import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 import com.pagingetl.paging.PagedItem;
 
 /**
- * Writes records as gzip JSON Lines into a {@code .part} file, one complete gzip member per chunk.
+ * Writes records, each the bytes of one JSON value on one line, as gzip JSON Lines into a {@code .part}
+ * file, one complete gzip member per chunk; the bytes go to the deflater as the reader cut them.
  * Concatenated members are one valid gzip stream ({@code zcat}, {@code GZIPInputStream} and
  * commons-compress read them all), and a file cut at a member boundary is still valid; this is what
  * makes byte-offset restart possible with compression.
@@ -36,7 +32,9 @@ import com.pagingetl.paging.PagedItem;
  * <p>The writer never publishes: the job's publish step assembles completed parts under the final
  * name. Not thread-safe: one instance per step execution.
  */
-public class GzipJsonLinesItemWriter implements ItemStreamWriter<PagedItem<String>> {
+public class GzipJsonLinesItemWriter implements ItemStreamWriter<PagedItem<byte[]>> {
+
+    private static final byte[] NEWLINE = {'\n'};
 
     private final Path dir;
     private final String name;
@@ -45,6 +43,7 @@ public class GzipJsonLinesItemWriter implements ItemStreamWriter<PagedItem<Strin
     private long bytes;
     private long records;
     private FileChannel channel;
+    private GzipMember member;
 
     /**
      * @param dir  the run's work directory
@@ -73,15 +72,16 @@ public class GzipJsonLinesItemWriter implements ItemStreamWriter<PagedItem<Strin
             channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             channel.truncate(bytes);
             channel.position(bytes);
+            member = new GzipMember();
         } catch (IOException e) {
             throw new ItemStreamException("opening part file " + file + " at byte " + bytes + " failed: " + e.getMessage(), e);
         }
     }
 
     @Override
-    public void write(Chunk<? extends PagedItem<String>> chunk) throws IOException {
+    public void write(Chunk<? extends PagedItem<byte[]>> chunk) throws IOException {
         int newest = generation;
-        for (PagedItem<String> item : chunk) {
+        for (PagedItem<byte[]> item : chunk) {
             newest = Math.max(newest, item.generation());
         }
         if (newest > generation) {
@@ -89,18 +89,17 @@ public class GzipJsonLinesItemWriter implements ItemStreamWriter<PagedItem<Strin
         }
         int current = generation;
         if (chunk.getItems().stream().noneMatch(item -> item.generation() == current)) {
-            // GZIPOutputStream writes its header on construction: an empty member must not be started.
             return;
         }
-        try (OutputStream member = new GZIPOutputStream(new KeepOpen(Channels.newOutputStream(channel)), 1 << 16)) {
-            for (PagedItem<String> item : chunk) {
-                if (item.generation() == generation) {
-                    member.write(item.value().getBytes(StandardCharsets.UTF_8));
-                    member.write('\n');
-                    records++;
-                }
+        member.begin(channel);
+        for (PagedItem<byte[]> item : chunk) {
+            if (item.generation() == generation) {
+                member.write(item.value(), 0, item.value().length);
+                member.write(NEWLINE, 0, 1);
+                records++;
             }
         }
+        member.finish();
         channel.force(false);
         bytes = channel.position();
     }
@@ -124,6 +123,10 @@ public class GzipJsonLinesItemWriter implements ItemStreamWriter<PagedItem<Strin
 
     @Override
     public void close() throws ItemStreamException {
+        if (member != null) {
+            member.close();
+            member = null;
+        }
         if (channel != null) {
             try {
                 channel.close();
@@ -137,22 +140,5 @@ public class GzipJsonLinesItemWriter implements ItemStreamWriter<PagedItem<Strin
 
     private String key(String suffix) {
         return name + "." + suffix;
-    }
-
-    /** Lets each chunk's gzip member be finished and closed without closing the file. */
-    private static final class KeepOpen extends FilterOutputStream {
-        KeepOpen(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-        }
-
-        @Override
-        public void close() throws IOException {
-            out.flush();
-        }
     }
 }

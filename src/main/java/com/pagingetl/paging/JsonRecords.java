@@ -1,33 +1,66 @@
 package com.pagingetl.paging;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
-import tools.jackson.core.json.JsonFactory;
+import java.util.function.Consumer;
 
 /**
- * Cuts the records out of a page body exactly as the API wrote them: numbers keep their digits (TDG's
- * 19-digit versions), fields keep their order, strings their escapes. Only whitespace between tokens is
- * removed so that each record fits on one JSON Lines line. Stateless and thread-safe.
+ * Cuts the records out of a page body exactly as the API wrote them, as bytes: numbers keep their digits
+ * (TDG's 19-digit versions), fields keep their order, strings their escapes and their UTF-8. Only whitespace
+ * between tokens is removed so that each record fits on one JSON Lines line. The whole body is checked to be
+ * one well-formed JSON document on the way, so a truncated or malformed page is refused rather than cut.
+ * Stateless and thread-safe; errors are {@link JsonFormatException}s (an {@link IllegalArgumentException})
+ * that name the path or the byte offset.
  */
 public final class JsonRecords {
-
-    private static final JsonFactory FACTORY = JsonFactory.builder().build();
 
     private JsonRecords() {
     }
 
-    /** The elements of the array at {@code path} ("/data/demarche/dossiers/nodes"); empty if it is null or absent. */
-    public static List<String> arrayElements(byte[] body, String path) {
-        return collect(body, path, JsonToken.START_ARRAY);
+    /** The members of an object: names and values in document order. */
+    public record Members(List<String> names, List<byte[]> values) {
     }
 
-    /** The member values of the object at {@code path} ("" for the root), in document order. */
-    public static List<String> objectValues(byte[] body, String path) {
-        return collect(body, path, JsonToken.START_OBJECT);
+    /**
+     * One member of an object as the scanner saw it.
+     *
+     * @param kind the first character of the value: {@code { [ " t f n} or {@code 0} for a number
+     * @param text a scalar's text (a string decoded, other scalars as written); null for objects and arrays
+     */
+    public record Member(String name, char kind, String text) {
+        public boolean isNull() {
+            return kind == 'n';
+        }
+    }
+
+    /** The elements of the array at {@code path} ("/data/demarche/dossiers/nodes"); empty if it is null or absent. */
+    public static List<byte[]> arrayElements(byte[] body, String path) {
+        List<byte[]> out = new ArrayList<>();
+        at(body, path, s -> {
+            if (openOrNull(s, '[', path)) {
+                do {
+                    int start = s.skipValue();
+                    out.add(s.cut(start, s.position()));
+                } while (s.nextOrClose(']'));
+            }
+        });
+        return out;
+    }
+
+    /** The members of the object at {@code path} ("" for the root), in document order. */
+    public static Members objectMembers(byte[] body, String path) {
+        List<String> names = new ArrayList<>();
+        List<byte[]> values = new ArrayList<>();
+        at(body, path, s -> {
+            if (openOrNull(s, '{', path)) {
+                do {
+                    names.add(s.memberName());
+                    int start = s.skipValue();
+                    values.add(s.cut(start, s.position()));
+                } while (s.nextOrClose('}'));
+            }
+        });
+        return new Members(names, values);
     }
 
     /**
@@ -35,134 +68,148 @@ public final class JsonRecords {
      * GraphQL connection's {@code edges} ({@code arrayElementMembers(body, "/data/demarche/dossiers/edges", "node")}).
      * Empty if the array is null or absent; an element that is not an object or lacks the member is an error.
      */
-    public static List<String> arrayElementMembers(byte[] body, String path, String member) {
-        List<String> out = new ArrayList<>();
-        try (JsonParser p = FACTORY.createParser(body)) {
-            JsonToken t = seekPath(p, path);
-            if (t == JsonToken.VALUE_NULL || t == null) {
-                return out;
+    public static List<byte[]> arrayElementMembers(byte[] body, String path, String member) {
+        List<byte[]> out = new ArrayList<>();
+        at(body, path, s -> {
+            if (openOrNull(s, '[', path)) {
+                do {
+                    if (s.peek() != '{') {
+                        throw new JsonFormatException("element " + out.size() + " of '" + path + "' is not an object");
+                    }
+                    s.expect('{');
+                    byte[] found = null;
+                    if (s.peek() == '}') {
+                        s.expect('}');
+                    } else {
+                        do {
+                            String name = s.memberName();
+                            boolean wanted = found == null && name.equals(member);
+                            int start = s.skipValue();
+                            if (wanted) {
+                                found = s.cut(start, s.position());
+                            }
+                        } while (s.nextOrClose('}'));
+                    }
+                    if (found == null) {
+                        throw new JsonFormatException("element " + out.size() + " of '" + path + "' has no '" + member + "'");
+                    }
+                    out.add(found);
+                } while (s.nextOrClose(']'));
             }
-            if (t != JsonToken.START_ARRAY) {
-                throw new IllegalArgumentException("expected an array at '" + path + "' but found " + t);
-            }
-            while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
-                if (t != JsonToken.START_OBJECT) {
-                    throw new IllegalArgumentException("element " + out.size() + " of '" + path + "' is not an object");
-                }
-                if (!seekField(p, member)) {
-                    throw new IllegalArgumentException("element " + out.size() + " of '" + path + "' has no '" + member + "'");
-                }
-                p.nextToken();
-                int start = (int) p.currentTokenLocation().getByteOffset();
-                p.skipChildren();
-                p.finishToken();
-                int end = (int) p.currentLocation().getByteOffset();
-                out.add(compact(body, start, end));
-                while (p.nextToken() != JsonToken.END_OBJECT) {
-                    p.nextToken();
-                    p.skipChildren();
-                }
-            }
-        }
+        });
         return out;
     }
 
-    /** Moves the parser to the value at {@code path}; null when a segment is absent or not inside an object. */
-    private static JsonToken seekPath(JsonParser p, String path) {
-        JsonToken t = p.nextToken();
-        for (String segment : segments(path)) {
-            if (t != JsonToken.START_OBJECT || !seekField(p, segment)) {
-                return null;
+    /** The members of the root object with their kinds and scalar texts, in document order; checks the whole body. */
+    public static List<Member> rootMembers(byte[] body) {
+        List<Member> out = new ArrayList<>();
+        at(body, "", s -> {
+            if (openOrNull(s, '{', "")) {
+                do {
+                    String name = s.memberName();
+                    out.add(member(s, name));
+                } while (s.nextOrClose('}'));
             }
-            t = p.nextToken();
-        }
-        return t;
+        });
+        return out;
     }
 
-    private static List<String> collect(byte[] body, String path, JsonToken container) {
-        List<String> out = new ArrayList<>();
-        try (JsonParser p = FACTORY.createParser(body)) {
-            JsonToken t = seekPath(p, path);
-            if (t == JsonToken.VALUE_NULL || t == null) {
-                return out;
-            }
-            if (t != container) {
-                throw new IllegalArgumentException("expected " + (container == JsonToken.START_ARRAY ? "an array" : "an object")
-                        + " at '" + path + "' but found " + t);
-            }
-            while ((t = p.nextToken()) != JsonToken.END_ARRAY && t != JsonToken.END_OBJECT) {
-                if (t == JsonToken.PROPERTY_NAME) {
-                    t = p.nextToken();
-                }
-                int start = (int) p.currentTokenLocation().getByteOffset();
-                p.skipChildren();
-                // Strings are decoded lazily: without this the location is still just after the opening quote.
-                p.finishToken();
-                int end = (int) p.currentLocation().getByteOffset();
-                out.add(compact(body, start, end));
-            }
+    /** The member {@code name} of a JSON object (a record already cut), or null when absent. Stops at the member. */
+    public static Member member(byte[] object, String name) {
+        JsonScanner s = new JsonScanner(object);
+        s.expect('{');
+        if (s.peek() == '}') {
+            return null;
         }
-        return out;
+        do {
+            boolean wanted = s.memberName().equals(name);
+            if (wanted) {
+                return member(s, name);
+            }
+            s.skipValue();
+        } while (s.nextOrClose('}'));
+        return null;
+    }
+
+    private static Member member(JsonScanner s, String name) {
+        int start = s.skipValue();
+        char kind = (char) s.at(start);
+        boolean container = kind == '{' || kind == '[';
+        if (kind == '-' || (kind >= '0' && kind <= '9')) {
+            kind = '0';
+        }
+        return new Member(name, kind, container ? null : s.scalarText(start, s.position()));
+    }
+
+    /**
+     * Positions the scanner at the value at {@code path} and hands it to {@code target}, which consumes it;
+     * everything else is skipped, and the document is checked to its end.
+     */
+    private static void at(byte[] body, String path, Consumer<JsonScanner> target) {
+        JsonScanner s = new JsonScanner(body);
+        walk(s, segments(path), 0, target);
+        s.expectEnd();
+    }
+
+    private static void walk(JsonScanner s, String[] path, int level, Consumer<JsonScanner> target) {
+        if (level == path.length) {
+            target.accept(s);
+            return;
+        }
+        if (s.peek() != '{') {
+            s.skipValue();
+            return;
+        }
+        s.expect('{');
+        if (s.peek() == '}') {
+            s.expect('}');
+            return;
+        }
+        boolean found = false;
+        do {
+            if (!found && s.memberName().equals(path[level])) {
+                found = true;
+                walk(s, path, level + 1, target);
+            } else {
+                if (found) {
+                    s.memberName();
+                }
+                s.skipValue();
+            }
+        } while (s.nextOrClose('}'));
+    }
+
+    /** Consumes {@code null} (false), or the opening of the expected container (true unless it is empty). */
+    private static boolean openOrNull(JsonScanner s, char open, String path) {
+        byte c = s.peek();
+        if (c == 'n') {
+            s.skipValue();
+            return false;
+        }
+        if (c != open) {
+            throw new JsonFormatException("expected " + (open == '[' ? "an array" : "an object") + " at '" + path
+                    + "' but found " + describe(c));
+        }
+        s.expect(open);
+        if (s.peek() == (open == '[' ? ']' : '}')) {
+            s.expect(open == '[' ? ']' : '}');
+            return false;
+        }
+        return true;
+    }
+
+    private static String describe(byte c) {
+        return switch (c) {
+            case '{' -> "an object";
+            case '[' -> "an array";
+            case '"' -> "a string";
+            case 't', 'f' -> "a boolean";
+            default -> "a number or something else";
+        };
     }
 
     private static String[] segments(String path) {
         String trimmed = path.startsWith("/") ? path.substring(1) : path;
         return trimmed.isEmpty() ? new String[0] : trimmed.split("/");
-    }
-
-    /** Advances to the value of {@code name} in the current object; false if the object has no such member. */
-    private static boolean seekField(JsonParser p, String name) {
-        JsonToken t;
-        while ((t = p.nextToken()) == JsonToken.PROPERTY_NAME) {
-            if (name.equals(p.currentName())) {
-                return true;
-            }
-            p.nextToken();
-            p.skipChildren();
-        }
-        return false;
-    }
-
-    /** Removes whitespace outside strings; JSON strings cannot hold raw line breaks, so the result is one line. */
-    static String compact(byte[] body, int start, int end) {
-        boolean needs = false;
-        boolean inString = false;
-        for (int i = start; i < end && !needs; i++) {
-            byte b = body[i];
-            if (inString) {
-                if (b == '\\') {
-                    i++;
-                } else if (b == '"') {
-                    inString = false;
-                }
-            } else if (b == '"') {
-                inString = true;
-            } else if (b == ' ' || b == '\n' || b == '\r' || b == '\t') {
-                needs = true;
-            }
-        }
-        if (!needs) {
-            return new String(body, start, end - start, StandardCharsets.UTF_8);
-        }
-        byte[] out = new byte[end - start];
-        int n = 0;
-        inString = false;
-        for (int i = start; i < end; i++) {
-            byte b = body[i];
-            if (inString) {
-                out[n++] = b;
-                if (b == '\\' && i + 1 < end) {
-                    out[n++] = body[++i];
-                } else if (b == '"') {
-                    inString = false;
-                }
-            } else if (b == '"') {
-                inString = true;
-                out[n++] = b;
-            } else if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
-                out[n++] = b;
-            }
-        }
-        return new String(out, 0, n, StandardCharsets.UTF_8);
     }
 }

@@ -1,6 +1,11 @@
 package com.pagingetl.paging;
 
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.function.IntFunction;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,13 +24,18 @@ import com.pagingetl.progress.ProgressMonitor;
  * <ul>
  *   <li>{@code <name>.token}: the token of the page being read, or, for keyset pages that offer
  *   {@link Page#resumeAfter}, the token that continues right after the last record handed out;</li>
- *   <li>{@code <name>.offset}: records of that page already handed out (0 with a resume token);</li>
+ *   <li>{@code <name>.written}: for pages that offer {@link Page#keys}, the identities of that page's
+ *   records already handed out, one per line (absent with a resume token or at a page boundary);</li>
  *   <li>{@code <name>.generation}: how many times the query restarted from its first page;</li>
  *   <li>{@code <name>.records}, {@code <name>.pages}: counts for progress and messages.</li>
  * </ul>
- * On open, a saved position is fetched again and its first {@code offset} records are skipped. A
- * {@link RestartFromFirstPageException} from the strategy, during a run or on reopen, starts the query
- * over with the next generation; items carry it so the writer can drop what the old pass wrote.
+ * On open, a saved position is fetched again and the records whose identity was written are skipped,
+ * whatever moved in the page meanwhile: a record deleted before the restart shifts nothing, a record
+ * inserted is read. A strategy must offer one of the two (a count into a page that may have changed
+ * would skip or repeat records). A {@link RestartFromFirstPageException} from the strategy, during a run
+ * or on reopen, starts the query over with the next generation; items carry it so the writer can drop
+ * what the old pass wrote. The limit on start-overs counts those of this process only: it stops a loop
+ * (pages expiring faster than they are read), while a resume that has to start over is always allowed.
  *
  * <p>Not thread-safe: one instance per step execution (partitions each get their own).
  */
@@ -40,8 +50,12 @@ public class PagingItemReader<T> implements ItemStreamReader<PagedItem<T>> {
     private final int maxRestarts;
 
     private PageToken token;
+    /** Records of {@link #page} handed out. */
     private int offset;
+    /** Identities of the page at {@link #token} written before this process opened it; skipped when it is fetched. */
+    private Set<String> writtenBefore = Set.of();
     private int generation;
+    private int startOvers;
     private long records;
     private long pages;
     private Page<T> page;
@@ -50,7 +64,8 @@ public class PagingItemReader<T> implements ItemStreamReader<PagedItem<T>> {
     /**
      * @param name        key prefix in the ExecutionContext, unique within the step
      * @param description who is reading, for messages and progress: "rapidContent partition US-cat-1"
-     * @param maxRestarts how many times the query may start over from its first page before the step fails
+     * @param maxRestarts how many times the query may start over from its first page within one process
+     *                    before the step fails
      */
     public PagingItemReader(String name, String description, PaginationStrategy<T> strategy,
                             ProgressMonitor monitor, int maxRestarts) {
@@ -65,19 +80,22 @@ public class PagingItemReader<T> implements ItemStreamReader<PagedItem<T>> {
     public void open(ExecutionContext context) throws ItemStreamException {
         if (context.containsKey(key("token"))) {
             token = PageToken.of(context.getString(key("token")));
-            offset = context.getInt(key("offset"));
+            String written = context.getString(key("written"), "");
+            writtenBefore = written.isEmpty() ? Set.of() : new HashSet<>(List.of(written.split("\n")));
             generation = context.getInt(key("generation"), 0);
             records = context.getLong(key("records"), 0);
             pages = context.getLong(key("pages"), 0);
             log.info("{}: resuming at page {} ({}), {} records of it already written", description, pages + 1,
-                    strategy.describe(token), offset);
+                    strategy.describe(token), writtenBefore.size());
         } else {
             token = strategy.firstPage();
-            offset = 0;
+            writtenBefore = Set.of();
             generation = 0;
             records = 0;
             pages = 0;
         }
+        offset = 0;
+        startOvers = 0;
         page = null;
         tracker = monitor.register(description);
         tracker.resume(records, pages);
@@ -91,9 +109,8 @@ public class PagingItemReader<T> implements ItemStreamReader<PagedItem<T>> {
                 if (page == null) {
                     continue;
                 }
-                if (offset > page.items().size()) {
-                    // The page shrank since the position was saved: its records were all written already.
-                    offset = page.items().size();
+                if (!writtenBefore.isEmpty()) {
+                    page = withoutWritten(page);
                 }
             }
             if (offset < page.items().size()) {
@@ -107,8 +124,26 @@ public class PagingItemReader<T> implements ItemStreamReader<PagedItem<T>> {
             }
             token = page.next();
             offset = 0;
+            writtenBefore = Set.of();
             page = null;
         }
+    }
+
+    /** The re-fetched page at a saved position, less the records written before the restart. */
+    private Page<T> withoutWritten(Page<T> fetched) {
+        if (fetched.keys() == null) {
+            throw new PageFetchException(description + ": the saved position " + strategy.describe(token)
+                    + " lists records already written, but the page gives no record identities to skip them by", null);
+        }
+        List<Integer> kept = new java.util.ArrayList<>();
+        for (int i = 0; i < fetched.items().size(); i++) {
+            if (!writtenBefore.contains(fetched.keys().apply(i))) {
+                kept.add(i);
+            }
+        }
+        List<T> items = kept.stream().map(fetched.items()::get).toList();
+        IntFunction<String> keys = i -> fetched.keys().apply(kept.get(i));
+        return new Page<>(items, fetched.next(), fetched.total(), null, keys);
     }
 
     /** Fetches the page at {@code token}; returns null after starting the query over. */
@@ -130,16 +165,18 @@ public class PagingItemReader<T> implements ItemStreamReader<PagedItem<T>> {
     }
 
     private void startOver(RestartFromFirstPageException cause) {
-        if (generation >= maxRestarts) {
-            throw new PageFetchException(description + " had to start over from its first page " + generation
-                    + " times, the limit; last cause: " + cause.getMessage()
+        if (startOvers >= maxRestarts) {
+            throw new PageFetchException(description + " had to start over from its first page " + startOvers
+                    + " times in this run, the limit; last cause: " + cause.getMessage()
                     + ". Pages expire faster than they are read: lower the load or raise the link lifetime", cause);
         }
         log.warn("{}: {}; starting over from the first page and dropping the {} records written by this pass",
                 description, cause.getMessage(), records);
         generation++;
+        startOvers++;
         token = strategy.firstPage();
         offset = 0;
+        writtenBefore = Set.of();
         records = 0;
         pages = 0;
         tracker.resume(0, 0);
@@ -148,16 +185,25 @@ public class PagingItemReader<T> implements ItemStreamReader<PagedItem<T>> {
     @Override
     public void update(ExecutionContext context) throws ItemStreamException {
         PageToken savedToken = token;
-        int savedOffset = offset;
-        if (page != null && offset > 0 && page.resumeAfter() != null) {
-            savedToken = page.resumeAfter().apply(offset - 1);
-            savedOffset = 0;
-        } else if (page != null && offset >= page.items().size() && !page.isLast()) {
+        Set<String> written = writtenBefore;
+        if (page != null && offset >= page.items().size() && !page.isLast()) {
             savedToken = page.next();
-            savedOffset = 0;
+            written = Set.of();
+        } else if (page != null && offset > 0 && page.resumeAfter() != null) {
+            savedToken = page.resumeAfter().apply(offset - 1);
+            written = Set.of();
+        } else if (page != null && offset > 0) {
+            if (page.keys() == null) {
+                throw new ItemStreamException(description + ": a commit falls inside the page at "
+                        + strategy.describe(token) + ", which offers neither resume tokens nor record identities");
+            }
+            written = new LinkedHashSet<>(writtenBefore);
+            for (int i = 0; i < offset; i++) {
+                written.add(page.keys().apply(i));
+            }
         }
         context.putString(key("token"), savedToken.value());
-        context.putInt(key("offset"), savedOffset);
+        context.putString(key("written"), String.join("\n", written));
         context.putInt(key("generation"), generation);
         context.putLong(key("records"), records);
         // Pages before the saved position, so that a reopen that fetches it again counts it once.

@@ -36,8 +36,8 @@ class GzipJsonLinesItemWriterTests {
         return writer;
     }
 
-    private static Chunk<PagedItem<String>> chunk(int generation, String... values) {
-        return new Chunk<>(Arrays.stream(values).map(v -> new PagedItem<>(v, generation)).toList());
+    private static Chunk<PagedItem<byte[]>> chunk(int generation, String... values) {
+        return new Chunk<>(Arrays.stream(values).map(v -> new PagedItem<>(v.getBytes(StandardCharsets.UTF_8), generation)).toList());
     }
 
     private Path part(int generation) {
@@ -168,7 +168,7 @@ class GzipJsonLinesItemWriterTests {
         writer.write(chunk(0, "a0", "b0"));
         writer.update(ctx);
 
-        List<PagedItem<String>> mixed = new ArrayList<>(chunk(0, "c0").getItems());
+        List<PagedItem<byte[]>> mixed = new ArrayList<>(chunk(0, "c0").getItems());
         mixed.addAll(chunk(1, "a1", "b1").getItems());
         writer.write(new Chunk<>(mixed));
         writer.update(ctx);

@@ -73,11 +73,11 @@ class PublishTaskletTests {
         ExecutionContext ctx = new ExecutionContext();
         writer.open(ctx);
         for (List<String> chunk : chunks) {
-            writer.write(new Chunk<>(chunk.stream().map(v -> new PagedItem<>(v, 0)).toList()));
+            writer.write(new Chunk<>(chunk.stream().map(v -> new PagedItem<>(v.getBytes(java.nio.charset.StandardCharsets.UTF_8), 0)).toList()));
             writer.update(ctx);
         }
         if (!uncommitted.isEmpty()) {
-            writer.write(new Chunk<>(uncommitted.stream().map(v -> new PagedItem<>(v, 0)).toList()));
+            writer.write(new Chunk<>(uncommitted.stream().map(v -> new PagedItem<>(v.getBytes(java.nio.charset.StandardCharsets.UTF_8), 0)).toList()));
         }
         writer.close();
         StepExecution step = repository.createStepExecution(stepName, execution);

@@ -6,7 +6,8 @@ import java.util.function.IntFunction;
 
 /**
  * An in-memory API over records {@code r0..r<n-1>} for the reader contract: either offset pages
- * ("o:<start>", no resume tokens) or keyset pages ("k:<last key>", with {@link Page#resumeAfter}).
+ * ("o:<start>", with record identities, {@link Page#keys}) or keyset pages ("k:<last key>", with
+ * {@link Page#resumeAfter}).
  * Records are kept by key, so removing records shifts offset pages (as a real offset API would) but not
  * keyset positions.
  */
@@ -32,6 +33,11 @@ final class InMemoryPagination implements PaginationStrategy<String> {
         return new InMemoryPagination(records, pageSize, true);
     }
 
+    /** Inserts record {@code r<newKey>} just before {@code r<existingKey>}. */
+    void insertBefore(int existingKey, int newKey) {
+        keys.add(keys.indexOf(existingKey), newKey);
+    }
+
     void removeRecords(int fromKey, int toKeyExclusive) {
         keys.removeIf(k -> k >= fromKey && k < toKeyExclusive);
     }
@@ -50,11 +56,11 @@ final class InMemoryPagination implements PaginationStrategy<String> {
             boolean last = page.isEmpty() || page.get(page.size() - 1).equals(keys.get(keys.size() - 1));
             IntFunction<PageToken> resumeAfter = i -> PageToken.of("k:" + page.get(i));
             return new Page<>(page.stream().map(k -> "r" + k).toList(),
-                    last ? null : PageToken.of("k:" + page.get(page.size() - 1)), null, resumeAfter);
+                    last ? null : PageToken.of("k:" + page.get(page.size() - 1)), null, resumeAfter, null);
         }
         int start = Integer.parseInt(v.substring(2));
         int end = Math.min(keys.size(), start + pageSize);
         List<String> items = start >= end ? List.of() : keys.subList(start, end).stream().map(k -> "r" + k).toList();
-        return Page.of(items, end < keys.size() ? PageToken.of("o:" + end) : null);
+        return Page.of(items, end < keys.size() ? PageToken.of("o:" + end) : null).withKeys(items::get);
     }
 }

@@ -1,11 +1,14 @@
 package com.pagingetl.paging;
 
+import static com.pagingetl.testing.Utf8.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class JsonRecordsTests {
 
@@ -18,13 +21,13 @@ class JsonRecordsTests {
         byte[] body = json("{\"data\":{\"demarche\":{\"id\":7,\"dossiers\":{\"pageInfo\":{\"hasNextPage\":true},"
                 + "\"nodes\":[{\"id\":1,\"n\":{\"x\":[1,2]}},{\"id\":2}]}}}}");
 
-        assertThat(JsonRecords.arrayElements(body, "/data/demarche/dossiers/nodes"))
+        assertThat(text(JsonRecords.arrayElements(body, "/data/demarche/dossiers/nodes")))
                 .containsExactly("{\"id\":1,\"n\":{\"x\":[1,2]}}", "{\"id\":2}");
     }
 
     @Test
     void arrayAtTheRoot() {
-        assertThat(JsonRecords.arrayElements(json(" [ {\"a\" : 1} , {\"b\":2} ] "), ""))
+        assertThat(text(JsonRecords.arrayElements(json(" [ {\"a\" : 1} , {\"b\":2} ] "), "")))
                 .containsExactly("{\"a\":1}", "{\"b\":2}");
     }
 
@@ -33,32 +36,32 @@ class JsonRecordsTests {
         byte[] body = json("{\"123\":{\"property_id\":\"123\",\"name\":\"A\"},\"45\":{\"property_id\":\"45\"},"
                 + "\"9\":{\"property_id\":\"9\"}}");
 
-        assertThat(JsonRecords.objectValues(body, ""))
+        assertThat(text(JsonRecords.objectMembers(body, "").values()))
                 .containsExactly("{\"property_id\":\"123\",\"name\":\"A\"}", "{\"property_id\":\"45\"}",
                         "{\"property_id\":\"9\"}");
     }
 
     @Test
     void objectValuesAtAPath() {
-        assertThat(JsonRecords.objectValues(json("{\"meta\":1,\"items\":{\"a\":{\"v\":1},\"b\":{\"v\":2}}}"), "/items"))
+        assertThat(text(JsonRecords.objectMembers(json("{\"meta\":1,\"items\":{\"a\":{\"v\":1},\"b\":{\"v\":2}}}"), "/items").values()))
                 .containsExactly("{\"v\":1}", "{\"v\":2}");
     }
 
     @Test
     void nullOrAbsentPathGivesNoRecords() {
-        assertThat(JsonRecords.arrayElements(json("{\"data\":null}"), "/data/nodes")).isEmpty();
-        assertThat(JsonRecords.arrayElements(json("{\"data\":{\"nodes\":null}}"), "/data/nodes")).isEmpty();
-        assertThat(JsonRecords.arrayElements(json("{\"data\":{}}"), "/data/nodes")).isEmpty();
-        assertThat(JsonRecords.arrayElements(json("{\"other\":[1]}"), "/data/nodes")).isEmpty();
-        assertThat(JsonRecords.arrayElements(json("{\"data\":{\"nodes\":[]}}"), "/data/nodes")).isEmpty();
-        assertThat(JsonRecords.objectValues(json("{}"), "")).isEmpty();
+        assertThat(text(JsonRecords.arrayElements(json("{\"data\":null}"), "/data/nodes"))).isEmpty();
+        assertThat(text(JsonRecords.arrayElements(json("{\"data\":{\"nodes\":null}}"), "/data/nodes"))).isEmpty();
+        assertThat(text(JsonRecords.arrayElements(json("{\"data\":{}}"), "/data/nodes"))).isEmpty();
+        assertThat(text(JsonRecords.arrayElements(json("{\"other\":[1]}"), "/data/nodes"))).isEmpty();
+        assertThat(text(JsonRecords.arrayElements(json("{\"data\":{\"nodes\":[]}}"), "/data/nodes"))).isEmpty();
+        assertThat(text(JsonRecords.objectMembers(json("{}"), "").values())).isEmpty();
     }
 
     @Test
     void fieldsBeforeThePathAreSkippedWhateverTheyHold() {
         byte[] body = json("{\"errors\":[{\"nodes\":[9]}],\"x\":{\"nodes\":[8]},\"nodes\":[1,2]}");
 
-        assertThat(JsonRecords.arrayElements(body, "/nodes")).containsExactly("1", "2");
+        assertThat(text(JsonRecords.arrayElements(body, "/nodes"))).containsExactly("1", "2");
     }
 
     @Test
@@ -74,7 +77,7 @@ class JsonRecordsTests {
         byte[] body = json("{\"items\":[{\"version\":1639990000123456789,\"price\":1.10,\"big\":1e5,\"neg\":-0.0,"
                 + "\"exp\":2.50E-3}]}");
 
-        assertThat(JsonRecords.arrayElements(body, "/items")).containsExactly(
+        assertThat(text(JsonRecords.arrayElements(body, "/items"))).containsExactly(
                 "{\"version\":1639990000123456789,\"price\":1.10,\"big\":1e5,\"neg\":-0.0,\"exp\":2.50E-3}");
     }
 
@@ -82,7 +85,7 @@ class JsonRecordsTests {
     void scalarElementsAreCutExactly() {
         byte[] body = json("{\"a\":[1639990000123456789, 1.10 ,1e5,\"x y\", true,false ,null,\"\"]}");
 
-        assertThat(JsonRecords.arrayElements(body, "/a"))
+        assertThat(text(JsonRecords.arrayElements(body, "/a")))
                 .containsExactly("1639990000123456789", "1.10", "1e5", "\"x y\"", "true", "false", "null", "\"\"");
     }
 
@@ -90,7 +93,7 @@ class JsonRecordsTests {
     void whitespaceIsRemovedOutsideStringsOnly() {
         byte[] body = json("{\"items\": [\n  {\n    \"name\" : \"New  York\\tCity \",\r\n    \"tags\" : [ \"a b\" , \"c\" ]\n  }\n]}");
 
-        assertThat(JsonRecords.arrayElements(body, "/items"))
+        assertThat(text(JsonRecords.arrayElements(body, "/items")))
                 .containsExactly("{\"name\":\"New  York\\tCity \",\"tags\":[\"a b\",\"c\"]}");
     }
 
@@ -99,7 +102,7 @@ class JsonRecordsTests {
         String record = "{\"q\":\"say \\\"hi\\\" \",\"path\":\"C:\\\\dir\\\\\",\"nl\":\"a\\nb\",\"u\":\"\\u00e9\\/\"}";
         byte[] body = json("{\"items\":[ " + record.replace(",", " , ") + " ]}");
 
-        assertThat(JsonRecords.arrayElements(body, "/items")).containsExactly(record.replace(",\"path", " , \"path")
+        assertThat(text(JsonRecords.arrayElements(body, "/items"))).containsExactly(record.replace(",\"path", " , \"path")
                 .replace(",\"nl", " , \"nl").replace(",\"u", " , \"u").replace(" , ", ","));
     }
 
@@ -107,21 +110,74 @@ class JsonRecordsTests {
     void stringEndingInAnEscapedBackslashEndsTheString() {
         byte[] body = json("{\"items\":[{\"p\":\"x\\\\\" , \"q\" : 1}]}");
 
-        assertThat(JsonRecords.arrayElements(body, "/items")).containsExactly("{\"p\":\"x\\\\\",\"q\":1}");
+        assertThat(text(JsonRecords.arrayElements(body, "/items"))).containsExactly("{\"p\":\"x\\\\\",\"q\":1}");
     }
 
     @Test
     void unicodeSurvivesAsUtf8() {
         byte[] body = json("{\"items\":[ {\"name\" : \"Zürich – 東京 😀\"} ]}");
 
-        assertThat(JsonRecords.arrayElements(body, "/items")).containsExactly("{\"name\":\"Zürich – 東京 😀\"}");
+        assertThat(text(JsonRecords.arrayElements(body, "/items"))).containsExactly("{\"name\":\"Zürich – 東京 😀\"}");
     }
 
     @Test
     void everyRecordFitsOnOneLine() {
         byte[] body = json("{\"items\":[{\n\"a\":\n[\n1,\n2\n]\n}\n]}");
 
-        assertThat(JsonRecords.arrayElements(body, "/items")).singleElement()
+        assertThat(text(JsonRecords.arrayElements(body, "/items"))).singleElement()
                 .satisfies(r -> assertThat(r).doesNotContain("\n").isEqualTo("{\"a\":[1,2]}"));
+    }
+
+    @Test
+    void objectMembersGiveEachValueWithItsName() {
+        JsonRecords.Members members = JsonRecords.objectMembers(json("{ \"123\" : {\"a\":1}, \"4\\u0035\":{}}"), "");
+
+        assertThat(members.names()).containsExactly("123", "45");
+        assertThat(text(members.values())).containsExactly("{\"a\":1}", "{}");
+    }
+
+    @Test
+    void memberReadsOneTopLevelScalarOfARecord() {
+        byte[] record = json("{\"nested\":{\"id\":9},\"id\":\"a\\\"b\",\"n\":-1.5e3,\"z\":null,\"o\":[1]}");
+
+        assertThat(JsonRecords.member(record, "id")).isEqualTo(new JsonRecords.Member("id", '"', "a\"b"));
+        assertThat(JsonRecords.member(record, "n")).isEqualTo(new JsonRecords.Member("n", '0', "-1.5e3"));
+        assertThat(JsonRecords.member(record, "z").isNull()).isTrue();
+        assertThat(JsonRecords.member(record, "o").text()).isNull();
+        assertThat(JsonRecords.member(record, "missing")).isNull();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "{\"items\":[{\"a\":1},{\"b\":2}",          // truncated after the records
+            "{\"items\":[{\"a\":1},{\"b\":",            // truncated inside a record
+            "{\"items\":[{\"a\":\"x}]}",                 // unterminated string
+            "{\"items\":[{\"a\":tru}]}",                  // bad literal
+            "{\"items\":[{\"a\":01}]}",                   // leading zero
+            "{\"items\":[{\"a\":1.}]}",                   // no fraction digits
+            "{\"items\":[{\"a\" 1}]}",                    // no colon
+            "{\"items\":[{\"a\":1} {\"b\":2}]}",        // no comma
+            "{\"items\":[{\"a\":\"\\q\"}]}",          // bad escape
+            "{\"items\":[{\"a\":1}]} trailing",           // garbage after the document
+            "{\"items\":[{\"a\":1}]}}",                   // one brace too many
+            "<html><body>502 Bad Gateway</body></html>"})
+    void malformedBodiesAreRefusedWithTheByteOffset(String body) {
+        assertThatThrownBy(() -> JsonRecords.arrayElements(json(body), "/items"))
+                .isInstanceOf(JsonFormatException.class)
+                .hasMessageContaining("malformed JSON at byte");
+    }
+
+    @Test
+    void aRawControlCharacterInAStringIsRefused() {
+        assertThatThrownBy(() -> JsonRecords.arrayElements(json("{\"items\":[\"a\u0001b\"]}"), "/items"))
+                .isInstanceOf(JsonFormatException.class)
+                .hasMessageContaining("control character");
+    }
+
+    @Test
+    void deeplyNestedRecordsAreCutWithoutRecursion() {
+        String deep = "[".repeat(5000) + "]".repeat(5000);
+
+        assertThat(text(JsonRecords.arrayElements(json("{\"items\":[" + deep + "]}"), "/items"))).containsExactly(deep);
     }
 }

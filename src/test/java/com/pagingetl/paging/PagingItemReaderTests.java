@@ -9,7 +9,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
- * Runs the {@link PagingItemReaderContract} over offset pages (restart re-fetches the page and skips)
+ * Runs the {@link PagingItemReaderContract} over offset pages (restart re-fetches the page and skips the
+ * records written, by identity)
  * and keyset pages (restart resumes right after the last record), plus what only one style can show:
  * exact fetch counts and pages that changed between two runs.
  */
@@ -47,6 +48,50 @@ class PagingItemReaderTests {
 
             assertThat(resumed.read()).as("r4 was written before the restart; r5.. are gone").isNull();
         }
+
+        @Test
+        void aWrittenRecordDeletedBeforeTheResumeShiftsNothingOut() {
+            // given r4 and r5 of the page r4..r7 written and committed
+            InMemoryPagination api = InMemoryPagination.offsets(10, 4);
+            ExecutionContext ctx = committedAfter(api, 6);
+            assertThat(ctx.getString("reader.written")).isEqualTo("r4\nr5");
+            // when r4 is deleted: the page at the same position now starts with r5 and ends with r8
+            api.removeRecords(4, 5);
+            PagingItemReader<String> resumed = reader(api, 3);
+            resumed.open(ctx);
+
+            // then r6 is not skipped (a count of two would have skipped r5 and r6)
+            assertThat(values(readToEnd(resumed))).containsExactly("r6", "r7", "r8", "r9");
+        }
+
+        @Test
+        void aRecordInsertedBeforeTheResumeIsRead() {
+            InMemoryPagination api = InMemoryPagination.offsets(10, 4);
+            ExecutionContext ctx = committedAfter(api, 6);
+            api.insertBefore(5, 100);
+            PagingItemReader<String> resumed = reader(api, 3);
+            resumed.open(ctx);
+
+            assertThat(values(readToEnd(resumed))).containsExactly("r100", "r6", "r7", "r8", "r9");
+        }
+
+        @Test
+        void aResumedPageCommittedAgainKeepsTheIdentitiesWrittenBeforeTheResume() {
+            InMemoryPagination api = InMemoryPagination.offsets(10, 4);
+            ExecutionContext ctx = committedAfter(api, 5);
+            PagingItemReader<String> resumed = reader(api, 3);
+            resumed.open(ctx);
+            resumed.read();
+            resumed.update(ctx);
+            resumed.close();
+            api.removeRecords(4, 5);
+
+            PagingItemReader<String> again = reader(api, 3);
+            again.open(ctx);
+
+            assertThat(ctx.getString("reader.written")).isEqualTo("r4\nr5");
+            assertThat(values(readToEnd(again))).containsExactly("r6", "r7", "r8", "r9");
+        }
     }
 
     @Nested
@@ -71,11 +116,11 @@ class PagingItemReaderTests {
         }
 
         @Test
-        void savesTheResumeTokenWithOffsetZero() {
+        void savesTheResumeTokenAndNoIdentities() {
             ExecutionContext ctx = committedAfter(strategy(10, 4), 6);
 
             assertThat(ctx.getString("reader.token")).isEqualTo("k:5");
-            assertThat(ctx.getInt("reader.offset")).isZero();
+            assertThat(ctx.getString("reader.written")).isEmpty();
         }
 
         @Test

@@ -30,7 +30,7 @@ import com.pagingetl.paging.PaginationStrategy;
  * other GraphQL error is fatal. The page size in use is a hint kept between fetches, not a position:
  * any token can be fetched again by a fresh instance. Thread-safe.
  */
-final class ConnectionPagination implements PaginationStrategy<String> {
+final class ConnectionPagination implements PaginationStrategy<byte[]> {
 
     private static final Logger log = LoggerFactory.getLogger(ConnectionPagination.class);
     /** Attempts of one page at {@code first = 1} before a timeout is fatal. */
@@ -73,7 +73,7 @@ final class ConnectionPagination implements PaginationStrategy<String> {
     }
 
     @Override
-    public Page<String> fetch(PageToken token) {
+    public Page<byte[]> fetch(PageToken token) {
         String after = Cursors.cursor(token);
         int size = first.get();
         int attemptsAtOne = 0;
@@ -94,7 +94,7 @@ final class ConnectionPagination implements PaginationStrategy<String> {
             if (!answer.errors().isEmpty()) {
                 throw new ApiCallException(answer.describeErrors());
             }
-            Page<String> page = page(answer, after);
+            Page<byte[]> page = page(answer, after);
             first.set(Math.min(maxFirst, size * 2));
             return page;
         }
@@ -111,7 +111,7 @@ final class ConnectionPagination implements PaginationStrategy<String> {
         return variables;
     }
 
-    private Page<String> page(GraphqlAnswer answer, String after) {
+    private Page<byte[]> page(GraphqlAnswer answer, String after) {
         JsonNode conn = answer.tree().at(connection.path());
         if (!conn.isObject()) {
             throw new ApiCallException("the answer has no " + connection.path().substring(1).replace('/', '.')
@@ -121,7 +121,7 @@ final class ConnectionPagination implements PaginationStrategy<String> {
         boolean hasNextPage = pageInfo.path("hasNextPage").asBoolean(false);
         JsonNode end = pageInfo.path("endCursor");
         String endCursor = end.isString() && !end.asString().isBlank() ? end.asString() : null;
-        List<String> nodes;
+        List<byte[]> nodes;
         try {
             nodes = JsonRecords.arrayElementMembers(answer.body(), connection.path() + "/edges", "node");
         } catch (RuntimeException e) {
@@ -139,7 +139,7 @@ final class ConnectionPagination implements PaginationStrategy<String> {
             throw new ApiCallException("the page of " + description + " has " + nodes.size() + " nodes but " + cursors.size() + " cursors");
         }
         for (int i = 0; i < nodes.size(); i++) {
-            if ("null".equals(nodes.get(i))) {
+            if (isNull(nodes.get(i))) {
                 throw new ApiCallException("edge " + i + " of " + description + " (" + Cursors.describe(cursors.get(i))
                         + ") has a null node");
             }
@@ -159,6 +159,10 @@ final class ConnectionPagination implements PaginationStrategy<String> {
         }
         // An empty page has a null endCursor: the position stays where it was, never reset to the start.
         return Page.of(nodes, next).withResumeAfter(i -> Cursors.token(cursors.get(i)));
+    }
+
+    private static boolean isNull(byte[] node) {
+        return node.length == 4 && node[0] == 'n';
     }
 
     @Override

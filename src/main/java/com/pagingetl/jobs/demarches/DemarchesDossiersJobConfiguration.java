@@ -76,13 +76,13 @@ class DemarchesDossiersJobConfiguration {
 
     @Bean
     Step demarchesDossiersStep(JobRepository repository, PlatformTransactionManager tm, DemarchesProperties properties,
-                               PagingItemReader<String> demarchesDossiersReader, GzipJsonLinesItemWriter demarchesDossiersWriter) {
+                               PagingItemReader<byte[]> demarchesDossiersReader, GzipJsonLinesItemWriter demarchesDossiersWriter) {
         return chunkStep(Connection.DOSSIERS, repository, tm, properties, demarchesDossiersReader, demarchesDossiersWriter);
     }
 
     @Bean
     @StepScope
-    PagingItemReader<String> demarchesDossiersReader(@Value("#{stepExecution}") StepExecution step, DemarchesApi api,
+    PagingItemReader<byte[]> demarchesDossiersReader(@Value("#{stepExecution}") StepExecution step, DemarchesApi api,
                                                      DemarchesDocuments documents, ProgressMonitor monitor) {
         return reader(Connection.DOSSIERS, step, api, documents, monitor);
     }
@@ -95,7 +95,7 @@ class DemarchesDossiersJobConfiguration {
 
     @Bean
     Step demarchesPendingDeletedStep(JobRepository repository, PlatformTransactionManager tm, DemarchesProperties properties,
-                                     PagingItemReader<String> demarchesPendingDeletedReader,
+                                     PagingItemReader<byte[]> demarchesPendingDeletedReader,
                                      GzipJsonLinesItemWriter demarchesPendingDeletedWriter) {
         return chunkStep(Connection.PENDING_DELETED, repository, tm, properties, demarchesPendingDeletedReader,
                 demarchesPendingDeletedWriter);
@@ -103,7 +103,7 @@ class DemarchesDossiersJobConfiguration {
 
     @Bean
     @StepScope
-    PagingItemReader<String> demarchesPendingDeletedReader(@Value("#{stepExecution}") StepExecution step, DemarchesApi api,
+    PagingItemReader<byte[]> demarchesPendingDeletedReader(@Value("#{stepExecution}") StepExecution step, DemarchesApi api,
                                                            DemarchesDocuments documents, ProgressMonitor monitor) {
         return reader(Connection.PENDING_DELETED, step, api, documents, monitor);
     }
@@ -116,13 +116,13 @@ class DemarchesDossiersJobConfiguration {
 
     @Bean
     Step demarchesDeletedStep(JobRepository repository, PlatformTransactionManager tm, DemarchesProperties properties,
-                              PagingItemReader<String> demarchesDeletedReader, GzipJsonLinesItemWriter demarchesDeletedWriter) {
+                              PagingItemReader<byte[]> demarchesDeletedReader, GzipJsonLinesItemWriter demarchesDeletedWriter) {
         return chunkStep(Connection.DELETED, repository, tm, properties, demarchesDeletedReader, demarchesDeletedWriter);
     }
 
     @Bean
     @StepScope
-    PagingItemReader<String> demarchesDeletedReader(@Value("#{stepExecution}") StepExecution step, DemarchesApi api,
+    PagingItemReader<byte[]> demarchesDeletedReader(@Value("#{stepExecution}") StepExecution step, DemarchesApi api,
                                                     DemarchesDocuments documents, ProgressMonitor monitor) {
         return reader(Connection.DELETED, step, api, documents, monitor);
     }
@@ -166,15 +166,15 @@ class DemarchesDossiersJobConfiguration {
     }
 
     private static Step chunkStep(Connection connection, JobRepository repository, PlatformTransactionManager tm,
-                                  DemarchesProperties properties, PagingItemReader<String> reader, GzipJsonLinesItemWriter writer) {
-        return new StepBuilder(connection.field, repository).<PagedItem<String>, PagedItem<String>>chunk(properties.chunkSize())
+                                  DemarchesProperties properties, PagingItemReader<byte[]> reader, GzipJsonLinesItemWriter writer) {
+        return new StepBuilder(connection.field, repository).<PagedItem<byte[]>, PagedItem<byte[]>>chunk(properties.chunkSize())
                 .transactionManager(tm)
                 .reader(reader)
                 .writer(writer)
                 .build();
     }
 
-    private static PagingItemReader<String> reader(Connection connection, StepExecution step, DemarchesApi api,
+    private static PagingItemReader<byte[]> reader(Connection connection, StepExecution step, DemarchesApi api,
                                                    DemarchesDocuments documents, ProgressMonitor monitor) {
         DemarchesParameters params = DemarchesParameters.of(DemarchesParametersView.of(step.getJobParameters()));
         ExecutionContext job = step.getJobExecution().getExecutionContext();

@@ -15,6 +15,7 @@ import com.pagingetl.paging.Page;
 import com.pagingetl.paging.PageToken;
 import com.pagingetl.paging.PaginationStrategy;
 import com.pagingetl.paging.RestartFromFirstPageException;
+import com.pagingetl.paging.JsonFormatException;
 import com.pagingetl.paging.JsonRecords;
 
 /**
@@ -27,7 +28,7 @@ import com.pagingetl.paging.JsonRecords;
  * so the reader starts the slice over. A Link header in an answer that points to another scheme, host or
  * port is refused as an error, since signed credentials must go nowhere else. Stateless and thread-safe.
  */
-final class LinkPagination implements PaginationStrategy<String> {
+final class LinkPagination implements PaginationStrategy<byte[]> {
 
     /** How records sit in a page body. */
     enum Body { OBJECT_BY_ID, ARRAY }
@@ -56,7 +57,7 @@ final class LinkPagination implements PaginationStrategy<String> {
     }
 
     @Override
-    public Page<String> fetch(PageToken token) {
+    public Page<byte[]> fetch(PageToken token) {
         URI uri = firstPage;
         if (!FIRST.equals(token.value())) {
             int bar = token.value().indexOf('|');
@@ -73,14 +74,12 @@ final class LinkPagination implements PaginationStrategy<String> {
             }
         }
         ApiResponse response = api.get(uri, "GET " + describe(token) + " of " + slice);
-        List<String> records;
+        Page<byte[]> page;
         try {
-            records = body == Body.ARRAY ? JsonRecords.arrayElements(response.body(), "")
-                    : JsonRecords.objectValues(response.body(), "");
-        } catch (RuntimeException e) {
+            page = body == Body.ARRAY ? inactivePage(response) : contentPage(response);
+        } catch (IllegalArgumentException e) {
             throw new ApiCallException("page of " + slice + " is not valid JSON of the expected shape: " + e.getMessage(), e);
         }
-        Page<String> page = Page.of(records, next(response));
         Optional<String> total = response.header("Pagination-Total-Results");
         if (total.isPresent()) {
             try {
@@ -90,6 +89,26 @@ final class LinkPagination implements PaginationStrategy<String> {
             }
         }
         return page;
+    }
+
+    /** Properties keyed by id: the member names are the records' identities. */
+    private Page<byte[]> contentPage(ApiResponse response) {
+        JsonRecords.Members members = JsonRecords.objectMembers(response.body(), "");
+        return Page.of(members.values(), next(response)).withKeys(members.names()::get);
+    }
+
+    /** {@code [{"property_id":"12345"},...]}: each element's property id is its identity. */
+    private Page<byte[]> inactivePage(ApiResponse response) {
+        List<byte[]> records = JsonRecords.arrayElements(response.body(), "");
+        List<String> ids = new java.util.ArrayList<>(records.size());
+        for (int i = 0; i < records.size(); i++) {
+            JsonRecords.Member id = records.get(i)[0] == '{' ? JsonRecords.member(records.get(i), "property_id") : null;
+            if (id == null || id.text() == null) {
+                throw new JsonFormatException("element " + i + " has no property_id");
+            }
+            ids.add(id.text());
+        }
+        return Page.of(records, next(response)).withKeys(ids::get);
     }
 
     private PageToken next(ApiResponse response) {

@@ -57,8 +57,7 @@ final class RapidApi {
             throw new ApiCallException(operation + " failed: HTTP " + response.status() + " " + ResponseSummary.of(response)
                     + (response.status() == 401 ? clockAdvice(response) : ""), response.status(), null);
         }
-        String text = response.bodyText().stripLeading();
-        if (!text.startsWith("{") && !text.startsWith("[")) {
+        if (!response.looksLikeJson()) {
             throw new ApiCallException(operation + " failed: HTTP " + response.status() + " with a body that is not JSON "
                     + ResponseSummary.of(response) + " (Content-Type " + response.contentType() + ")", response.status(), null);
         }

@@ -115,8 +115,8 @@ class RapidContentJobConfiguration {
 
     @Bean
     Step rapidExtractPartition(JobRepository repository, PlatformTransactionManager tm, RapidProperties properties,
-                               PagingItemReader<String> rapidSliceReader, GzipJsonLinesItemWriter rapidSliceWriter) {
-        return new StepBuilder(WORKER, repository).<PagedItem<String>, PagedItem<String>>chunk(properties.chunkSize())
+                               PagingItemReader<byte[]> rapidSliceReader, GzipJsonLinesItemWriter rapidSliceWriter) {
+        return new StepBuilder(WORKER, repository).<PagedItem<byte[]>, PagedItem<byte[]>>chunk(properties.chunkSize())
                 .transactionManager(tm)
                 .reader(rapidSliceReader)
                 .writer(rapidSliceWriter)
@@ -125,7 +125,7 @@ class RapidContentJobConfiguration {
 
     @Bean
     @StepScope
-    PagingItemReader<String> rapidSliceReader(@Value("#{stepExecution}") StepExecution step, RapidApi api,
+    PagingItemReader<byte[]> rapidSliceReader(@Value("#{stepExecution}") StepExecution step, RapidApi api,
                                               RapidProperties properties, ProgressMonitor monitor) {
         RapidPlan.Slice slice = RapidPlan.Slice.fromJson(step.getExecutionContext().getString("slice"));
         RapidQuery query = slice.query(baseQuery(step));
@@ -144,8 +144,8 @@ class RapidContentJobConfiguration {
 
     @Bean
     Step rapidInactive(JobRepository repository, PlatformTransactionManager tm, RapidProperties properties,
-                       PagingItemReader<String> rapidInactiveReader, GzipJsonLinesItemWriter rapidInactiveWriter) {
-        return new StepBuilder("rapidInactive", repository).<PagedItem<String>, PagedItem<String>>chunk(properties.chunkSize())
+                       PagingItemReader<byte[]> rapidInactiveReader, GzipJsonLinesItemWriter rapidInactiveWriter) {
+        return new StepBuilder("rapidInactive", repository).<PagedItem<byte[]>, PagedItem<byte[]>>chunk(properties.chunkSize())
                 .transactionManager(tm)
                 .reader(rapidInactiveReader)
                 .writer(rapidInactiveWriter)
@@ -155,10 +155,10 @@ class RapidContentJobConfiguration {
     /** Reads {@code /v3/properties/inactive?since=} on incremental runs; nothing on a full extract. */
     @Bean
     @StepScope
-    PagingItemReader<String> rapidInactiveReader(@Value("#{stepExecution}") StepExecution step, RapidApi api,
+    PagingItemReader<byte[]> rapidInactiveReader(@Value("#{stepExecution}") StepExecution step, RapidApi api,
                                                  RapidProperties properties, ProgressMonitor monitor) {
         String since = step.getJobExecution().getExecutionContext().getString(RapidPlanner.SINCE_KEY);
-        PaginationStrategy<String> strategy = since.isEmpty() ? new NoPages()
+        PaginationStrategy<byte[]> strategy = since.isEmpty() ? new NoPages()
                 : new LinkPagination(api, RapidQuery.inactive(properties.baseUrl(), LocalDate.parse(since)),
                 LinkPagination.Body.ARRAY, "inactive properties", CLOCK, properties.linkSafetyMargin());
         return new PagingItemReader<>("reader", RapidContentJob.NAME + " inactive properties", strategy, monitor,
@@ -194,14 +194,14 @@ class RapidContentJobConfiguration {
     }
 
     /** The inactive step's source on a full extract: one empty last page. */
-    private static final class NoPages implements PaginationStrategy<String> {
+    private static final class NoPages implements PaginationStrategy<byte[]> {
         @Override
         public PageToken firstPage() {
             return PageToken.of("none");
         }
 
         @Override
-        public Page<String> fetch(PageToken token) {
+        public Page<byte[]> fetch(PageToken token) {
             return Page.of(List.of(), null);
         }
 

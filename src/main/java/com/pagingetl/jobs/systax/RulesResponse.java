@@ -6,22 +6,17 @@ import java.util.List;
 import com.pagingetl.http.ApiCallException;
 import com.pagingetl.paging.JsonRecords;
 
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 /**
  * One rules answer, read from its body: the envelope's {@code ponteiro_atualizacao}, each rule exactly as the
  * API wrote it (one line each) and each rule's {@code (id_cenario, codigo_produto)}. The assumed envelope is
  * {@code {"success":true,"message":"...","ponteiro_atualizacao":"...","quantidade":n,"regras":[...]}}; a body
  * that is not a JSON object, says {@code success:false}, or lacks the {@code regras} array or a rule's pair
- * is refused with a message saying what is wrong. Immutable.
+ * is refused with a message saying what is wrong. The body is scanned as bytes, never parsed into a tree:
+ * the envelope's members once, the rules once, and each rule's two keys from its own bytes. Immutable.
  *
  * @param pointer the envelope's pointer as text, or null when the answer carries none
  */
-record RulesResponse(String pointer, List<String> rules, List<RulePair> pairs) {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+record RulesResponse(String pointer, List<byte[]> rules, List<RulePair> pairs) {
 
     RulesResponse {
         rules = List.copyOf(rules);
@@ -29,59 +24,78 @@ record RulesResponse(String pointer, List<String> rules, List<RulePair> pairs) {
     }
 
     static RulesResponse parse(byte[] body) {
-        JsonNode root;
+        List<JsonRecords.Member> envelope;
         try {
-            root = JSON.readTree(body);
-        } catch (JacksonException e) {
-            throw new ApiCallException("the answer is not valid JSON (" + e.getOriginalMessage() + ")", e);
+            if (body.length == 0 || !startsWithObject(body)) {
+                throw new ApiCallException("the answer is not a JSON object");
+            }
+            envelope = JsonRecords.rootMembers(body);
+        } catch (IllegalArgumentException e) {
+            throw new ApiCallException("the answer is not valid JSON (" + e.getMessage() + ")", e);
         }
-        if (root == null || !root.isObject()) {
-            throw new ApiCallException("the answer is not a JSON object");
-        }
-        JsonNode success = root.get("success");
-        if (success != null && success.isBoolean() && !success.booleanValue()) {
-            JsonNode message = root.get("message");
+        JsonRecords.Member success = find(envelope, "success");
+        if (success != null && success.kind() == 'f') {
+            JsonRecords.Member message = find(envelope, "message");
             throw new ApiCallException("the answer says success=false: "
-                    + (message != null && message.isValueNode() ? message.asString() : "(no message)"));
+                    + (message != null && message.text() != null && !message.isNull() ? message.text() : "(no message)"));
         }
-        JsonNode regras = root.get("regras");
-        if (regras == null || !regras.isArray()) {
-            throw new ApiCallException("the answer has no 'regras' array (fields: " + fieldNames(root) + ")");
+        JsonRecords.Member regras = find(envelope, "regras");
+        if (regras == null || regras.kind() != '[') {
+            throw new ApiCallException("the answer has no 'regras' array (fields: " + fieldNames(envelope) + ")");
         }
-        List<String> raw = JsonRecords.arrayElements(body, "/regras");
+        List<byte[]> raw = JsonRecords.arrayElements(body, "/regras");
         List<RulePair> pairs = new ArrayList<>(raw.size());
-        for (int i = 0; i < regras.size(); i++) {
-            JsonNode rule = regras.get(i);
+        for (int i = 0; i < raw.size(); i++) {
+            byte[] rule = raw.get(i);
             pairs.add(new RulePair(key(rule, "id_cenario", i), key(rule, "codigo_produto", i)));
         }
-        return new RulesResponse(pointer(root.get("ponteiro_atualizacao")), raw, pairs);
+        return new RulesResponse(pointer(find(envelope, "ponteiro_atualizacao")), raw, pairs);
     }
 
-    private static long key(JsonNode rule, String field, int index) {
-        JsonNode node = rule.get(field);
-        if (node != null && node.isIntegralNumber() && node.canConvertToLong()) {
-            return node.longValue();
+    private static boolean startsWithObject(byte[] body) {
+        for (byte b : body) {
+            if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
+                return b == '{';
+            }
         }
-        if (node != null && node.isString() && node.asString().trim().matches("\\d{1,18}")) {
-            return Long.parseLong(node.asString().trim());
+        return false;
+    }
+
+    private static JsonRecords.Member find(List<JsonRecords.Member> members, String name) {
+        for (JsonRecords.Member m : members) {
+            if (m.name().equals(name)) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    private static long key(byte[] rule, String field, int index) {
+        JsonRecords.Member member = rule[0] == '{' ? JsonRecords.member(rule, field) : null;
+        if (member != null && member.kind() == '0' && member.text().matches("-?\\d{1,18}")) {
+            return Long.parseLong(member.text());
+        }
+        if (member != null && member.kind() == '"' && member.text().trim().matches("\\d{1,18}")) {
+            return Long.parseLong(member.text().trim());
         }
         throw new ApiCallException("rule " + (index + 1) + " of the answer has no whole-number '" + field + "' ("
-                + (node == null ? "absent" : node.toString()) + "), so the next page cannot be asked for");
+                + (member == null ? "absent" : member.text() == null ? "an object or array" : member.text()) + ")"
+                + ", so the next page cannot be asked for");
     }
 
-    private static String pointer(JsonNode node) {
-        if (node == null || node.isNull()) {
+    private static String pointer(JsonRecords.Member member) {
+        if (member == null || member.isNull()) {
             return null;
         }
-        String text = node.isValueNode() ? node.asString().trim() : null;
-        if (text == null) {
-            throw new ApiCallException("the answer's ponteiro_atualizacao is not a text or number: " + node);
+        if (member.text() == null) {
+            throw new ApiCallException("the answer's ponteiro_atualizacao is not a text or number");
         }
+        String text = member.text().trim();
         return text.isEmpty() ? null : text;
     }
 
-    private static String fieldNames(JsonNode root) {
-        List<String> names = new ArrayList<>(root.propertyNames());
+    private static String fieldNames(List<JsonRecords.Member> members) {
+        List<String> names = members.stream().map(JsonRecords.Member::name).toList();
         return names.isEmpty() ? "none" : String.join(", ", names);
     }
 }

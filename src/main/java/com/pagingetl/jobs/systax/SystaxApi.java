@@ -131,8 +131,7 @@ final class SystaxApi implements RulesFetcher {
     }
 
     private static void requireJson(ApiResponse response, String operation) {
-        String text = response.bodyText().stripLeading();
-        if (!text.startsWith("{") && !text.startsWith("[")) {
+        if (!response.looksLikeJson()) {
             throw new ApiCallException(operation + " answered HTTP " + response.status() + " with a body that is not JSON "
                     + ResponseSummary.of(response) + " (Content-Type " + response.contentType() + ")", response.status(), null);
         }

@@ -68,7 +68,7 @@ class SystaxRulesJobConfiguration {
     @Bean
     Step systaxRulesExtract(JobRepository repository, PlatformTransactionManager tm, SystaxRulesProperties properties,
                             SystaxRulesReader systaxRulesReader, GzipJsonLinesItemWriter systaxRulesWriter) {
-        return new StepBuilder(EXTRACT, repository).<PagedItem<String>, PagedItem<String>>chunk(properties.chunkSize())
+        return new StepBuilder(EXTRACT, repository).<PagedItem<byte[]>, PagedItem<byte[]>>chunk(properties.chunkSize())
                 .transactionManager(tm)
                 .reader(systaxRulesReader)
                 .writer(systaxRulesWriter)

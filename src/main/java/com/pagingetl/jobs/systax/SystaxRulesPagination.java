@@ -22,7 +22,7 @@ import com.pagingetl.paging.PaginationStrategy;
  * <p>Stateless apart from the {@link ProcessPointer} it reports each response's pointer to; not shared
  * between step executions.
  */
-final class SystaxRulesPagination implements PaginationStrategy<String> {
+final class SystaxRulesPagination implements PaginationStrategy<byte[]> {
 
     private final RulesFetcher fetcher;
     private final RulePair start;
@@ -42,7 +42,7 @@ final class SystaxRulesPagination implements PaginationStrategy<String> {
     }
 
     @Override
-    public Page<String> fetch(PageToken token) {
+    public Page<byte[]> fetch(PageToken token) {
         RulesToken at = RulesToken.parse(token);
         RulesResponse response = RulesResponse.parse(fetcher.fetch(at.pair(), paginacao, pointer.sent()));
         List<RulePair> pairs = response.pairs();
@@ -58,7 +58,7 @@ final class SystaxRulesPagination implements PaginationStrategy<String> {
 
         int skip = at.after() && raw > 0 && pairs.get(0).equals(at.pair()) ? 1 : 0;
         PageToken next = last ? null : RulesToken.after(pairs.get(raw - 1)).token();
-        List<String> rules = response.rules().subList(skip, raw);
+        List<byte[]> rules = response.rules().subList(skip, raw);
         int offset = skip;
         return Page.of(rules, next).withResumeAfter(i -> RulesToken.after(pairs.get(offset + i)).token());
     }

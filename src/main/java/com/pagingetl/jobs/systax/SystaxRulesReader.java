@@ -10,7 +10,7 @@ import com.pagingetl.progress.ProgressMonitor;
  * process's {@link ProcessPointer} with each commit, so the first pointer is committed with the first chunk.
  * Not thread-safe: one instance per step execution.
  */
-public class SystaxRulesReader extends PagingItemReader<String> {
+public class SystaxRulesReader extends PagingItemReader<byte[]> {
 
     private final ProcessPointer pointer;
 

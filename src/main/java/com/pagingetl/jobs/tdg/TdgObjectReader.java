@@ -7,10 +7,7 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
+import com.pagingetl.paging.JsonRecords;
 import com.pagingetl.paging.PagedItem;
 import com.pagingetl.paging.PagingItemReader;
 
@@ -24,19 +21,17 @@ import com.pagingetl.paging.PagingItemReader;
  * commit, so it covers exactly the objects written. Without an update field it only delegates.
  * Not thread-safe: one instance per step execution.
  */
-public class TdgObjectReader implements ItemStreamReader<PagedItem<String>> {
+public class TdgObjectReader implements ItemStreamReader<PagedItem<byte[]>> {
 
     static final String MAX_KEY = "watermark.maxUpdateValue";
 
-    private static final JsonMapper JSON = JsonMapper.builder()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
     private static final Pattern NUMBER = Pattern.compile("-?[0-9]+(\\.[0-9]+)?([eE][-+]?[0-9]+)?");
 
-    private final PagingItemReader<String> delegate;
+    private final PagingItemReader<byte[]> delegate;
     private final String updateField;
     private String max;
 
-    TdgObjectReader(PagingItemReader<String> delegate, String updateField) {
+    TdgObjectReader(PagingItemReader<byte[]> delegate, String updateField) {
         this.delegate = delegate;
         this.updateField = updateField;
     }
@@ -48,8 +43,8 @@ public class TdgObjectReader implements ItemStreamReader<PagedItem<String>> {
     }
 
     @Override
-    public PagedItem<String> read() {
-        PagedItem<String> item = delegate.read();
+    public PagedItem<byte[]> read() {
+        PagedItem<byte[]> item = delegate.read();
         if (item != null && updateField != null) {
             String value = valueOf(item.value(), updateField);
             if (value != null && (max == null || compare(value, max) > 0)) {
@@ -72,19 +67,18 @@ public class TdgObjectReader implements ItemStreamReader<PagedItem<String>> {
         delegate.close();
     }
 
-    /** The field's value as text (a number's exact digits), or null when it is absent or null. */
-    static String valueOf(String record, String field) {
-        JsonNode node = JSON.readTree(record).get(field);
-        if (node == null || node.isNull()) {
+    /** The field's value as text (a number's exact digits, in plain notation), or null when it is absent or null. */
+    static String valueOf(byte[] record, String field) {
+        JsonRecords.Member member = JsonRecords.member(record, field);
+        if (member == null || member.isNull()) {
             return null;
         }
-        if (node.isIntegralNumber()) {
-            return node.bigIntegerValue().toString();
+        if (member.kind() == '0') {
+            String text = member.text();
+            return text.indexOf('.') < 0 && text.indexOf('e') < 0 && text.indexOf('E') < 0 ? text
+                    : new BigDecimal(text).toPlainString();
         }
-        if (node.isNumber()) {
-            return node.decimalValue().toPlainString();
-        }
-        return node.asString();
+        return member.text() == null ? "" : member.text();
     }
 
     static int compare(String a, String b) {

@@ -32,7 +32,7 @@ import com.pagingetl.paging.PaginationStrategy;
  * object's version is checked against the pinned version: a newer one means the grid ignored the snapshot.
  * Stateless and thread-safe.
  */
-final class TdgPagination implements PaginationStrategy<String> {
+final class TdgPagination implements PaginationStrategy<byte[]> {
 
     static final int GROW_AFTER = 8;
     /** Attempts of a read that the grid failed with a server-side error (code 500 that is not a known permanent one). */
@@ -58,7 +58,7 @@ final class TdgPagination implements PaginationStrategy<String> {
     }
 
     @Override
-    public Page<String> fetch(PageToken token) {
+    public Page<byte[]> fetch(PageToken token) {
         String[] parts = token.value().split("\\|", 3);
         int first = Math.min(maxFirst, Integer.parseInt(parts[0]));
         int streak = Integer.parseInt(parts[1]);
@@ -96,7 +96,7 @@ final class TdgPagination implements PaginationStrategy<String> {
         return page(answer, first, streak, after);
     }
 
-    private Page<String> page(TdgApi.Answer answer, int first, int streak, String after) {
+    private Page<byte[]> page(TdgApi.Answer answer, int first, int streak, String after) {
         JsonNode list = answer.data().get(query.type());
         if (list == null || !list.isArray()) {
             throw new ApiCallException("read of " + what + " failed: the answer has no list data." + query.type()
@@ -105,7 +105,7 @@ final class TdgPagination implements PaginationStrategy<String> {
         if (list.isEmpty()) {
             return Page.of(List.of(), null);
         }
-        List<String> records = JsonRecords.arrayElements(answer.body(), "/data/" + query.type());
+        List<byte[]> records = JsonRecords.arrayElements(answer.body(), "/data/" + query.type());
         if (records.size() != list.size()) {
             throw new ApiCallException("read of " + what + " failed: the page's objects could not be cut out exactly");
         }
@@ -141,7 +141,7 @@ final class TdgPagination implements PaginationStrategy<String> {
         }
         int size = nextFirst;
         int count = nextStreak;
-        return new Page<>(records, token(size, count, last), null, null)
+        return Page.of(records, token(size, count, last))
                 .withResumeAfter(i -> token(size, count, cursors.get(i)));
     }
 

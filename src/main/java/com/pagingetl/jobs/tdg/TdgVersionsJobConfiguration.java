@@ -78,7 +78,7 @@ class TdgVersionsJobConfiguration {
     @Bean
     Step tdgExtract(JobRepository repository, PlatformTransactionManager tm, TdgProperties properties,
                     TdgObjectReader tdgReader, GzipJsonLinesItemWriter tdgWriter) {
-        return new StepBuilder(EXTRACT, repository).<PagedItem<String>, PagedItem<String>>chunk(properties.chunkSize())
+        return new StepBuilder(EXTRACT, repository).<PagedItem<byte[]>, PagedItem<byte[]>>chunk(properties.chunkSize())
                 .transactionManager(tm)
                 .reader(tdgReader)
                 .writer(tdgWriter)

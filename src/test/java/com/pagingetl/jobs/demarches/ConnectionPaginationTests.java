@@ -1,5 +1,6 @@
 package com.pagingetl.jobs.demarches;
 
+import static com.pagingetl.testing.Utf8.text;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
@@ -89,13 +90,13 @@ class ConnectionPaginationTests {
         ConnectionPagination strategy = dossiers(null);
 
         // when
-        Page<String> first = strategy.fetch(strategy.firstPage());
-        Page<String> second = strategy.fetch(first.next());
+        Page<byte[]> first = strategy.fetch(strategy.firstPage());
+        Page<byte[]> second = strategy.fetch(first.next());
 
         // then
-        assertThat(first.items()).containsExactly(DemarchesStubs.node(4242), DemarchesStubs.node(4243));
+        assertThat(text(first.items())).containsExactly(DemarchesStubs.node(4242), DemarchesStubs.node(4243));
         assertThat(first.resumeAfter().apply(0)).isEqualTo(PageToken.of("after:" + DemarchesStubs.cursor(4242 % 60, 4242)));
-        assertThat(second.items()).containsExactly(DemarchesStubs.node(4300));
+        assertThat(text(second.items())).containsExactly(DemarchesStubs.node(4300));
         assertThat(second.isLast()).isTrue();
         JsonNode request = requestBodies().get(0);
         assertThat(request.path("operationName").asString()).isEqualTo("getDemarcheDossiers");
@@ -110,12 +111,12 @@ class ConnectionPaginationTests {
         // given an incremental run that finds nothing new
         String stored = DemarchesStubs.cursor(7, 99);
         stubAfter(stored, DemarchesStubs.emptyPage("dossiers"));
-        PagingItemReader<String> reader = new PagingItemReader<>("reader", "test", dossiers(stored), ProgressMonitor.SILENT, 0);
+        PagingItemReader<byte[]> reader = new PagingItemReader<>("reader", "test", dossiers(stored), ProgressMonitor.SILENT, 0);
         ExecutionContext context = new ExecutionContext();
 
         // when
         reader.open(context);
-        PagedItem<String> item = reader.read();
+        PagedItem<byte[]> item = reader.read();
         reader.update(context);
 
         // then
@@ -174,14 +175,14 @@ class ConnectionPaginationTests {
         ConnectionPagination strategy = dossiers(null);
 
         // when
-        Page<String> page = strategy.fetch(strategy.firstPage());
+        Page<byte[]> page = strategy.fetch(strategy.firstPage());
         assertThatThrownBy(() -> strategy.fetch(page.next()));
 
         // then: same position each time, sizes 100, 50, 25, then 50 for the next page
         List<JsonNode> requests = requestBodies();
         assertThat(requests).extracting(r -> r.path("variables").path("first").asInt()).containsExactly(100, 50, 25, 50, 25);
         assertThat(requests.subList(0, 3)).allSatisfy(r -> assertThat(r.path("variables").has("after")).isFalse());
-        assertThat(page.items()).hasSize(2);
+        assertThat(text(page.items())).hasSize(2);
     }
 
     @Test
@@ -208,10 +209,10 @@ class ConnectionPaginationTests {
                 .willReturn(okJson(DemarchesStubs.dossiersPage(false, 7))));
 
         // when
-        Page<String> page = dossiers(null).fetch(PageToken.of(Cursors.START));
+        Page<byte[]> page = dossiers(null).fetch(PageToken.of(Cursors.START));
 
         // then: the retry came no earlier than the reset, which the 10-50 ms backoff alone could not explain
-        assertThat(page.items()).containsExactly(DemarchesStubs.node(7));
+        assertThat(text(page.items())).containsExactly(DemarchesStubs.node(7));
         List<LoggedRequest> requests = server.findAll(postRequestedFor(urlEqualTo(PATH)));
         assertThat(requests).hasSize(2);
         assertThat(requests.get(1).getLoggedDate().getTime()).isGreaterThanOrEqualTo(reset * 1000 - 20);

@@ -1,5 +1,6 @@
 package com.pagingetl.jobs.rapid;
 
+import static com.pagingetl.testing.Utf8.text;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -61,9 +62,9 @@ class LinkPaginationTests {
                 .withHeader("Pagination-Total-Results", "3")
                 .withBody("{\"1\":{\"property_id\":\"1\"},\n \"2\": {\"property_id\": \"2\"}}")));
 
-        Page<String> page = pagination.fetch(pagination.firstPage());
+        Page<byte[]> page = pagination.fetch(pagination.firstPage());
 
-        assertThat(page.items()).containsExactly("{\"property_id\":\"1\"}", "{\"property_id\":\"2\"}");
+        assertThat(text(page.items())).containsExactly("{\"property_id\":\"1\"}", "{\"property_id\":\"2\"}");
         assertThat(page.total()).hasValue(3);
         assertThat(page.next().value()).isEqualTo("2026-11-22T07:00:00.123456789Z|" + next);
         server.verify(getRequestedFor(urlEqualTo("/v3/properties/content?language=en-US"))
@@ -74,9 +75,9 @@ class LinkPaginationTests {
     void lastPageHasNoNextToken() {
         server.stubFor(get(urlEqualTo("/v3/properties/content?token=t")).willReturn(aResponse().withBody("{}")));
 
-        Page<String> page = pagination.fetch(PageToken.of("|" + server.baseUrl() + "/v3/properties/content?token=t"));
+        Page<byte[]> page = pagination.fetch(PageToken.of("|" + server.baseUrl() + "/v3/properties/content?token=t"));
 
-        assertThat(page.items()).isEmpty();
+        assertThat(text(page.items())).isEmpty();
         assertThat(page.isLast()).isTrue();
     }
 

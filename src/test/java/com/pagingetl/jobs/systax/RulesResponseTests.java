@@ -1,5 +1,6 @@
 package com.pagingetl.jobs.systax;
 
+import static com.pagingetl.testing.Utf8.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -27,7 +28,7 @@ class RulesResponseTests {
 
         // then
         assertThat(response.pointer()).isEqualTo("1042");
-        assertThat(response.rules()).containsExactly(
+        assertThat(text(response.rules())).containsExactly(
                 "{\"id_cenario\":1,\"codigo_produto\":7,\"icms\":{\"aliquota\":18.00},\"descricao\":\"A  B\"}",
                 "{\"id_cenario\":\"2\",\"codigo_produto\":\"3\"}");
         assertThat(response.pairs()).containsExactly(new RulePair(1, 7), new RulePair(2, 3));

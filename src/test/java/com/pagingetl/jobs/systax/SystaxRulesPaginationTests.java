@@ -1,5 +1,6 @@
 package com.pagingetl.jobs.systax;
 
+import static com.pagingetl.testing.Utf8.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -54,8 +55,8 @@ class SystaxRulesPaginationTests {
         List<String> all = new ArrayList<>();
         PageToken token = pagination.firstPage();
         while (token != null) {
-            Page<String> page = pagination.fetch(token);
-            all.addAll(page.items());
+            Page<byte[]> page = pagination.fetch(token);
+            all.addAll(text(page.items()));
             token = page.next();
         }
         return all;
@@ -105,15 +106,15 @@ class SystaxRulesPaginationTests {
         SystaxRulesPagination pagination = new SystaxRulesPagination(api, new RulePair(1, 1), 100, new ProcessPointer(""));
 
         // when
-        Page<String> first = pagination.fetch(pagination.firstPage());
-        Page<String> second = pagination.fetch(first.next());
-        Page<String> third = pagination.fetch(second.next());
+        Page<byte[]> first = pagination.fetch(pagination.firstPage());
+        Page<byte[]> second = pagination.fetch(first.next());
+        Page<byte[]> third = pagination.fetch(second.next());
 
         // then
-        assertThat(first.items()).hasSize(100);
-        assertThat(second.items()).hasSize(99);
+        assertThat(text(first.items())).hasSize(100);
+        assertThat(text(second.items())).hasSize(99);
         assertThat(second.isLast()).isFalse();
-        assertThat(third.items()).isEmpty();
+        assertThat(text(third.items())).isEmpty();
         assertThat(third.isLast()).isTrue();
         assertThat(api.requests).containsExactly("1/1|100|", "3/109|100|", "3/208|100|");
     }
@@ -123,16 +124,16 @@ class SystaxRulesPaginationTests {
         // given
         FakeApi api = new FakeApi().add(1, 1, 250);
         SystaxRulesPagination pagination = new SystaxRulesPagination(api, new RulePair(1, 1), 100, new ProcessPointer(""));
-        Page<String> first = pagination.fetch(pagination.firstPage());
-        Page<String> second = pagination.fetch(first.next());
+        Page<byte[]> first = pagination.fetch(pagination.firstPage());
+        Page<byte[]> second = pagination.fetch(first.next());
 
         // when: resume after the 10th rule of the second page (1/110: the page holds 1/101.. once 1/100 is dropped)
         PageToken resume = second.resumeAfter().apply(9);
-        Page<String> resumed = pagination.fetch(resume);
+        Page<byte[]> resumed = pagination.fetch(resume);
 
         // then
         assertThat(resume.value()).isEqualTo("after:1:110");
-        assertThat(pairsOf(resumed.items())).first().isEqualTo("1/111");
+        assertThat(pairsOf(text(resumed.items()))).first().isEqualTo("1/111");
         assertThat(pagination.describe(resume)).isEqualTo("id_cenario 1, codigo_produto 110, boundary rule already written");
     }
 
@@ -147,7 +148,7 @@ class SystaxRulesPaginationTests {
         reader.open(context);
         List<String> written = new ArrayList<>();
         for (int i = 0; i < 150; i++) {
-            written.add(reader.read().value());
+            written.add(text(reader.read().value()));
         }
         reader.update(context);
         reader.close();
@@ -160,9 +161,9 @@ class SystaxRulesPaginationTests {
         SystaxRulesReader restarted = new SystaxRulesReader("test", new SystaxRulesPagination(api, new RulePair(1, 1), 100, again),
                 again, ProgressMonitor.SILENT);
         restarted.open(context);
-        PagedItem<String> item;
+        PagedItem<byte[]> item;
         while ((item = restarted.read()) != null) {
-            written.add(item.value());
+            written.add(text(item.value()));
         }
 
         // then
@@ -178,7 +179,7 @@ class SystaxRulesPaginationTests {
         FakeApi api = new FakeApi().add(1, 1, 100);
         RulesFetcher stuck = (start, paginacao, pointer) -> api.fetch(new RulePair(1, 1), paginacao, pointer);
         SystaxRulesPagination pagination = new SystaxRulesPagination(stuck, new RulePair(1, 1), 100, new ProcessPointer(""));
-        Page<String> first = pagination.fetch(pagination.firstPage());
+        Page<byte[]> first = pagination.fetch(pagination.firstPage());
 
         // when / then
         assertThatThrownBy(() -> pagination.fetch(first.next()))

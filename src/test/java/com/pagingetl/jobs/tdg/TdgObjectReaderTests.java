@@ -1,5 +1,7 @@
 package com.pagingetl.jobs.tdg;
 
+import static com.pagingetl.testing.Utf8.bytes;
+import static com.pagingetl.testing.Utf8.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -20,24 +22,24 @@ class TdgObjectReaderTests {
         assertThat(TdgObjectReader.compare("1639990000123456790", "1639990000123456789")).isPositive();
         assertThat(TdgObjectReader.compare("10", "9")).isPositive();
         assertThat(TdgObjectReader.compare("2024-03-01T00:00:00Z", "2024-02-29T23:59:59Z")).isPositive();
-        assertThat(TdgObjectReader.valueOf("{\"u\":1639990000123456789}", "u")).isEqualTo("1639990000123456789");
-        assertThat(TdgObjectReader.valueOf("{\"u\":\"2024-03-01\"}", "u")).isEqualTo("2024-03-01");
-        assertThat(TdgObjectReader.valueOf("{\"u\":null}", "u")).isNull();
+        assertThat(TdgObjectReader.valueOf(bytes("{\"u\":1639990000123456789}"), "u")).isEqualTo("1639990000123456789");
+        assertThat(TdgObjectReader.valueOf(bytes("{\"u\":\"2024-03-01\"}"), "u")).isEqualTo("2024-03-01");
+        assertThat(TdgObjectReader.valueOf(bytes("{\"u\":null}"), "u")).isNull();
     }
 
     @Test
     void theHighestUpdateValueHandedOutIsSavedWithTheCommitAndRestored() {
         // given one page of three objects
-        PaginationStrategy<String> strategy = new PaginationStrategy<>() {
+        PaginationStrategy<byte[]> strategy = new PaginationStrategy<>() {
             @Override
             public PageToken firstPage() {
                 return PageToken.of("p");
             }
 
             @Override
-            public Page<String> fetch(PageToken token) {
-                return Page.of(List.of("{\"u\":1639990000123456790}", "{\"u\":1639990000123456799}",
-                        "{\"u\":1639990000123456791}"), null);
+            public Page<byte[]> fetch(PageToken token) {
+                return Page.of(List.of(bytes("{\"u\":1639990000123456790}"), bytes("{\"u\":1639990000123456799}"),
+                        bytes("{\"u\":1639990000123456791}")), null).withKeys(Integer::toString);
             }
         };
         TdgObjectReader reader = new TdgObjectReader(new PagingItemReader<>("reader", "test", strategy,

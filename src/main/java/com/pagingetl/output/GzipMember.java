@@ -1,0 +1,80 @@
+package com.pagingetl.output;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.util.zip.CRC32;
+import java.util.zip.Deflater;
+
+/**
+ * Writes complete gzip members (RFC 1952) to a file channel, reusing one {@link Deflater} and its buffers for
+ * every member: a {@code GZIPOutputStream} per chunk would allocate a new native deflater and stream stack
+ * each time. A member holds whatever is written between {@link #begin} and {@link #finish}; concatenated
+ * members read back as one stream with {@code zcat} and {@code GZIPInputStream}. Not thread-safe; one per
+ * writer; {@link #close} frees the native memory.
+ */
+final class GzipMember implements AutoCloseable {
+
+    private static final byte[] HEADER = {0x1f, (byte) 0x8b, Deflater.DEFLATED, 0, 0, 0, 0, 0, 0, (byte) 0xff};
+
+    private final Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
+    private final CRC32 crc = new CRC32();
+    private final ByteBuffer out = ByteBuffer.allocate(1 << 16);
+    private FileChannel channel;
+    private long inputBytes;
+
+    /** Starts a member at the channel's position. */
+    void begin(FileChannel target) throws IOException {
+        channel = target;
+        deflater.reset();
+        crc.reset();
+        inputBytes = 0;
+        out.clear();
+        out.put(HEADER);
+    }
+
+    void write(byte[] bytes, int offset, int length) throws IOException {
+        crc.update(bytes, offset, length);
+        inputBytes += length;
+        deflater.setInput(bytes, offset, length);
+        while (!deflater.needsInput()) {
+            drain(Deflater.NO_FLUSH);
+        }
+    }
+
+    /** Ends the member: flushes the deflater and writes the trailer. The bytes are written, not forced. */
+    void finish() throws IOException {
+        deflater.finish();
+        while (!deflater.finished()) {
+            drain(Deflater.NO_FLUSH);
+        }
+        if (out.remaining() < 8) {
+            flush();
+        }
+        out.order(ByteOrder.LITTLE_ENDIAN).putInt((int) crc.getValue()).putInt((int) inputBytes).order(ByteOrder.BIG_ENDIAN);
+        flush();
+        channel = null;
+    }
+
+    private void drain(int flush) throws IOException {
+        if (!out.hasRemaining()) {
+            flush();
+        }
+        int n = deflater.deflate(out.array(), out.position(), out.remaining(), flush);
+        out.position(out.position() + n);
+    }
+
+    private void flush() throws IOException {
+        out.flip();
+        while (out.hasRemaining()) {
+            channel.write(out);
+        }
+        out.clear();
+    }
+
+    @Override
+    public void close() {
+        deflater.end();
+    }
+}

@@ -20,7 +20,10 @@ import java.util.stream.Stream;
  */
 public final class BenchMain {
 
-    /** Environment variables that would point the job at another repository or output than its run directory. */
+    /**
+     * Environment variables that would point the job at another repository or output than its fresh run
+     * directory, or add JVM options that only one variant would get.
+     */
     private static final List<String> UNSET = List.of("ETL_DATASOURCE_URL", "ETL_DATASOURCE_USERNAME",
             "ETL_DATASOURCE_PASSWORD", "ETL_OUTPUT_DIR", "ETL_LOG_FILE", "JAVA_TOOL_OPTIONS");
 
@@ -39,6 +42,9 @@ public final class BenchMain {
             System.out.print(BenchOptions.HELP);
             return;
         }
+        // On Ctrl-C, stop the simulator and the run in progress rather than leave them behind.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> ProcessHandle.current().descendants()
+                .forEach(ProcessHandle::destroy)));
         try {
             BenchOptions options = BenchOptions.parse(args);
             Path report = new BenchMain(options, Launcher.jar(Path.of("target", "etl.jar")), Path.of("target", "bench")).run();

@@ -38,8 +38,8 @@ record BenchOptions(BenchJob job, int size, int latencyMs, List<Integer> concurr
                                   (rapid 50,000 properties, demarches 20,000 dossiers, systax 100,000 rules,
                                   tdg 50,000 accounts)
             --latency-ms N        delay the simulator adds to every API answer [0]
-            --concurrency N[,M]   concurrency of job and reference; a list runs each [4]; jobs that read one
-                                  page at a time (all but rapidContent) always use 1
+            --concurrency N[,M]   concurrency of job and reference; a list runs each [4]; rapidContent only:
+                                  the other jobs read one page at a time (1)
             --repeat N            runs of each variant per concurrency [3]
             --sim-heap OPTS       JVM options of the simulator [-Xmx2g]
             --job-heap OPTS       JVM options of the job and of the reference client, e.g. -Xmx256m [none]
@@ -100,7 +100,11 @@ record BenchOptions(BenchJob job, int size, int latencyMs, List<Integer> concurr
         if (params.containsKey("concurrency")) {
             throw new IllegalArgumentException("give the concurrency as --concurrency, which the reference client uses too");
         }
-        if (concurrencies == null || !job.concurrent) {
+        if (!job.concurrent && concurrencies != null && !concurrencies.equals(List.of(1))) {
+            throw new IllegalArgumentException(job.jobName + " reads one page at a time: --concurrency applies to"
+                    + " rapidContent only");
+        }
+        if (concurrencies == null) {
             concurrencies = List.of(job.concurrent ? 4 : 1);
         }
         return new BenchOptions(job, size, latency, concurrencies, repeat, simHeap, jobHeap, params, properties, sim, timeout);

@@ -19,6 +19,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -71,7 +72,7 @@ final class RapidReference implements ReferenceClient {
                     String q = rest.toString();
                     slices.put(q, pool.submit(() -> probe(context, apiKey, secret, q)));
                 } else if (total > 0) {
-                    slices.put(country.getKey(), java.util.concurrent.CompletableFuture.completedFuture(total));
+                    slices.put(country.getKey(), CompletableFuture.completedFuture(total));
                 }
             }
             List<Slice> plan = new ArrayList<>();

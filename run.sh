@@ -5,6 +5,11 @@
 #   ./run.sh --status | --list | --help | --restart=<id> | --stop=<id> | --abandon=<id>
 #   ./run.sh test                                      the whole test suite (what CI runs)
 #   ./run.sh build                                     just build target/etl.jar
+#   ./run.sh bench [job] [--size N] [--latency-ms N] [--concurrency 4,8,16] [--repeat N] [--sim-heap OPTS]
+#                  [--job-heap OPTS] [name=value ...]    the job against the project's reference client, each
+#                                                      on the job's simulator in its own JVM; prints a table and
+#                                                      writes target/bench/<job>-<UTC timestamp>.json
+#                                                      (./run.sh bench --help lists every option)
 # Runs from the project directory, so data/ (job repository) and output/ are created here.
 # JAVA_OPTS is passed to the JVM (e.g. JAVA_OPTS=-Xmx256m).
 set -euo pipefail
@@ -22,7 +27,24 @@ ensure_jar() {
   fi
 }
 
+# The benchmark lives in the test sources (it stays out of the jar): build jar, test classes and the
+# dependency classpath together when any of them is missing or older than the sources.
+ensure_bench() {
+  if [ ! -f "$JAR" ] || [ ! -f target/bench.classpath ] || [ ! -d target/test-classes ] \
+     || [ -n "$(find pom.xml src sample-data jobs -newer target/bench.classpath -type f -print -quit 2>/dev/null)" ]; then
+    echo "building $JAR, test classes and target/bench.classpath ..." >&2
+    mvn -B -q -ntp -DskipTests package dependency:build-classpath -Dmdep.outputFile=target/bench.classpath >&2
+    touch target/bench.classpath  # the plugin leaves an unchanged file as it was
+  fi
+}
+
 case "${1:-}" in
+  bench)
+    shift
+    ensure_bench
+    exec java ${JAVA_OPTS:-} -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
+      com.pagingetl.bench.BenchMain "$@"
+    ;;
   test)
     shift
     exec mvn -B -ntp verify "$@"

@@ -14,15 +14,17 @@ import com.pagingetl.simulator.SimulatorOptions;
  * @param serverErrorRate    probability of an HTTP 500
  * @param changesPerRequest  visible dossiers modified after each served dossiers page
  * @param hidesPerRequest    visible dossiers hidden after each served dossiers page
+ * @param latencyMs          fixed delay added to every API answer
  */
 record DemarchesOptions(int size, long seed, int epoch, int rateLimitPerMinute, double timeoutRate,
-                        int timeoutAboveFirst, double serverErrorRate, int changesPerRequest, int hidesPerRequest) {
+                        int timeoutAboveFirst, double serverErrorRate, int changesPerRequest, int hidesPerRequest,
+                        int latencyMs) {
 
     static DemarchesOptions from(SimulatorOptions o) {
         DemarchesOptions options = new DemarchesOptions(o.integer("size", 20_000), o.longValue("seed", 42L),
                 o.integer("epoch", 0), o.integer("rateLimitPerMinute", 400), o.decimal("timeoutRate", 0.0),
                 o.integer("timeoutAboveFirst", 0), o.decimal("serverErrorRate", 0.0), o.integer("changesPerRequest", 0),
-                o.integer("hidesPerRequest", 0));
+                o.integer("hidesPerRequest", 0), o.integer("latencyMs", 0));
         require(options.size >= 1 && options.size <= 2_000_000, "size", options.size, "between 1 and 2000000");
         require(options.epoch >= 0 && options.epoch <= 3650, "epoch", options.epoch, "between 0 and 3650");
         require(options.rateLimitPerMinute >= 0, "rateLimitPerMinute", options.rateLimitPerMinute, ">= 0 (0 = off)");
@@ -31,6 +33,7 @@ record DemarchesOptions(int size, long seed, int epoch, int rateLimitPerMinute, 
         require(options.serverErrorRate >= 0 && options.serverErrorRate <= 1, "serverErrorRate", options.serverErrorRate, "between 0 and 1");
         require(options.changesPerRequest >= 0, "changesPerRequest", options.changesPerRequest, ">= 0");
         require(options.hidesPerRequest >= 0, "hidesPerRequest", options.hidesPerRequest, ">= 0");
+        require(options.latencyMs >= 0 && options.latencyMs <= 60_000, "latencyMs", options.latencyMs, "between 0 and 60000");
         return options;
     }
 

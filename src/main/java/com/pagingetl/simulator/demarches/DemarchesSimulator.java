@@ -15,6 +15,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
+import com.pagingetl.simulator.ApiRequestMeter;
 import com.pagingetl.simulator.ApiSimulator;
 import com.pagingetl.simulator.SimulatorOptions;
 
@@ -44,6 +45,7 @@ public final class DemarchesSimulator implements ApiSimulator {
     private final TokenRegistry tokens;
     private final FaultPlan faults;
     private final RequestCounters counters = new RequestCounters();
+    private final ApiRequestMeter meter = new ApiRequestMeter();
     private final GraphqlEndpoint endpoint;
     private final SplittableRandom liveRandom;
     private int epoch;
@@ -81,7 +83,8 @@ public final class DemarchesSimulator implements ApiSimulator {
         }
         var config = wireMockConfig().bindAddress("127.0.0.1").disableRequestJournal().gzipDisabled(true)
                 .notifier(new Slf4jNotifier(false))
-                .extensions(new HttpAdapter.Transformer(endpoint), new HttpAdapter.Admin(this::advanceJson, this::stateJson));
+                .extensions(new HttpAdapter.Transformer(endpoint, meter, options.latencyMs()),
+                        new HttpAdapter.Admin(this::advanceJson, this::stateJson), meter.adminRoutes());
         server = new WireMockServer(port == 0 ? config.dynamicPort() : config.port(port));
         server.start();
         server.stubFor(post(urlPathEqualTo(GraphqlEndpoint.PATH)).willReturn(aResponse().withTransformers(HttpAdapter.TRANSFORMER)));
@@ -126,8 +129,11 @@ public final class DemarchesSimulator implements ApiSimulator {
                         + options.hidesPerRequest() + " (applied after each served dossiers page)",
                 "  admin           POST " + base + "/__admin/sim/advance   apply the next change batch (epoch + 1)",
                 "                  GET  " + base + "/__admin/sim/status     epoch, counts and request counters",
+                "                  GET  " + base + "/__admin/sim/requests   API requests since the last reset and the first one's time",
+                "                  POST " + base + "/__admin/sim/requests/reset",
                 "  options         sim.size sim.seed sim.epoch sim.rateLimitPerMinute sim.timeoutRate sim.timeoutAboveFirst",
-                "                  sim.serverErrorRate sim.changesPerRequest sim.hidesPerRequest");
+                "                  sim.serverErrorRate sim.changesPerRequest sim.hidesPerRequest sim.latencyMs (now "
+                        + options.latencyMs() + ")");
     }
 
     @Override
@@ -256,6 +262,11 @@ public final class DemarchesSimulator implements ApiSimulator {
 
     public void injectServerErrorNext(int count) {
         faults.injectServerErrors(count);
+    }
+
+    /** API requests since its last reset and when the first came (also on {@code /__admin/sim/requests}). */
+    public ApiRequestMeter requestMeter() {
+        return meter;
     }
 
     /** POSTs to {@code /api/v2/graphql} (all outcomes). */

@@ -12,6 +12,7 @@ import com.github.tomakehurst.wiremock.http.HttpHeaders;
 import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.pagingetl.simulator.ApiRequestMeter;
 
 /**
  * The WireMock side: a transformer answering the catch-all {@code POST /api/v2/graphql} stub through
@@ -25,27 +26,40 @@ final class HttpAdapter {
     }
 
     static ResponseDefinition toWireMock(HttpAnswer answer) {
+        return toWireMock(answer, 0);
+    }
+
+    static ResponseDefinition toWireMock(HttpAnswer answer, int latencyMs) {
         HttpHeaders headers = new HttpHeaders(new HttpHeader("Content-Type", answer.contentType()));
         for (Map.Entry<String, String> h : answer.headers().entrySet()) {
             headers = headers.plus(new HttpHeader(h.getKey(), h.getValue()));
         }
-        return ResponseDefinitionBuilder.responseDefinition().withStatus(answer.status()).withHeaders(headers)
-                .withBody(answer.body()).build();
+        ResponseDefinitionBuilder response = ResponseDefinitionBuilder.responseDefinition().withStatus(answer.status())
+                .withHeaders(headers).withBody(answer.body());
+        if (latencyMs > 0) {
+            response.withFixedDelay(latencyMs);
+        }
+        return response.build();
     }
 
-    /** Routes the GraphQL stub to the endpoint. */
+    /** Routes the GraphQL stub to the endpoint, counting each request and adding the configured latency. */
     static final class Transformer implements ResponseDefinitionTransformerV2 {
         private final GraphqlEndpoint endpoint;
+        private final ApiRequestMeter meter;
+        private final int latencyMs;
 
-        Transformer(GraphqlEndpoint endpoint) {
+        Transformer(GraphqlEndpoint endpoint, ApiRequestMeter meter, int latencyMs) {
             this.endpoint = endpoint;
+            this.meter = meter;
+            this.latencyMs = latencyMs;
         }
 
         @Override
         public ResponseDefinition transform(ServeEvent serveEvent) {
+            meter.record();
             var request = serveEvent.getRequest();
             String authorization = request.containsHeader("Authorization") ? request.getHeader("Authorization") : null;
-            return toWireMock(endpoint.handle(authorization, request.getBodyAsString()));
+            return toWireMock(endpoint.handle(authorization, request.getBodyAsString()), latencyMs);
         }
 
         @Override

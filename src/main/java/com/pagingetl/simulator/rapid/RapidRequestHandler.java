@@ -91,6 +91,7 @@ final class RapidRequestHandler implements ResponseDefinitionTransformerV2 {
                 return plain(RapidReply.error(RapidError.notFound(path)), acceptsGzip(request));
             }
             counts.computeIfAbsent(path, k -> new AtomicInteger()).incrementAndGet();
+            simulator.requestMeter().record();
             return api(request, path, params);
         } catch (RapidApiException e) {
             return plain(RapidReply.error(e.error()), acceptsGzip(request));

@@ -4,6 +4,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.common.Notifier;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.pagingetl.simulator.ApiRequestMeter;
 import com.pagingetl.simulator.ApiSimulator;
 import com.pagingetl.simulator.SimulatorOptions;
 
@@ -35,6 +36,7 @@ public final class RapidSimulator implements ApiSimulator {
     private final RapidDataSet data;
     private final RapidFaults faults;
     private final RapidAuthenticator authenticator;
+    private final ApiRequestMeter meter = new ApiRequestMeter();
     private volatile Duration clockOffset = Duration.ZERO;
     private volatile WireMockServer server;
     private volatile String baseUrl;
@@ -73,7 +75,7 @@ public final class RapidSimulator implements ApiSimulator {
                 .disableRequestJournal()
                 .containerThreads(32)
                 .notifier(new SilentNotifier())
-                .extensions(handler);
+                .extensions(handler, meter.adminRoutes());
         config = port == 0 ? config.dynamicPort() : config.port(port);
         WireMockServer s = new WireMockServer(config);
         s.start();
@@ -122,7 +124,8 @@ public final class RapidSimulator implements ApiSimulator {
         lines.add("  admin:          GET " + baseUrl() + "/_sim/rapid/stats; POST /_sim/rapid/faults/next?kind=<RapidFault>,"
                 + " /faults/fail-after?n=&status=, /faults/clear, /links/expire, /clock?offsetSeconds=,"
                 + " /properties/touch?property_id=, /properties/deactivate?property_id=;"
-                + " GET /_sim/rapid/files/{catalog,content}.jsonl.gz (the files' href, no auth)");
+                + " GET /_sim/rapid/files/{catalog,content}.jsonl.gz (the files' href, no auth);"
+                + " GET /__admin/sim/requests, POST /__admin/sim/requests/reset (API requests and the first one's time)");
         return String.join(System.lineSeparator(), lines);
     }
 
@@ -162,6 +165,11 @@ public final class RapidSimulator implements ApiSimulator {
     /** A valid {@code Authorization} header for the demo credentials, signed with the real (client) clock. */
     public String authorizationHeader() {
         return RapidAuthenticator.header(options.apiKey(), options.sharedSecret(), Instant.now().getEpochSecond());
+    }
+
+    /** API requests since its last reset and when the first came (also on {@code /__admin/sim/requests}). */
+    public ApiRequestMeter requestMeter() {
+        return meter;
     }
 
     /** Requests received on {@code /v3/properties/content}, faulted ones included. */

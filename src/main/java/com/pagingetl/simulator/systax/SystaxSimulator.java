@@ -17,6 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
+import com.pagingetl.simulator.ApiRequestMeter;
 import com.pagingetl.simulator.ApiSimulator;
 import com.pagingetl.simulator.SimulatorOptions;
 
@@ -50,6 +51,7 @@ public final class SystaxSimulator implements ApiSimulator {
     private final Queue<RecordedRulesRequest> requestLog = new ConcurrentLinkedQueue<>();
     private final List<Long> epochPointers = new CopyOnWriteArrayList<>();
     private final Object mutations = new Object();
+    private final ApiRequestMeter meter = new ApiRequestMeter();
     private final SplittableRandom changeRandom;
     private WireMockServer server;
 
@@ -93,8 +95,12 @@ public final class SystaxSimulator implements ApiSimulator {
         }
         var config = wireMockConfig().bindAddress("127.0.0.1").disableRequestJournal().gzipDisabled(true)
                 .notifier(new Slf4jNotifier(false))
-                .extensions(new SystaxWireMockExtensions.Transformer(handler::handle),
-                        new SystaxWireMockExtensions.Admin(() -> mapper.writeValueAsString(advanceReport()), this::statusJson));
+                .extensions(new SystaxWireMockExtensions.Transformer(request -> {
+                            meter.record();
+                            return handler.handle(request);
+                        }),
+                        new SystaxWireMockExtensions.Admin(() -> mapper.writeValueAsString(advanceReport()), this::statusJson),
+                        meter.adminRoutes());
         WireMockServer wireMock = new WireMockServer(port == 0 ? config.dynamicPort() : config.port(port));
         wireMock.start();
         // One catch-all stub; the global transformer answers every request routed to it.
@@ -131,7 +137,8 @@ public final class SystaxSimulator implements ApiSimulator {
         lines.add("  epoch " + epoch() + ", current ponteiro_atualizacao " + currentPointer() + ", pointers by epoch "
                 + epochPointers.stream().map(String::valueOf).toList());
         lines.add("  admin: POST " + baseUrl() + "/__admin/sim/advance (apply the next change batch), GET "
-                + baseUrl() + "/__admin/sim/status");
+                + baseUrl() + "/__admin/sim/status, GET /__admin/sim/requests and POST /__admin/sim/requests/reset"
+                + " (API requests since the last reset and the first one's time)");
         return String.join(System.lineSeparator(), lines);
     }
 
@@ -244,6 +251,11 @@ public final class SystaxSimulator implements ApiSimulator {
     /** Moves the simulator's clock forward (token expiry, update times of later changes). */
     public void advanceClock(Duration duration) {
         clock.advance(duration);
+    }
+
+    /** API requests since its last reset and when the first came (also on {@code /__admin/sim/requests}). */
+    public ApiRequestMeter requestMeter() {
+        return meter;
     }
 
     public int rulesRequestCount() {

@@ -21,6 +21,7 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.pagingetl.simulator.ApiRequestMeter;
 import com.pagingetl.simulator.ApiSimulator;
 import com.pagingetl.simulator.SimulatorOptions;
 import com.pagingetl.simulator.tdg.TdgModel.FieldDef;
@@ -70,6 +71,7 @@ public final class TdgSimulator implements ApiSimulator {
     private final Queue<Integer> firstValues = new ConcurrentLinkedQueue<>();
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong dataQueries = new AtomicLong();
+    private final ApiRequestMeter meter = new ApiRequestMeter();
     private WireMockServer server;
 
     public TdgSimulator(SimulatorOptions options) {
@@ -123,7 +125,7 @@ public final class TdgSimulator implements ApiSimulator {
             throw new IllegalStateException("already started");
         }
         var config = wireMockConfig().bindAddress("127.0.0.1").gzipDisabled(true).disableRequestJournal()
-                .notifier(new Slf4jNotifier(false)).containerThreads(24).extensions(new Transformer());
+                .notifier(new Slf4jNotifier(false)).containerThreads(24).extensions(new Transformer(), meter.adminRoutes());
         config = port == 0 ? config.dynamicPort() : config.port(port);
         server = new WireMockServer(config);
         server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)));
@@ -159,7 +161,9 @@ public final class TdgSimulator implements ApiSimulator {
                 "Hard limits: scanned " + limits.scanned() + ", returned " + limits.returned()
                         + " (admin: header 'schema: admin', query { config { hard_limits { scanned returned } } })",
                 "Newest committed version: " + store.latestVersion()
-                        + " (admin: query { cluster { current_version } }, a simulator extension)");
+                        + " (admin: query { cluster { current_version } }, a simulator extension)",
+                "Simulator admin: GET " + baseUrl() + "/__admin/sim/requests, POST /__admin/sim/requests/reset"
+                        + " (API requests since the last reset and the first one's time)");
     }
 
     @Override
@@ -282,6 +286,11 @@ public final class TdgSimulator implements ApiSimulator {
         return requests.get();
     }
 
+    /** API requests since its last reset and when the first came (also on {@code /__admin/sim/requests}). */
+    public ApiRequestMeter requestMeter() {
+        return meter;
+    }
+
     /** Successful data-schema queries served. */
     public long dataQueryCount() {
         return dataQueries.get();
@@ -310,6 +319,7 @@ public final class TdgSimulator implements ApiSimulator {
         @Override
         public ResponseDefinition transform(ServeEvent serveEvent) {
             requests.incrementAndGet();
+            meter.record();
             Request request = serveEvent.getRequest();
             FaultKind fault = faults.pick();
             ResponseDefinitionBuilder response = aResponse();

@@ -1,0 +1,46 @@
+package com.pagingetl.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The benchmark works end to end for every job: a standalone simulator, the job as a child JVM (from the test
+ * classpath, since the jar is packaged after the tests), the reference client, the record-set check and the
+ * JSON report. A tiny data set, no latency, one run each. Timings are never asserted.
+ */
+class BenchIntegrationTests {
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @CsvSource({"rapidContent, 300", "demarchesDossiers, 200", "systaxRules, 300", "tdgVersions, 300"})
+    void benchmarksTheJobAgainstTheReferenceOnATinyDataSet(String job, int size) throws Exception {
+        BenchOptions options = BenchOptions.parse(job, "--size", Integer.toString(size), "--latency-ms", "0",
+                "--repeat", "1", "--sim-heap", "-Xmx256m", "--job-heap", "-Xmx512m", "--timeout-s", "600");
+
+        Path report = new BenchMain(options, Launcher.classpath(), dir).run();
+
+        JsonNode json = JsonMapper.builder().build().readTree(report.toFile());
+        assertThat(report.getFileName().toString()).startsWith(job + "-").endsWith(".json");
+        assertThat(json.path("job").asString()).isEqualTo(job);
+        assertThat(json.path("recordSetsMatch").asBoolean()).isTrue();
+        assertThat(json.path("records").asLong()).isPositive();
+        JsonNode variants = json.path("results").get(0).path("variants");
+        for (String variant : new String[] {"job", "reference"}) {
+            JsonNode run = variants.path(variant).path("runs").get(0);
+            assertThat(run.path("records").asLong()).as(variant).isEqualTo(json.path("records").asLong());
+            assertThat(run.path("requests").asLong()).as(variant).isPositive();
+            assertThat(run.path("wallSeconds").asDouble()).as(variant).isPositive();
+        }
+        assertThat(json.path("results").get(0).path("ratios").has("wall")).isTrue();
+    }
+}

@@ -11,6 +11,7 @@ import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.partition.Partitioner;
+import org.springframework.batch.core.partition.support.SimpleStepExecutionSplitter;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
@@ -85,6 +86,7 @@ class RapidContentJobConfiguration {
                       TaskExecutor rapidExecutor) {
         return new StepBuilder("rapidExtract", repository)
                 .partitioner(WORKER, rapidPartitioner)
+                .splitter(new LargestFirstSplitter(new SimpleStepExecutionSplitter(repository, WORKER, rapidPartitioner)))
                 .step(rapidExtractPartition)
                 .taskExecutor(rapidExecutor)
                 .build();

@@ -1,5 +1,6 @@
 package com.pagingetl.jobs.rapid;
 
+import java.util.Comparator;
 import java.util.List;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -7,8 +8,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The partitions of one run, in the order their parts are concatenated: a country small enough to read
  * at once, or, for a country above {@code maxPartitionSize}, one slice per non-empty property category
- * plus a remainder slice for categories outside 0..44. Computed once, saved in the job's
- * ExecutionContext ({@value #KEY}) and reused by every restart.
+ * plus a remainder slice for categories outside 0..44; a slice still too large is cut further into star
+ * rating ranges. Computed once, saved in the job's ExecutionContext ({@value #KEY}) and reused by every
+ * restart. Partitions start in {@link #runOrder()}, largest first.
  */
 record RapidPlan(List<Slice> slices) {
 
@@ -16,18 +18,34 @@ record RapidPlan(List<Slice> slices) {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /**
-     * @param name     stable partition name: {@code US}, {@code US-cat-1}, {@code US-cat-other}
-     * @param category the one category of the slice; null for a whole country or the remainder
-     * @param expected total results reported when the plan was made (progress only)
+     * @param name      stable partition name: {@code US}, {@code US-cat-1}, {@code US-cat-other},
+     *                  {@code US-cat-1-r3.5}
+     * @param category  the one category of the slice; null for a whole country or the remainder
+     * @param ratingMin lowest star rating of the slice (inclusive), or null for every rating and none
+     * @param ratingMax highest star rating of the slice (inclusive), or null
+     * @param expected  total results reported when the plan was made (run order and progress)
      */
-    record Slice(String name, String country, String category, boolean remainder, long expected) {
+    record Slice(String name, String country, String category, boolean remainder, String ratingMin,
+                 String ratingMax, long expected) {
+
+        Slice(String name, String country, String category, boolean remainder, long expected) {
+            this(name, country, category, remainder, null, null, expected);
+        }
 
         RapidQuery query(RapidQuery countryless) {
             RapidQuery q = countryless.withCountry(country);
             if (category != null) {
-                return q.withCategory(category);
+                q = q.withCategory(category);
+            } else if (remainder) {
+                q = q.excludingCategories(RapidContentJob.CATEGORIES);
             }
-            return remainder ? q.excludingCategories(RapidContentJob.CATEGORIES) : q;
+            return ratingMin == null && ratingMax == null ? q : q.withRating(ratingMin, ratingMax);
+        }
+
+        /** This slice cut to one rating range, named {@code <name>-r<min>}. */
+        Slice withRating(RatingRange range, long expected) {
+            return new Slice(name + "-r" + range.min(), country, category, remainder, range.min(), range.max(),
+                    expected);
         }
 
         String toJson() {
@@ -36,6 +54,20 @@ record RapidPlan(List<Slice> slices) {
 
         static Slice fromJson(String json) {
             return JSON.readValue(json, Slice.class);
+        }
+    }
+
+    /**
+     * One inclusive {@code property_rating_min}/{@code _max} pair. {@link #ALL} covers every rating the API
+     * writes (0.0 to 5.0 with one decimal) once: {@code 0.0-0.4, 0.5-0.9, ..., 4.5-4.9, 5.0-5.0}.
+     */
+    record RatingRange(String min, String max) {
+
+        static final List<RatingRange> ALL = java.util.stream.IntStream.rangeClosed(0, 10)
+                .mapToObj(h -> new RatingRange(tenths(h * 5), tenths(Math.min(50, h * 5 + 4)))).toList();
+
+        private static String tenths(int t) {
+            return t / 10 + "." + t % 10;
         }
     }
 
@@ -49,5 +81,13 @@ record RapidPlan(List<Slice> slices) {
 
     long expectedTotal() {
         return slices.stream().mapToLong(Slice::expected).sum();
+    }
+
+    /**
+     * The order partitions start in: largest expected size first, so that the longest ones never start
+     * last and run alone; equal sizes keep plan order.
+     */
+    List<Slice> runOrder() {
+        return slices.stream().sorted(Comparator.comparingLong(Slice::expected).reversed()).toList();
     }
 }

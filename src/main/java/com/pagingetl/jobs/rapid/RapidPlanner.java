@@ -3,14 +3,10 @@ package com.pagingetl.jobs.rapid;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,9 +23,10 @@ import com.pagingetl.http.ApiResponse;
 
 /**
  * First step of a rapidContent run: decides full or incremental ({@code date_updated_start}), probes
- * each country's size with a minimal first page ({@code include=property_id}, reading only
- * {@code Pagination-Total-Results}), splits countries above {@code maxPartitionSize} by category, skips
- * empty slices, and saves the {@link RapidPlan} in the job's ExecutionContext.
+ * sizes with minimal first pages ({@code include=property_id}, reading only
+ * {@code Pagination-Total-Results}) on {@code concurrency} threads, cuts the run into slices as
+ * {@link RapidSlicer} describes (country, then category, then star rating), and saves the
+ * {@link RapidPlan} in the job's ExecutionContext.
  *
  * <h2>Restart contract</h2>
  * Once the plan is saved the step is complete and a restart reuses the plan as it is, so partitions
@@ -67,32 +64,15 @@ final class RapidPlanner implements Tasklet {
         RapidQuery base = new RapidQuery(params.language(), params.supplySource(), List.of(), null, List.of(), since,
                 params.include());
 
-        ExecutorService pool = Executors.newFixedThreadPool(params.concurrency());
+        AtomicInteger threads = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(params.concurrency(), r -> {
+            Thread t = new Thread(r, "rapid-probe-" + threads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
         try {
-            Map<String, Long> countryTotals = probeAll(pool, params.countries(), c -> base.withCountry(c));
-            List<RapidPlan.Slice> slices = new ArrayList<>();
-            for (Map.Entry<String, Long> country : countryTotals.entrySet()) {
-                String code = country.getKey();
-                long total = country.getValue();
-                if (total == 0) {
-                    continue;
-                }
-                if (total <= params.maxPartitionSize()) {
-                    slices.add(new RapidPlan.Slice(code, code, null, false, total));
-                    continue;
-                }
-                RapidQuery countryQuery = base.withCountry(code);
-                Map<String, Long> categories = probeAll(pool, RapidContentJob.CATEGORIES, countryQuery::withCategory);
-                categories.forEach((category, n) -> {
-                    if (n > 0) {
-                        slices.add(new RapidPlan.Slice(code + "-cat-" + category, code, category, false, n));
-                    }
-                });
-                long rest = probe(countryQuery.excludingCategories(RapidContentJob.CATEGORIES), code + " other categories");
-                if (rest > 0) {
-                    slices.add(new RapidPlan.Slice(code + "-cat-other", code, null, true, rest));
-                }
-            }
+            List<RapidPlan.Slice> slices = new RapidSlicer(this::probe, pool, params.maxPartitionSize(),
+                    params.concurrency()).slices(base, params.countries());
             RapidPlan plan = new RapidPlan(slices);
             jobContext.putString(RapidPlan.KEY, plan.toJson());
             jobContext.putString(SINCE_KEY, since == null ? "" : since.toString());
@@ -104,9 +84,10 @@ final class RapidPlanner implements Tasklet {
             // between would leave a completed plan step and no plan. Saved here, before the step's commit,
             // a restart finds either the plan or a plan step that runs again.
             repository.updateExecutionContext(contribution.getStepExecution().getJobExecution());
-            log.info("rapidContent plan: {} partitions over {} countries, {} properties expected ({})", slices.size(),
-                    countryTotals.values().stream().filter(n -> n > 0).count(), plan.expectedTotal(),
-                    since == null ? "full extract" : "updated since " + since);
+            log.info("rapidContent plan: {} partitions over {} countries, {} properties expected ({}); largest: {}",
+                    slices.size(), slices.stream().map(RapidPlan.Slice::country).distinct().count(),
+                    plan.expectedTotal(), since == null ? "full extract" : "updated since " + since,
+                    plan.runOrder().stream().limit(3).map(s -> s.name() + "=" + s.expected()).toList());
             return RepeatStatus.FINISHED;
         } finally {
             pool.shutdownNow();
@@ -122,26 +103,6 @@ final class RapidPlanner implements Tasklet {
         }
         String last = RunStartListener.before(jobContext, WATERMARK);
         return last == null ? null : LocalDate.parse(last);
-    }
-
-    private Map<String, Long> probeAll(ExecutorService pool, List<String> keys,
-                                       java.util.function.Function<String, RapidQuery> query) throws InterruptedException {
-        Map<String, Future<Long>> futures = new LinkedHashMap<>();
-        for (String key : keys) {
-            futures.put(key, pool.submit(() -> probe(query.apply(key), key)));
-        }
-        Map<String, Long> totals = new LinkedHashMap<>();
-        for (Map.Entry<String, Future<Long>> f : futures.entrySet()) {
-            try {
-                totals.put(f.getKey(), f.getValue().get());
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException re) {
-                    throw re;
-                }
-                throw new IllegalStateException(e.getCause());
-            }
-        }
-        return totals;
     }
 
     private long probe(RapidQuery query, String what) {

@@ -9,14 +9,21 @@ import java.util.List;
 
 /**
  * The first request of one slice of {@code /v3/properties/content}: language, supply source, one or
- * more countries, optionally one category (or the exclusion of the listed ones), the incremental
- * {@code date_updated_start} and the {@code include} projection. Later pages come from the next links,
- * which carry the whole query. Immutable.
+ * more countries, optionally one category (or the exclusion of the listed ones), optionally a star
+ * rating range ({@code property_rating_min}/{@code _max}, inclusive, as the API's decimal strings), the
+ * incremental {@code date_updated_start} and the {@code include} projection. Later pages come from the
+ * next links, which carry the whole query. Immutable.
  */
 record RapidQuery(String language, String supplySource, List<String> countries, String categoryId,
-                  List<String> categoryExclude, LocalDate dateUpdatedStart, List<String> include) {
+                  List<String> categoryExclude, String ratingMin, String ratingMax, LocalDate dateUpdatedStart,
+                  List<String> include) {
 
     static final String CONTENT_PATH = "/v3/properties/content";
+
+    RapidQuery(String language, String supplySource, List<String> countries, String categoryId,
+               List<String> categoryExclude, LocalDate dateUpdatedStart, List<String> include) {
+        this(language, supplySource, countries, categoryId, categoryExclude, null, null, dateUpdatedStart, include);
+    }
 
     URI firstPage(URI base) {
         return build(base, include);
@@ -28,15 +35,24 @@ record RapidQuery(String language, String supplySource, List<String> countries, 
     }
 
     RapidQuery withCountry(String country) {
-        return new RapidQuery(language, supplySource, List.of(country), categoryId, categoryExclude, dateUpdatedStart, include);
+        return new RapidQuery(language, supplySource, List.of(country), categoryId, categoryExclude, ratingMin,
+                ratingMax, dateUpdatedStart, include);
     }
 
     RapidQuery withCategory(String category) {
-        return new RapidQuery(language, supplySource, countries, category, List.of(), dateUpdatedStart, include);
+        return new RapidQuery(language, supplySource, countries, category, List.of(), ratingMin, ratingMax,
+                dateUpdatedStart, include);
     }
 
     RapidQuery excludingCategories(List<String> categories) {
-        return new RapidQuery(language, supplySource, countries, null, categories, dateUpdatedStart, include);
+        return new RapidQuery(language, supplySource, countries, null, categories, ratingMin, ratingMax,
+                dateUpdatedStart, include);
+    }
+
+    /** This query restricted to star ratings from {@code min} to {@code max}, both inclusive. */
+    RapidQuery withRating(String min, String max) {
+        return new RapidQuery(language, supplySource, countries, categoryId, categoryExclude, min, max,
+                dateUpdatedStart, include);
     }
 
     private URI build(URI base, List<String> includes) {
@@ -48,6 +64,12 @@ record RapidQuery(String language, String supplySource, List<String> countries, 
             add(params, "category_id", categoryId);
         }
         categoryExclude.forEach(c -> add(params, "category_id_exclude", c));
+        if (ratingMin != null) {
+            add(params, "property_rating_min", ratingMin);
+        }
+        if (ratingMax != null) {
+            add(params, "property_rating_max", ratingMax);
+        }
         if (dateUpdatedStart != null) {
             add(params, "date_updated_start", dateUpdatedStart.toString());
         }

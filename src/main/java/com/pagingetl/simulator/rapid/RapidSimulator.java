@@ -73,7 +73,9 @@ public final class RapidSimulator implements ApiSimulator {
                 .bindAddress("127.0.0.1")
                 .gzipDisabled(true)
                 .disableRequestJournal()
-                .containerThreads(32)
+                // Latency is a sleep in a container thread: 32 would cap a job at concurrency 32 (its maximum)
+                // minus Jetty's acceptor and selector threads, so the simulator, not the job, would serialise.
+                .containerThreads(80)
                 .notifier(new SilentNotifier())
                 .extensions(handler, meter.adminRoutes());
         config = port == 0 ? config.dynamicPort() : config.port(port);

@@ -52,6 +52,47 @@ class RapidContentJobIntegrationTests {
     }
 
     @Test
+    void categoryAboveMaxPartitionSizeIsCutByStarRatingAndPartitionsRunLargestFirst() throws Exception {
+        try (RapidFixture rapid = new RapidFixture(home, Map.of())) {
+            EtlRun.Result result = rapid.etl.run("--job=rapidContent", "countries=US,FR,GB", "maxPartitionSize=300",
+                    "concurrency=1");
+
+            assertThat(result.exitCode()).as(result.toString()).isZero();
+            List<String> ids = RapidFixture.ids(rapid.published(".jsonl.gz").get(0));
+            assertThat(ids).doesNotHaveDuplicates();
+            assertThat(RapidFixture.distinct(ids)).isEqualTo(rapid.simulator.expectedIds(List.of("US", "FR", "GB")));
+            List<Manifest.PartEntry> parts = PublishedOutput.manifest(rapid.published(".manifest.json").get(0))
+                    .files().get(0).parts();
+            assertThat(parts).extracting(Manifest.PartEntry::name).anyMatch(n -> n.matches("US-cat-1-r[0-5]\\.[05]"))
+                    .doesNotContain("US", "US-cat-1");
+            assertThat(parts).allMatch(p -> p.records() <= 300);
+            // One partition at a time: the order they finish in is the order they started in.
+            List<String> finished = java.util.regex.Pattern.compile("partition (\\S+): done")
+                    .matcher(Files.readString(home.resolve("etl.log"))).results().map(m -> m.group(1)).toList();
+            List<String> largestFirst = parts.stream()
+                    .sorted(java.util.Comparator.comparingLong(Manifest.PartEntry::records).reversed())
+                    .map(Manifest.PartEntry::name).toList();
+            assertThat(finished).isEqualTo(largestFirst);
+        }
+    }
+
+    @Test
+    void propertiesWithoutStarRatingKeepTheirSliceWholeAndAreAllPublished() throws Exception {
+        try (RapidFixture rapid = new RapidFixture(home, Map.of())) {
+            EtlRun.Result result = rapid.etl.run("--job=rapidContent", "countries=US", "supplySource=vrbo",
+                    "maxPartitionSize=20", "concurrency=4");
+
+            assertThat(result.exitCode()).as(result.toString()).isZero();
+            List<String> ids = RapidFixture.ids(rapid.published(".jsonl.gz").get(0));
+            assertThat(ids).doesNotHaveDuplicates();
+            assertThat(RapidFixture.distinct(ids)).isEqualTo(rapid.simulator.expectedIds(List.of("US"), "vrbo"));
+            assertThat(PublishedOutput.manifest(rapid.published(".manifest.json").get(0)).files().get(0).parts())
+                    .extracting(Manifest.PartEntry::name).allMatch(n -> n.startsWith("US-cat-") && !n.contains("-r"));
+            assertThat(Files.readString(home.resolve("etl.log"))).contains("kept whole");
+        }
+    }
+
+    @Test
     void secondRunIsIncrementalFromTheLastRunStartDateAndListsInactiveProperties() {
         try (RapidFixture rapid = new RapidFixture(home, Map.of())) {
             assertThat(rapid.run().exitCode()).isZero();

@@ -20,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.stream.Stream;
 import java.util.zip.CRC32;
 import java.util.zip.GZIPOutputStream;
 
@@ -123,8 +122,7 @@ public class PublishTasklet implements Tasklet {
         manifest.writeAtomically(manifestPath);
 
         watermarks.saveAll(manifest.job(), manifest.scope(), after, execution.getId());
-        deleteRecursively(workDir);
-        deleteIfEmpty(workDir.getParent());
+        layout.removeWork(baseName);
 
         List<String> published = new ArrayList<>();
         files.forEach(f -> published.add(layout.jobDir().resolve(f.name()).toString()));
@@ -233,27 +231,5 @@ public class PublishTasklet implements Tasklet {
             }
         }
         return values;
-    }
-
-    /** Another run of the job may still be working beside it: only an empty directory goes. */
-    private static void deleteIfEmpty(Path dir) throws IOException {
-        try (Stream<Path> entries = Files.list(dir)) {
-            if (entries.findAny().isEmpty()) {
-                Files.deleteIfExists(dir);
-            }
-        } catch (java.nio.file.NoSuchFileException | java.nio.file.DirectoryNotEmptyException gone) {
-            // Already removed, or another run just started writing there.
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }

@@ -24,10 +24,12 @@ final class GzipLinesCheck {
     }
 
     /**
+     * @param published   the file's final name, for messages
+     * @param consequence what a failure means for the run, appended to the message ("nothing was published")
      * @return the SHA-256 of {@code file}, hex
      * @throws UnusableOutputException when the file does not decompress or its line count differs
      */
-    static String verify(Path file, String published, long expectedLines) throws IOException {
+    static String verify(Path file, String published, long expectedLines, String consequence) throws IOException {
         MessageDigest sha256;
         try {
             sha256 = MessageDigest.getInstance("SHA-256");
@@ -50,11 +52,11 @@ final class GzipLinesCheck {
             raw.transferTo(java.io.OutputStream.nullOutputStream());
         } catch (java.util.zip.ZipException | java.io.EOFException e) {
             throw new UnusableOutputException(published + " does not decompress (" + e.getMessage() + ") after " + lines
-                    + " of its " + expectedLines + " committed records; nothing was published", true, e);
+                    + " of its " + expectedLines + " committed records; " + consequence, true, e);
         }
         if (lines != expectedLines) {
             throw new UnusableOutputException(published + " decompresses to " + lines + " lines but its parts committed "
-                    + expectedLines + " records; nothing was published", true, null);
+                    + expectedLines + " records; " + consequence, true, null);
         }
         return HexFormat.of().formatHex(sha256.digest());
     }

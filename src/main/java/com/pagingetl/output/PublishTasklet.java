@@ -107,7 +107,9 @@ public class PublishTasklet implements Tasklet {
             }
             long records = parts.stream().mapToLong(Manifest.PartEntry::records).sum();
             Path target = layout.published(baseName, spec.suffix());
-            String sha256 = Files.exists(target) ? GzipLinesCheck.verify(target, target.getFileName().toString(), records)
+            String sha256 = Files.exists(target)
+                    ? GzipLinesCheck.verify(target, target.getFileName().toString(), records,
+                            "it was changed after an earlier attempt published it, and no manifest vouches for it")
                     : assemble(slices, target, records);
             files.add(new Manifest.FileEntry(target.getFileName().toString(), records, Files.size(target), sha256, parts));
             total += records;
@@ -164,7 +166,7 @@ public class PublishTasklet implements Tasklet {
                 out.force(true);
             }
             copied = System.nanoTime();
-            sha256 = GzipLinesCheck.verify(tmp, target.getFileName().toString(), records);
+            sha256 = GzipLinesCheck.verify(tmp, target.getFileName().toString(), records, "nothing was published");
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(tmp);
             throw e;

@@ -3,7 +3,8 @@ package com.pagingetl.http;
 /**
  * A call to an API that cannot succeed by trying again: a fatal status, a body that is not what the
  * contract says, or transient failures that outlasted the retry budget. The message names the
- * operation and the position and carries the API's own words; it never contains a credential.
+ * operation and the position and carries the API's own words; it never contains a credential: the message
+ * and the causes pass through {@link Secrets} here, whoever built them.
  */
 public class ApiCallException extends RuntimeException {
 
@@ -18,7 +19,7 @@ public class ApiCallException extends RuntimeException {
     }
 
     public ApiCallException(String message, int status, Throwable cause) {
-        super(message, cause);
+        super(Secrets.redact(message), Secrets.scrub(cause));
         this.status = status;
     }
 

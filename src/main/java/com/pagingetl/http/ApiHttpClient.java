@@ -104,7 +104,7 @@ public final class ApiHttpClient {
             }
             if (attempt < settings.maxAttempts()) {
                 log.warn("{}: attempt {}/{} failed ({}); retrying in {} ms", operation, attempt,
-                        settings.maxAttempts(), lastProblem, wait.toMillis());
+                        settings.maxAttempts(), Secrets.redact(lastProblem), wait.toMillis());
                 sleep(operation, wait);
             }
         }

@@ -10,7 +10,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A short, single-line description of an error body for messages: the API's own {@code type} and
  * {@code message} for JSON, the title of an HTML page, or the first words of plain text. It never
- * copies echoed request fields (Rapid's 401 body repeats the API key and signature there).
+ * copies echoed request fields (Rapid's 401 body repeats the API key and signature there), and every
+ * summary passes through {@link Secrets}, since a server's own message may echo a credential too.
  */
 public final class ResponseSummary {
 
@@ -24,6 +25,10 @@ public final class ResponseSummary {
     }
 
     public static String of(ApiResponse response) {
+        return Secrets.redact(summarize(response));
+    }
+
+    private static String summarize(ApiResponse response) {
         String text = response.bodyText().strip();
         if (text.isEmpty()) {
             return "(empty body)";

@@ -5,6 +5,8 @@ import java.util.Map;
 
 import org.springframework.batch.core.job.Job;
 
+import com.pagingetl.output.RunLayout;
+
 /**
  * A job as the launcher runs it: its Spring Batch {@link Job}, its descriptor, and the validation of
  * its configuration and parameters that happens before anything starts.
@@ -14,6 +16,9 @@ public interface EtlJob {
     JobDescriptor descriptor();
 
     Job job();
+
+    /** Where the job's files go; the launcher removes an abandoned run's work directory there. */
+    RunLayout layout();
 
     /**
      * Checks the job's configuration (base URL, credentials, limits) and the given parameters, which

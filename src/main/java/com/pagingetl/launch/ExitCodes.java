@@ -7,7 +7,11 @@ public final class ExitCodes {
     public static final int COMPLETED = 0;
     /** The run failed; calling the same command again resumes it from its last commit. */
     public static final int FAILED = 1;
-    /** Bad usage or configuration; nothing was started. The message names the option or property. */
+    /**
+     * Bad usage or configuration; nothing was started. The message names the option or property. Also a run that
+     * retrying cannot help ({@link com.pagingetl.output.UnusableOutputException}: a damaged part file, whose line
+     * names {@code --abandon=<id>}, or an output directory that cannot be written).
+     */
     public static final int USAGE = 2;
     /** Another run of the same job and scope is executing. */
     public static final int ALREADY_RUNNING = 3;

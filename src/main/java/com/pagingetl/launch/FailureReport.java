@@ -7,6 +7,8 @@ import java.util.List;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;
 
+import com.pagingetl.output.UnusableOutputException;
+
 /**
  * Turns a failed execution into the one line a scheduler's operator reads: the job, where it failed
  * (partition or step, page, position) and the cause in the API's own words. Worker steps are preferred
@@ -29,6 +31,22 @@ final class FailureReport {
             return describe(t);
         }
         return "exit status " + execution.getExitStatus().getExitCode() + " " + execution.getExitStatus().getExitDescription();
+    }
+
+    /**
+     * The {@link UnusableOutputException} behind a failure, if any: retrying cannot get past it, so the launcher
+     * exits with {@link ExitCodes#USAGE} and says what to do instead.
+     */
+    static UnusableOutputException unusableOutput(JobExecution execution) {
+        List<Throwable> failures = new ArrayList<>(execution.getAllFailureExceptions());
+        for (Throwable t : failures) {
+            for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+                if (c instanceof UnusableOutputException u) {
+                    return u;
+                }
+            }
+        }
+        return null;
     }
 
     /** The most specific message in the cause chain: ours name the position, so the outermost one of ours wins. */

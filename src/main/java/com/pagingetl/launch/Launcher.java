@@ -17,6 +17,8 @@ import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 
 import com.pagingetl.output.PublishTasklet;
+import com.pagingetl.output.RunLayout;
+import com.pagingetl.output.UnusableOutputException;
 import com.pagingetl.state.RunLock;
 
 /**
@@ -139,10 +141,20 @@ public class Launcher {
             } catch (Exception e) {
                 throw new UsageException("abandoning execution " + executionId + " failed: " + e.getMessage());
             }
-            out.printf("execution %d abandoned; the next --job=%s starts a new run%n", executionId,
-                    job.descriptor().name());
+            out.printf("execution %d abandoned; %s; the next --job=%s starts a new run%n", executionId,
+                    removeWork(job, current), job.descriptor().name());
             return ExitCodes.COMPLETED;
         });
+    }
+
+    /** An abandoned run never publishes: its parts only take space, and a fresh run writes its own. */
+    private static String removeWork(EtlJob job, JobExecution execution) throws java.io.IOException {
+        if (!execution.getExecutionContext().containsKey(RunLayout.BASE_NAME_KEY)) {
+            return "it had no work directory";
+        }
+        String baseName = execution.getExecutionContext().getString(RunLayout.BASE_NAME_KEY);
+        int files = job.layout().removeWork(baseName);
+        return "removed its work directory " + job.layout().workDir(baseName) + " (" + files + " file" + (files == 1 ? "" : "s") + ")";
     }
 
     private interface ExecutionAction {
@@ -221,6 +233,14 @@ public class Launcher {
                 return ExitCodes.STOPPED;
             }
             default -> {
+                UnusableOutputException unusable = FailureReport.unusableOutput(execution);
+                if (unusable != null) {
+                    err.println(redactor.clean(name + " failed (execution " + execution.getId() + ") at "
+                            + FailureReport.cause(execution) + " -- running the same command again cannot help: "
+                            + (unusable.abandonRun() ? "abandon this run with --abandon=" + execution.getId()
+                            + ", then run the command again for a fresh run" : "fix that, then run the same command")));
+                    return ExitCodes.USAGE;
+                }
                 err.println(redactor.clean(name + " failed (execution " + execution.getId() + ") at "
                         + FailureReport.cause(execution) + " -- run the same command again to resume"));
                 return ExitCodes.FAILED;

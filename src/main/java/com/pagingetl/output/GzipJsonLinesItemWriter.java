@@ -6,6 +6,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.zip.CRC32;
 
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -23,9 +24,13 @@ import com.pagingetl.paging.PagedItem;
  *
  * <h2>Restart contract</h2>
  * After each chunk the member is finished and forced to disk, then {@code update} saves
- * {@code <name>.bytes} (length vouched for by the commit), {@code <name>.records} and
- * {@code <name>.generation}. On open the file of the saved generation is truncated back to the saved
- * length, dropping whatever a failed chunk left behind, and files of other generations are deleted. When
+ * {@code <name>.bytes} (length vouched for by the commit), {@code <name>.crc} (CRC32 of those bytes, kept
+ * up to date as they are written), {@code <name>.records} and {@code <name>.generation}. On open the file of
+ * the saved generation is truncated back to the saved length, dropping whatever a failed chunk left behind,
+ * its committed bytes are checked against the saved CRC32 (one read of the part), and files of other
+ * generations are deleted. A part that is shorter than its commit or whose bytes changed fails the open with
+ * an {@link UnusableOutputException}: appending to it would publish damaged gzip, and only a fresh run can
+ * recover. A work directory that cannot be created fails the same way, since retrying cannot help. When
  * a chunk brings items of a newer generation (the reader started its query over), the writer switches
  * to a fresh file for it and ignores the older items still in the chunk.
  *
@@ -42,6 +47,9 @@ public class GzipJsonLinesItemWriter implements ItemStreamWriter<PagedItem<byte[
     private int generation;
     private long bytes;
     private long records;
+    /** CRC32 of the part file's bytes up to the channel's position; {@link #committedCrc} of those up to {@link #bytes}. */
+    private final CRC32 crc = new CRC32();
+    private long committedCrc;
     private FileChannel channel;
     private GzipMember member;
 
@@ -59,22 +67,43 @@ public class GzipJsonLinesItemWriter implements ItemStreamWriter<PagedItem<byte[
         generation = context.getInt(key("generation"), 0);
         bytes = context.getLong(key("bytes"), 0);
         records = context.getLong(key("records"), 0);
+        // Absent in contexts committed before the digest existed: such a part is resumed unchecked.
+        Long savedCrc = context.containsKey(key("crc")) ? context.getLong(key("crc")) : null;
         Path file = PartFiles.file(dir, name, generation);
         try {
             Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UnusableOutputException("the work directory " + dir + " of part " + name + " cannot be created ("
+                    + e.getClass().getSimpleName() + ": " + e.getMessage() + "): make the output directory (etl.output-dir)"
+                    + " writable", false, e);
+        }
+        try {
             PartFiles.deleteOtherGenerations(dir, name, generation);
             long size = Files.exists(file) ? Files.size(file) : 0;
             if (size < bytes) {
-                throw new ItemStreamException("part file " + file + " holds " + size
-                        + " bytes but its last commit wrote " + bytes + ": it was changed or removed outside the job."
-                        + " Abandon this run (--abandon=<executionId>) and run the job again");
+                throw new UnusableOutputException("part " + name + " (" + file + ") holds " + size
+                        + " bytes but its last commit wrote " + bytes + " (" + records + " records): it was changed"
+                        + " or removed outside the job", true, null);
             }
-            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
             channel.truncate(bytes);
+            crc.reset();
+            PartDigest.update(crc, channel, bytes, null);
+            if (savedCrc != null && crc.getValue() != savedCrc) {
+                throw new UnusableOutputException("part " + name + " (" + file + ") does not match its last commit: the CRC32"
+                        + " of its first " + bytes + " bytes (" + records + " records) is " + PartDigest.hex(crc.getValue())
+                        + ", the commit saved " + PartDigest.hex(savedCrc) + "; it was changed outside the job", true, null);
+            }
+            committedCrc = crc.getValue();
             channel.position(bytes);
             member = new GzipMember();
+        } catch (UnusableOutputException e) {
+            closeQuietly();
+            throw e;
         } catch (IOException e) {
-            throw new ItemStreamException("opening part file " + file + " at byte " + bytes + " failed: " + e.getMessage(), e);
+            closeQuietly();
+            throw new ItemStreamException("opening part " + name + " (" + file + ") at byte " + bytes + " failed: "
+                    + e.getMessage(), e);
         }
     }
 
@@ -91,7 +120,7 @@ public class GzipJsonLinesItemWriter implements ItemStreamWriter<PagedItem<byte[
         if (chunk.getItems().stream().noneMatch(item -> item.generation() == current)) {
             return;
         }
-        member.begin(channel);
+        member.begin(channel, crc);
         for (PagedItem<byte[]> item : chunk) {
             if (item.generation() == generation) {
                 member.write(item.value(), 0, item.value().length);
@@ -102,6 +131,7 @@ public class GzipJsonLinesItemWriter implements ItemStreamWriter<PagedItem<byte[
         member.finish();
         channel.force(false);
         bytes = channel.position();
+        committedCrc = crc.getValue();
     }
 
     private void switchGeneration(int newest) throws IOException {
@@ -109,6 +139,8 @@ public class GzipJsonLinesItemWriter implements ItemStreamWriter<PagedItem<byte[
         generation = newest;
         bytes = 0;
         records = 0;
+        crc.reset();
+        committedCrc = crc.getValue();
         Path file = PartFiles.file(dir, name, generation);
         channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING);
@@ -118,6 +150,7 @@ public class GzipJsonLinesItemWriter implements ItemStreamWriter<PagedItem<byte[
     public void update(ExecutionContext context) throws ItemStreamException {
         context.putInt(key("generation"), generation);
         context.putLong(key("bytes"), bytes);
+        context.putLong(key("crc"), committedCrc);
         context.putLong(key("records"), records);
     }
 
@@ -135,6 +168,18 @@ public class GzipJsonLinesItemWriter implements ItemStreamWriter<PagedItem<byte[
             } finally {
                 channel = null;
             }
+        }
+    }
+
+    private void closeQuietly() {
+        try {
+            if (channel != null) {
+                channel.close();
+            }
+        } catch (IOException ignored) {
+            // The open already failed; its exception is the one that matters.
+        } finally {
+            channel = null;
         }
     }
 

@@ -22,11 +22,17 @@ final class GzipMember implements AutoCloseable {
     private final CRC32 crc = new CRC32();
     private final ByteBuffer out = ByteBuffer.allocate(1 << 16);
     private FileChannel channel;
+    private CRC32 fileDigest;
     private long inputBytes;
 
-    /** Starts a member at the channel's position. */
-    void begin(FileChannel target) throws IOException {
+    /**
+     * Starts a member at the channel's position.
+     *
+     * @param fileDigest the CRC32 of the file's bytes so far, which every byte written to the channel updates
+     */
+    void begin(FileChannel target, CRC32 fileDigest) throws IOException {
         channel = target;
+        this.fileDigest = fileDigest;
         deflater.reset();
         crc.reset();
         inputBytes = 0;
@@ -55,6 +61,7 @@ final class GzipMember implements AutoCloseable {
         out.order(ByteOrder.LITTLE_ENDIAN).putInt((int) crc.getValue()).putInt((int) inputBytes).order(ByteOrder.BIG_ENDIAN);
         flush();
         channel = null;
+        fileDigest = null;
     }
 
     private void drain(int flush) throws IOException {
@@ -67,6 +74,7 @@ final class GzipMember implements AutoCloseable {
 
     private void flush() throws IOException {
         out.flip();
+        fileDigest.update(out.array(), 0, out.limit());
         while (out.hasRemaining()) {
             channel.write(out);
         }

@@ -20,7 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.stream.Stream;
+import java.util.zip.CRC32;
 import java.util.zip.GZIPOutputStream;
 
 import org.slf4j.Logger;
@@ -39,7 +39,11 @@ import com.pagingetl.state.WatermarkStore;
  * The last step of every job: puts the run's output under its final names, writes the manifest, and
  * only then moves the watermarks. Each file is assembled from the committed bytes of its parts into a
  * {@code .part} file beside the final name, forced to disk and renamed atomically, so a file under a
- * final name is always complete gzip.
+ * final name is always complete gzip. Nothing damaged is published: each part's bytes are checked against
+ * the CRC32 its writer committed ({@code <part>.crc}) while they are copied, and the assembled file must
+ * decompress fully to exactly the committed number of records before the rename (one extra read of the
+ * file, which also yields the manifest's SHA-256). A mismatch fails the step with an
+ * {@link UnusableOutputException} and removes the assembled file.
  *
  * <h2>Restart contract</h2>
  * Idempotent: a file already under its final name is kept as it is (it was published by an earlier
@@ -95,17 +99,19 @@ public class PublishTasklet implements Tasklet {
             List<PartSlice> slices = new ArrayList<>();
             for (PartRef ref : refs) {
                 ExecutionContext ctx = run.stepContext(ref.stepName());
-                PartSlice slice = new PartSlice(PartFiles.file(workDir, ref.partName(), ctx.getInt(ref.partName() + ".generation", 0)),
-                        ctx.getLong(ref.partName() + ".bytes", 0));
-                slices.add(slice);
-                parts.add(new Manifest.PartEntry(ref.partName(), ctx.getLong(ref.partName() + ".records", 0)));
+                String part = ref.partName();
+                slices.add(new PartSlice(part, PartFiles.file(workDir, part, ctx.getInt(part + ".generation", 0)),
+                        ctx.getLong(part + ".bytes", 0), ctx.getLong(part + ".records", 0),
+                        ctx.containsKey(part + ".crc") ? ctx.getLong(part + ".crc") : null));
+                parts.add(new Manifest.PartEntry(part, ctx.getLong(part + ".records", 0)));
             }
             long records = parts.stream().mapToLong(Manifest.PartEntry::records).sum();
             Path target = layout.published(baseName, spec.suffix());
-            if (!Files.exists(target)) {
-                assemble(slices, target);
-            }
-            files.add(new Manifest.FileEntry(target.getFileName().toString(), records, Files.size(target), sha256(target), parts));
+            String sha256 = Files.exists(target)
+                    ? GzipLinesCheck.verify(target, target.getFileName().toString(), records,
+                            "it was changed after an earlier attempt published it, and no manifest vouches for it")
+                    : assemble(slices, target, records);
+            files.add(new Manifest.FileEntry(target.getFileName().toString(), records, Files.size(target), sha256, parts));
             total += records;
         }
 
@@ -118,8 +124,7 @@ public class PublishTasklet implements Tasklet {
         manifest.writeAtomically(manifestPath);
 
         watermarks.saveAll(manifest.job(), manifest.scope(), after, execution.getId());
-        deleteRecursively(workDir);
-        deleteIfEmpty(workDir.getParent());
+        layout.removeWork(baseName);
 
         List<String> published = new ArrayList<>();
         files.forEach(f -> published.add(layout.jobDir().resolve(f.name()).toString()));
@@ -130,40 +135,70 @@ public class PublishTasklet implements Tasklet {
         return RepeatStatus.FINISHED;
     }
 
-    private record PartSlice(Path file, long bytes) {
+    /** The committed bytes of one part; {@code crc} is null for a part committed before digests were kept. */
+    private record PartSlice(String name, Path file, long bytes, long records, Long crc) {
     }
 
-    private static void assemble(List<PartSlice> slices, Path target) throws IOException {
+    /** Assembles, checks and renames; returns the SHA-256 of the published file. */
+    private static String assemble(List<PartSlice> slices, Path target, long records) throws IOException {
         Path tmp = target.resolveSibling(target.getFileName() + ".part");
         long written = 0;
-        try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-            for (PartSlice slice : slices) {
-                if (slice.bytes() == 0) {
-                    continue;
-                }
-                try (FileChannel in = FileChannel.open(slice.file(), StandardOpenOption.READ)) {
-                    if (in.size() < slice.bytes()) {
-                        throw new IOException("part " + slice.file() + " holds " + in.size() + " bytes, fewer than the "
-                                + slice.bytes() + " its step committed");
+        long started = System.nanoTime();
+        long copied;
+        String sha256;
+        try {
+            try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING)) {
+                for (PartSlice slice : slices) {
+                    if (slice.bytes() == 0) {
+                        continue;
                     }
-                    long position = 0;
-                    while (position < slice.bytes()) {
-                        position += in.transferTo(position, slice.bytes() - position, out);
-                    }
+                    copyChecked(slice, out);
                     written += slice.bytes();
                 }
+                if (written == 0) {
+                    // An empty run still publishes valid gzip: one empty member.
+                    OutputStream os = Channels.newOutputStream(out);
+                    GZIPOutputStream gz = new GZIPOutputStream(os);
+                    gz.finish();
+                    gz.flush();
+                }
+                out.force(true);
             }
-            if (written == 0) {
-                // An empty run still publishes valid gzip: one empty member.
-                OutputStream os = Channels.newOutputStream(out);
-                GZIPOutputStream gz = new GZIPOutputStream(os);
-                gz.finish();
-                gz.flush();
-            }
-            out.force(true);
+            copied = System.nanoTime();
+            sha256 = GzipLinesCheck.verify(tmp, target.getFileName().toString(), records, "nothing was published");
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(tmp);
+            throw e;
         }
+        long verified = System.nanoTime();
+        log.info("assembled {} ({} records, {} bytes; parts copied and CRC-checked in {} ms, decompressed, counted and"
+                + " hashed in {} ms)", target.getFileName(), records, Files.size(tmp), (copied - started) / 1_000_000,
+                (verified - copied) / 1_000_000);
         Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+        return sha256;
+    }
+
+    /** Copies a part's committed bytes, checking them against the CRC32 its writer committed. */
+    private static void copyChecked(PartSlice slice, FileChannel out) throws IOException {
+        CRC32 crc = new CRC32();
+        try (FileChannel in = FileChannel.open(slice.file(), StandardOpenOption.READ)) {
+            if (in.size() < slice.bytes()) {
+                throw new UnusableOutputException("part " + slice.name() + " (" + slice.file() + ") holds " + in.size()
+                        + " bytes, fewer than the " + slice.bytes() + " (" + slice.records() + " records) its step committed;"
+                        + " nothing was published", true, null);
+            }
+            PartDigest.update(crc, in, slice.bytes(), out);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new UnusableOutputException("part " + slice.name() + " (" + slice.file() + ") is gone, though its step"
+                    + " committed " + slice.bytes() + " bytes (" + slice.records() + " records); nothing was published", true, e);
+        }
+        if (slice.crc() != null && crc.getValue() != slice.crc()) {
+            throw new UnusableOutputException("part " + slice.name() + " (" + slice.file() + ") does not match what its step"
+                    + " committed: the CRC32 of its " + slice.bytes() + " bytes (" + slice.records() + " records) is "
+                    + PartDigest.hex(crc.getValue()) + ", the commit saved " + PartDigest.hex(slice.crc())
+                    + "; it was changed outside the job; nothing was published", true, null);
+        }
     }
 
     static String sha256(Path file) throws IOException {
@@ -202,27 +237,5 @@ public class PublishTasklet implements Tasklet {
             }
         }
         return values;
-    }
-
-    /** Another run of the job may still be working beside it: only an empty directory goes. */
-    private static void deleteIfEmpty(Path dir) throws IOException {
-        try (Stream<Path> entries = Files.list(dir)) {
-            if (entries.findAny().isEmpty()) {
-                Files.deleteIfExists(dir);
-            }
-        } catch (java.nio.file.NoSuchFileException | java.nio.file.DirectoryNotEmptyException gone) {
-            // Already removed, or another run just started writing there.
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }

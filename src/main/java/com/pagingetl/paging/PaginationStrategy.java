@@ -18,6 +18,15 @@ public interface PaginationStrategy<T> {
     /** Fetches the page at {@code token}. Repeatable: the same token may be fetched again after a restart. */
     Page<T> fetch(PageToken token);
 
+    /**
+     * What identifies the position a token asks for, to notice a pass that comes back to a position it already
+     * read (an API whose paging cycles). A token that also carries hints which change from page to page (a link's
+     * expiry, a page size) returns only the position itself.
+     */
+    default String position(PageToken token) {
+        return token.value();
+    }
+
     /** A short position description for messages and logs, without secrets: "cursor after 2024-03-01...;4242". */
     default String describe(PageToken token) {
         return "token " + abbreviate(token.value());

@@ -37,11 +37,21 @@ import com.pagingetl.progress.ProgressMonitor;
  * what the old pass wrote. The limit on start-overs counts those of this process only: it stops a loop
  * (pages expiring faster than they are read), while a resume that has to start over is always allowed.
  *
+ * <h2>Runaway paging</h2>
+ * A server whose links or cursors cycle (A, B, A) would keep a pass going for ever. The reader remembers the
+ * {@link PaginationStrategy#position} of every page fetched in the current pass (in memory, as 64-bit hashes;
+ * a start-over or a new process begins an empty history) and ends the read, before fetching it, when a next
+ * token asks for a position already read. It also ends a pass that hands out far more records than the API
+ * announced ({@link Page#total}: more than twice the total plus {@value #TOTAL_SLACK}), which catches cycles
+ * whose tokens never repeat. Both are {@link PageFetchException}s naming the page and the position.
+ *
  * <p>Not thread-safe: one instance per step execution (partitions each get their own).
  */
 public class PagingItemReader<T> implements ItemStreamReader<PagedItem<T>> {
 
     private static final Logger log = LoggerFactory.getLogger(PagingItemReader.class);
+    /** Records a pass may read beyond twice the announced total before it counts as runaway: data does change as it is read. */
+    static final long TOTAL_SLACK = 1000;
 
     private final String name;
     private final String description;
@@ -59,6 +69,7 @@ public class PagingItemReader<T> implements ItemStreamReader<PagedItem<T>> {
     private long records;
     private long pages;
     private Page<T> page;
+    private final PositionHistory history = new PositionHistory();
     private ProgressMonitor.Tracker tracker;
 
     /**
@@ -97,6 +108,7 @@ public class PagingItemReader<T> implements ItemStreamReader<PagedItem<T>> {
         offset = 0;
         startOvers = 0;
         page = null;
+        history.clear();
         tracker = monitor.register(description);
         tracker.resume(records, pages);
     }
@@ -148,6 +160,13 @@ public class PagingItemReader<T> implements ItemStreamReader<PagedItem<T>> {
 
     /** Fetches the page at {@code token}; returns null after starting the query over. */
     private Page<T> fetch() {
+        String position = strategy.position(token);
+        long earlier = history.pageOf(position);
+        if (earlier > 0) {
+            throw new PageFetchException("the next page token of " + description + " (" + strategy.describe(token)
+                    + ") repeats page " + earlier + "'s: the API's paging cycles; stopping rather than looping at page "
+                    + (pages + 1) + " after " + records + " records", null);
+        }
         Page<T> fetched;
         try {
             fetched = strategy.fetch(token);
@@ -159,8 +178,15 @@ public class PagingItemReader<T> implements ItemStreamReader<PagedItem<T>> {
                     + strategy.describe(token) + ") failed: " + e.getMessage(), e);
         }
         pages++;
+        history.add(position, pages);
         tracker.page();
         fetched.total().ifPresent(tracker::total);
+        if (fetched.total().isPresent() && records + fetched.items().size() > 2 * fetched.total().getAsLong() + TOTAL_SLACK) {
+            throw new PageFetchException("page " + pages + " of " + description + " (" + strategy.describe(token)
+                    + ") would take this pass to " + (records + fetched.items().size()) + " records, far beyond the "
+                    + fetched.total().getAsLong() + " the API announced: its paging runs away (a cycle whose tokens"
+                    + " differ, or a wrong total); stopping rather than looping", null);
+        }
         return fetched;
     }
 
@@ -174,6 +200,7 @@ public class PagingItemReader<T> implements ItemStreamReader<PagedItem<T>> {
                 description, cause.getMessage(), records);
         generation++;
         startOvers++;
+        history.clear();
         token = strategy.firstPage();
         offset = 0;
         writtenBefore = Set.of();

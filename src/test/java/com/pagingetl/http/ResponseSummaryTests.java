@@ -104,4 +104,14 @@ class ResponseSummaryTests {
 
         assertThat(summary).hasSize(203).endsWith("...");
     }
+
+    @Test
+    void aServerMessageThatEchoesACredentialIsRedacted() {
+        Secrets.register("tok-summary-31337");
+
+        String summary = ResponseSummary.of(body("application/json",
+                "{\"message\":\"token Bearer tok-summary-31337 lacks scope; your token tok-summary-31337\"}"));
+
+        assertThat(summary).isEqualTo("token Bearer *** lacks scope; your token ***");
+    }
 }

@@ -142,11 +142,11 @@ class GzipJsonLinesItemWriterTests {
         }
 
         assertThatThrownBy(() -> open(ctx))
-                .isInstanceOf(ItemStreamException.class)
+                .isInstanceOf(UnusableOutputException.class)
                 .hasMessageContaining(part(0).toString())
                 .hasMessageContaining((committed - 5) + " bytes")
                 .hasMessageContaining(String.valueOf(committed))
-                .hasMessageContaining("--abandon");
+                .satisfies(e -> assertThat(((UnusableOutputException) e).abandonRun()).isTrue());
     }
 
     @Test
@@ -158,8 +158,77 @@ class GzipJsonLinesItemWriterTests {
         Files.delete(part(0));
 
         assertThatThrownBy(() -> open(ctx))
-                .isInstanceOf(ItemStreamException.class)
+                .isInstanceOf(UnusableOutputException.class)
                 .hasMessageContaining("holds 0 bytes");
+    }
+
+    @Test
+    void updateSavesTheCrc32OfTheCommittedBytes() throws Exception {
+        GzipJsonLinesItemWriter writer = open(ctx);
+        writer.write(chunk(0, "a", "b"));
+        writer.update(ctx);
+        writer.write(chunk(0, "c"));
+        writer.close();
+
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(Files.readAllBytes(part(0)), 0, (int) ctx.getLong("US-cat-1.bytes"));
+        assertThat(ctx.getLong("US-cat-1.crc")).isEqualTo(crc.getValue());
+    }
+
+    @Test
+    void aPartWhoseCommittedBytesChangedFailsTheResumeNamingThePartAndThePosition() throws Exception {
+        GzipJsonLinesItemWriter writer = open(ctx);
+        writer.write(chunk(0, "a", "b"));
+        writer.update(ctx);
+        writer.write(chunk(0, "c"));
+        writer.update(ctx);
+        writer.close();
+        long committed = ctx.getLong("US-cat-1.bytes");
+        byte[] bytes = Files.readAllBytes(part(0));
+        bytes[15] ^= 0x21;
+        Files.write(part(0), bytes);
+
+        assertThatThrownBy(() -> open(ctx))
+                .isInstanceOf(UnusableOutputException.class)
+                .hasMessageContaining("part US-cat-1")
+                .hasMessageContaining("first " + committed + " bytes (3 records)")
+                .hasMessageContaining("changed outside the job")
+                .satisfies(e -> assertThat(((UnusableOutputException) e).abandonRun()).isTrue());
+    }
+
+    @Test
+    void resumeAfterAFailedChunkKeepsTheDigestInStepWithTheFile() throws Exception {
+        GzipJsonLinesItemWriter writer = open(ctx);
+        writer.write(chunk(0, "a"));
+        writer.update(ctx);
+        ExecutionContext committed = new ExecutionContext(ctx);
+        writer.write(chunk(0, "uncommitted"));
+        writer.close();
+
+        GzipJsonLinesItemWriter resumed = open(committed);
+        resumed.write(chunk(0, "b"));
+        resumed.update(committed);
+        resumed.close();
+
+        GzipJsonLinesItemWriter again = open(committed);
+        again.close();
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(Files.readAllBytes(part(0)));
+        assertThat(committed.getLong("US-cat-1.crc")).isEqualTo(crc.getValue());
+        assertThat(lines(part(0))).containsExactly("a", "b");
+    }
+
+    @Test
+    void aWorkDirectoryThatCannotBeCreatedIsUnusableOutputNotARetry() throws Exception {
+        Path blocker = dir.resolve("not-a-directory");
+        Files.writeString(blocker, "x");
+        GzipJsonLinesItemWriter writer = new GzipJsonLinesItemWriter(blocker.resolve("work"), "FR");
+
+        assertThatThrownBy(() -> writer.open(new ExecutionContext()))
+                .isInstanceOf(UnusableOutputException.class)
+                .hasMessageContaining("cannot be created")
+                .hasMessageContaining("etl.output-dir")
+                .satisfies(e -> assertThat(((UnusableOutputException) e).abandonRun()).isFalse());
     }
 
     @Test

@@ -169,6 +169,7 @@ class PublishTaskletTests {
         Files.write(us, Arrays.copyOf(bytes, bytes.length - 4));
 
         assertThatThrownBy(() -> publish(tasklet(mainAndDeleted())))
+                .isInstanceOf(UnusableOutputException.class)
                 .hasMessageContaining(us.toString())
                 .hasMessageContaining("fewer than the " + bytes.length);
 
@@ -189,5 +190,73 @@ class PublishTaskletTests {
                 .hasMessageContaining("extract:FR")
                 .hasMessageContaining("FAILED");
         assertThat(watermarks.load("rapidContent", "default")).isEmpty();
+    }
+
+    @Test
+    void aPartWhoseCommittedBytesChangedFailsNamingThePartAndPublishesNothing() throws Exception {
+        completedStep("extract:US", "US", List.of(List.of("{\"id\":1}", "{\"id\":2}"), List.of("{\"id\":3}")), List.of());
+        completedStep("extract:FR", "FR", List.of(List.of("{\"id\":4}")), List.of());
+        completedStep("deleted", "deleted", List.of(), List.of());
+        Path fr = PartFiles.file(layout.workDir(BASE), "FR", 0);
+        flipByte(fr, 12);
+
+        assertThatThrownBy(() -> publish(tasklet(mainAndDeleted())))
+                .isInstanceOf(UnusableOutputException.class)
+                .hasMessageContaining("part FR")
+                .hasMessageContaining("CRC32")
+                .hasMessageContaining("changed outside the job")
+                .satisfies(e -> assertThat(((UnusableOutputException) e).abandonRun()).isTrue());
+
+        assertNothingPublished();
+    }
+
+    @Test
+    void aFileThatDoesNotDecompressIsNeverPublishedEvenWithoutAPartDigest() throws Exception {
+        // given a part committed before digests were kept, damaged after its commit
+        completedStep("extract:US", "US", List.of(List.of("{\"id\":1}", "{\"id\":2}")), List.of());
+        completedStep("extract:FR", "FR", List.of(List.of("{\"id\":4}")), List.of());
+        completedStep("deleted", "deleted", List.of(), List.of());
+        StepExecution us = repository.getLastStepExecution(execution.getJobInstance(), "extract:US");
+        us.getExecutionContext().remove("US.crc");
+        repository.updateExecutionContext(us);
+        flipByte(PartFiles.file(layout.workDir(BASE), "US", 0), 14);
+
+        assertThatThrownBy(() -> publish(tasklet(mainAndDeleted())))
+                .isInstanceOf(UnusableOutputException.class)
+                .hasMessageContaining(BASE + ".jsonl.gz")
+                .hasMessageContaining("nothing was published");
+
+        assertNothingPublished();
+    }
+
+    @Test
+    void aFileWithFewerLinesThanTheCommittedRecordsIsNotPublished() throws Exception {
+        completedStep("extract:US", "US", List.of(List.of("{\"id\":1}", "{\"id\":2}")), List.of());
+        completedStep("extract:FR", "FR", List.of(List.of("{\"id\":4}")), List.of());
+        completedStep("deleted", "deleted", List.of(), List.of());
+        StepExecution fr = repository.getLastStepExecution(execution.getJobInstance(), "extract:FR");
+        fr.getExecutionContext().putLong("FR.records", 2);
+        repository.updateExecutionContext(fr);
+
+        assertThatThrownBy(() -> publish(tasklet(mainAndDeleted())))
+                .isInstanceOf(UnusableOutputException.class)
+                .hasMessageContaining("decompresses to 3 lines but its parts committed 4 records");
+
+        assertNothingPublished();
+    }
+
+    private static void flipByte(Path file, int offset) throws Exception {
+        byte[] bytes = Files.readAllBytes(file);
+        bytes[offset] ^= 0x5a;
+        Files.write(file, bytes);
+    }
+
+    private void assertNothingPublished() throws Exception {
+        assertThat(layout.published(BASE, "")).doesNotExist();
+        assertThat(layout.manifest(BASE)).doesNotExist();
+        assertThat(watermarks.load("rapidContent", "default")).isEmpty();
+        try (var files = Files.list(layout.jobDir())) {
+            assertThat(files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".part"))).isEmpty();
+        }
     }
 }

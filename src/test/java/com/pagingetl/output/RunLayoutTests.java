@@ -47,4 +47,22 @@ class RunLayoutTests {
                     .containsExactlyInAnyOrder("US.g1.jsonl.gz.part", "US-cat-1.g0.jsonl.gz.part", "US.g0.jsonl.gz");
         }
     }
+
+    @Test
+    void removingARunsWorkKeepsOtherRunsAndDropsDotWorkOnceEmpty() throws Exception {
+        RunLayout layout = new RunLayout(root, "rapidContent");
+        Files.createDirectories(layout.workDir("a"));
+        Files.createDirectories(layout.workDir("b"));
+        Files.writeString(layout.workDir("a").resolve("US.g0.jsonl.gz.part"), "x");
+        Files.writeString(layout.workDir("a").resolve("FR.g1.jsonl.gz.part"), "y");
+        Files.writeString(layout.workDir("b").resolve("US.g0.jsonl.gz.part"), "z");
+
+        assertThat(layout.removeWork("a")).isEqualTo(2);
+        assertThat(layout.workDir("a")).doesNotExist();
+        assertThat(layout.workDir("b").resolve("US.g0.jsonl.gz.part")).exists();
+
+        assertThat(layout.removeWork("b")).isEqualTo(1);
+        assertThat(layout.jobDir().resolve(".work")).doesNotExist();
+        assertThat(layout.removeWork("b")).as("idempotent").isZero();
+    }
 }

@@ -15,6 +15,7 @@ import com.pagingetl.http.ApiCallException;
 import com.pagingetl.http.ApiHttpClient;
 import com.pagingetl.http.ApiResponse;
 import com.pagingetl.http.ResponseSummary;
+import com.pagingetl.http.Secrets;
 
 /**
  * POSTs GraphQL operations to {@code <base-url>/api/v2/graphql} with {@code Authorization: Bearer} and
@@ -42,6 +43,7 @@ final class DemarchesApi {
         String base = baseUrl.toString().replaceAll("/+$", "");
         this.endpoint = URI.create(base + PATH);
         this.token = token;
+        Secrets.register(token);
     }
 
     URI endpoint() {

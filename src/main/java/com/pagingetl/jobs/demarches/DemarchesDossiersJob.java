@@ -9,6 +9,7 @@ import org.springframework.batch.core.job.Job;
 import com.pagingetl.launch.AbstractEtlJob;
 import com.pagingetl.launch.JobDescriptor;
 import com.pagingetl.launch.ParameterSpec;
+import com.pagingetl.output.RunLayout;
 
 /** demarchesDossiers as the launcher sees it: descriptor, start-up checks, secrets to redact. */
 public final class DemarchesDossiersJob extends AbstractEtlJob {
@@ -33,8 +34,8 @@ public final class DemarchesDossiersJob extends AbstractEtlJob {
     private final DemarchesProperties properties;
     private final DemarchesDocuments documents;
 
-    DemarchesDossiersJob(Job job, DemarchesProperties properties, DemarchesDocuments documents) {
-        super(DESCRIPTOR, job);
+    DemarchesDossiersJob(Job job, DemarchesProperties properties, DemarchesDocuments documents, RunLayout layout) {
+        super(DESCRIPTOR, job, layout);
         this.properties = properties;
         this.documents = documents;
     }

@@ -57,8 +57,9 @@ class DemarchesDossiersJobConfiguration {
 
     @Bean
     DemarchesDossiersJob demarchesDossiersEtlJob(Job demarchesDossiersJob, DemarchesProperties properties,
-                                                 DemarchesDocuments demarchesDocuments) {
-        return new DemarchesDossiersJob(demarchesDossiersJob, properties, demarchesDocuments);
+                                                 DemarchesDocuments demarchesDocuments, EtlProperties etl) {
+        return new DemarchesDossiersJob(demarchesDossiersJob, properties, demarchesDocuments,
+                BatchConfiguration.layout(etl, DemarchesDossiersJob.NAME));
     }
 
     @Bean

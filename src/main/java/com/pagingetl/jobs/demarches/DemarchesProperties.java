@@ -1,11 +1,11 @@
 package com.pagingetl.jobs.demarches;
 
 import java.net.URI;
-import java.util.Locale;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
+import com.pagingetl.launch.ApiBaseUrl;
 import com.pagingetl.launch.UsageException;
 
 /**
@@ -26,23 +26,12 @@ public record DemarchesProperties(@DefaultValue("https://www.demarches-simplifie
     static final String PREFIX = "etl.jobs.demarches-dossiers.";
 
     void validate() {
-        if (baseUrl == null || baseUrl.getScheme() == null || baseUrl.getHost() == null) {
-            throw new UsageException(PREFIX + "base-url (DEMARCHES_BASE_URL) must be an absolute URL, was " + baseUrl);
-        }
-        String scheme = baseUrl.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("https") && !(scheme.equals("http") && isLoopback(baseUrl.getHost()))) {
-            throw new UsageException(PREFIX + "base-url (DEMARCHES_BASE_URL) must be https:// (the API token would travel"
-                    + " in clear); plain http is allowed only to localhost, was " + scheme + "://" + baseUrl.getHost());
-        }
+        ApiBaseUrl.require(baseUrl, PREFIX + "base-url (DEMARCHES_BASE_URL)");
         if (token == null || token.isBlank()) {
             throw new UsageException(PREFIX + "token is not set: export DEMARCHES_API_TOKEN (or use --simulate)");
         }
         if (chunkSize < 1) {
             throw new UsageException(PREFIX + "chunk-size must be at least 1, was " + chunkSize);
         }
-    }
-
-    private static boolean isLoopback(String host) {
-        return host.equals("localhost") || host.equals("127.0.0.1") || host.equals("[::1]") || host.equals("::1");
     }
 }

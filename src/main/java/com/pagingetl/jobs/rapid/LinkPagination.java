@@ -145,6 +145,16 @@ final class LinkPagination implements PaginationStrategy<byte[]> {
         return (uri.getScheme() == null ? "?" : uri.getScheme()) + "://" + uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "");
     }
 
+    /**
+     * The URL a token asks for, without the {@code expires} that may differ each time the server hands out the
+     * same position; the first page is its query URL, so a link back to it counts as a cycle too.
+     */
+    @Override
+    public String position(PageToken token) {
+        String value = token.value();
+        return FIRST.equals(value) ? firstPage.toString() : value.substring(value.indexOf('|') + 1);
+    }
+
     @Override
     public String describe(PageToken token) {
         if (FIRST.equals(token.value())) {

@@ -9,6 +9,7 @@ import org.springframework.batch.core.job.Job;
 import com.pagingetl.launch.AbstractEtlJob;
 import com.pagingetl.launch.JobDescriptor;
 import com.pagingetl.launch.ParameterSpec;
+import com.pagingetl.output.RunLayout;
 
 /** rapidContent as the launcher sees it: descriptor, parameter validation, secrets to redact. */
 public final class RapidContentJob extends AbstractEtlJob {
@@ -54,8 +55,8 @@ public final class RapidContentJob extends AbstractEtlJob {
 
     private final RapidProperties properties;
 
-    RapidContentJob(Job job, RapidProperties properties) {
-        super(DESCRIPTOR, job);
+    RapidContentJob(Job job, RapidProperties properties, RunLayout layout) {
+        super(DESCRIPTOR, job, layout);
         this.properties = properties;
     }
 

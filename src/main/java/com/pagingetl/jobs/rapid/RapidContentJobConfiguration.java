@@ -60,8 +60,8 @@ class RapidContentJobConfiguration {
     }
 
     @Bean
-    RapidContentJob rapidContentEtlJob(Job rapidContentJob, RapidProperties properties) {
-        return new RapidContentJob(rapidContentJob, properties);
+    RapidContentJob rapidContentEtlJob(Job rapidContentJob, RapidProperties properties, EtlProperties etl) {
+        return new RapidContentJob(rapidContentJob, properties, BatchConfiguration.layout(etl, RapidContentJob.NAME));
     }
 
     @Bean

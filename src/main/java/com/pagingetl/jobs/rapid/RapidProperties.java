@@ -6,13 +6,15 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
+import com.pagingetl.launch.ApiBaseUrl;
 import com.pagingetl.launch.UsageException;
 
 /**
  * {@code etl.jobs.rapid-content.*}; the environment variables RAPID_BASE_URL, RAPID_API_KEY and
  * RAPID_SHARED_SECRET feed the first three (see application.properties).
  *
- * @param baseUrl          API origin, {@code https://api.ean.com} in production; paths {@code /v3/...} are appended
+ * @param baseUrl          API origin, {@code https://api.ean.com} in production; paths {@code /v3/...} are appended;
+ *                         https only, except to a loopback address (the simulator)
  * @param apiKey           Rapid API key (secret)
  * @param sharedSecret     Rapid shared secret (secret)
  * @param chunkSize        records per commit
@@ -25,9 +27,7 @@ public record RapidProperties(@DefaultValue("https://api.ean.com") URI baseUrl, 
                               @DefaultValue("5s") Duration linkSafetyMargin) {
 
     void validate() {
-        if (baseUrl == null || baseUrl.getScheme() == null || baseUrl.getHost() == null) {
-            throw new UsageException("etl.jobs.rapid-content.base-url (RAPID_BASE_URL) must be an absolute URL, was " + baseUrl);
-        }
+        ApiBaseUrl.require(baseUrl, "etl.jobs.rapid-content.base-url (RAPID_BASE_URL)");
         if (apiKey == null || apiKey.isBlank()) {
             throw new UsageException("etl.jobs.rapid-content.api-key is not set: export RAPID_API_KEY (or use --simulate)");
         }

@@ -6,10 +6,13 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
 
+import com.pagingetl.http.Secrets;
+
 /**
  * Rapid's signature authentication: {@code EAN APIKey=<key>,Signature=<sha512 hex of key+secret+timestamp>,timestamp=<unix s>}.
  * A fresh header is made for every request, since the server accepts timestamps only within five
- * minutes of its clock. Thread-safe; never logs or prints the secret.
+ * minutes of its clock. Registers the key, the secret and every signature with {@link Secrets}. Thread-safe;
+ * never logs or prints the secret.
  */
 public final class RapidSigner {
 
@@ -21,11 +24,15 @@ public final class RapidSigner {
         this.apiKey = apiKey;
         this.sharedSecret = sharedSecret;
         this.clock = clock;
+        Secrets.register(apiKey);
+        Secrets.register(sharedSecret);
     }
 
     public String authorizationHeader() {
         long timestamp = clock.instant().getEpochSecond();
-        return "EAN APIKey=" + apiKey + ",Signature=" + signature(apiKey, sharedSecret, timestamp) + ",timestamp=" + timestamp;
+        String signature = signature(apiKey, sharedSecret, timestamp);
+        Secrets.registerRecent(signature);
+        return "EAN APIKey=" + apiKey + ",Signature=" + signature + ",timestamp=" + timestamp;
     }
 
     static String signature(String apiKey, String sharedSecret, long timestamp) {

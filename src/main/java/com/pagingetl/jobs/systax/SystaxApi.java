@@ -10,6 +10,7 @@ import com.pagingetl.http.ApiCallException;
 import com.pagingetl.http.ApiHttpClient;
 import com.pagingetl.http.ApiResponse;
 import com.pagingetl.http.ResponseSummary;
+import com.pagingetl.http.Secrets;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -24,7 +25,8 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <p>The token is obtained at the first request and kept; a 401 on a rules request means it expired, so the
  * client logs in once more and repeats the same request. A 401 right after a fresh login, or a login that is
- * refused, is fatal. Neither the token nor the password ever appears in a message or a log line. Transient
+ * refused, is fatal. Neither the token nor the password ever appears in a message or a log line: both are
+ * registered with {@link Secrets}, the token as soon as it arrives. Transient
  * failures (IO, 429, 5xx) are retried inside {@link ApiHttpClient}.
  *
  * <p>Not thread-safe beyond what one step needs: one instance per step execution.
@@ -52,6 +54,7 @@ final class SystaxApi implements RulesFetcher {
         this.rulesPath = rulesPath;
         this.username = username;
         this.password = password;
+        Secrets.register(password);
     }
 
     @Override
@@ -127,6 +130,7 @@ final class SystaxApi implements RulesFetcher {
                     + " without an access_token");
         }
         token = accessToken.asString().trim();
+        Secrets.register(token);
         log.info("systaxRules: logged in at {}{}", http.origin(), loginPath);
     }
 

@@ -9,6 +9,7 @@ import org.springframework.batch.core.job.Job;
 import com.pagingetl.launch.AbstractEtlJob;
 import com.pagingetl.launch.JobDescriptor;
 import com.pagingetl.launch.ParameterSpec;
+import com.pagingetl.output.RunLayout;
 
 /** systaxRules as the launcher sees it: descriptor, parameter and configuration checks, secrets to redact. */
 public final class SystaxRulesJob extends AbstractEtlJob {
@@ -31,8 +32,8 @@ public final class SystaxRulesJob extends AbstractEtlJob {
 
     private final SystaxRulesProperties properties;
 
-    SystaxRulesJob(Job job, SystaxRulesProperties properties) {
-        super(DESCRIPTOR, job);
+    SystaxRulesJob(Job job, SystaxRulesProperties properties, RunLayout layout) {
+        super(DESCRIPTOR, job, layout);
         this.properties = properties;
     }
 

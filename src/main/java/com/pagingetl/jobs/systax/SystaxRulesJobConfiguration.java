@@ -51,8 +51,8 @@ class SystaxRulesJobConfiguration {
     static final String MANIFEST_SAVED = PublishTasklet.MANIFEST_EXTRA + "pointerSaved";
 
     @Bean
-    SystaxRulesJob systaxRulesEtlJob(Job systaxRulesJob, SystaxRulesProperties properties) {
-        return new SystaxRulesJob(systaxRulesJob, properties);
+    SystaxRulesJob systaxRulesEtlJob(Job systaxRulesJob, SystaxRulesProperties properties, EtlProperties etl) {
+        return new SystaxRulesJob(systaxRulesJob, properties, BatchConfiguration.layout(etl, SystaxRulesJob.NAME));
     }
 
     @Bean

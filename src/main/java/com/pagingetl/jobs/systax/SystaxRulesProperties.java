@@ -1,18 +1,19 @@
 package com.pagingetl.jobs.systax;
 
 import java.net.URI;
-import java.net.URISyntaxException;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
+import com.pagingetl.launch.ApiBaseUrl;
 import com.pagingetl.launch.UsageException;
 
 /**
  * {@code etl.jobs.systax-rules.*}; the environment variables SYSTAX_BASE_URL, SYSTAX_USERNAME, SYSTAX_PASSWORD,
  * SYSTAX_LOGIN_PATH and SYSTAX_RULES_PATH feed the first five (see application.properties).
  *
- * @param baseUrl            API origin, optionally with a path prefix; the two paths are appended to it
+ * @param baseUrl            API origin, optionally with a path prefix; the two paths are appended to it; https only,
+ *                           except to a loopback address (the simulator), since the password and token go with it
  * @param username           login user ({@code usuario})
  * @param password           login password ({@code senha}; secret)
  * @param loginPath          path of the token endpoint (assumed shape, see the job README)
@@ -35,15 +36,9 @@ public record SystaxRulesProperties(String baseUrl, String username, String pass
         if (baseUrl == null || baseUrl.isBlank()) {
             throw new UsageException(PREFIX + "base-url is not set: export SYSTAX_BASE_URL (or use --simulate)");
         }
-        try {
-            URI uri = new URI(baseUrl.trim());
-            if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) || uri.getHost() == null
-                    || uri.getRawQuery() != null) {
-                throw new URISyntaxException(baseUrl, "not an absolute http(s) URL without a query");
-            }
-        } catch (URISyntaxException e) {
-            throw new UsageException(PREFIX + "base-url (SYSTAX_BASE_URL) must be an absolute http(s) URL such as"
-                    + " https://host/api, was '" + baseUrl + "'");
+        ApiBaseUrl.require(baseUrl, PREFIX + "base-url (SYSTAX_BASE_URL)");
+        if (URI.create(baseUrl.trim()).getRawQuery() != null) {
+            throw new UsageException(PREFIX + "base-url (SYSTAX_BASE_URL) must not have a query, was '" + baseUrl + "'");
         }
         if (username == null || username.isBlank()) {
             throw new UsageException(PREFIX + "username is not set: export SYSTAX_USERNAME (or use --simulate)");

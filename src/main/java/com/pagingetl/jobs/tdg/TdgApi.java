@@ -12,6 +12,7 @@ import com.pagingetl.http.ApiCallException;
 import com.pagingetl.http.ApiHttpClient;
 import com.pagingetl.http.ApiResponse;
 import com.pagingetl.http.ResponseSummary;
+import com.pagingetl.http.Secrets;
 
 /**
  * GraphQL calls to TDG's {@code POST /graphql} with {@code Authorization: Bearer <token>}, and TDG's answers
@@ -32,6 +33,7 @@ final class TdgApi {
         this.http = http;
         this.graphql = graphql;
         this.token = token;
+        Secrets.register(token);
     }
 
     /** A successful answer: the body as received and its parse tree (whose {@code data} is present). */

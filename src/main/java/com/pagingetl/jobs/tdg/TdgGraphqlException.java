@@ -23,7 +23,7 @@ class TdgGraphqlException extends ApiCallException {
     }
 
     String gridMessage() {
-        return oneLine(gridMessage);
+        return com.pagingetl.http.Secrets.redact(oneLine(gridMessage));
     }
 
     int code() {

@@ -173,6 +173,12 @@ final class TdgPagination implements PaginationStrategy<byte[]> {
         return PageToken.of(first + "|" + streak + "|" + (cursor == null ? "" : cursor));
     }
 
+    /** The cursor alone: the page size and its streak change from page to page at the same position. */
+    @Override
+    public String position(PageToken token) {
+        return token.value().split("\\|", 3)[2];
+    }
+
     @Override
     public String describe(PageToken token) {
         String[] parts = token.value().split("\\|", 3);

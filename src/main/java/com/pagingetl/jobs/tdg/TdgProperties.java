@@ -8,13 +8,15 @@ import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
+import com.pagingetl.launch.ApiBaseUrl;
 import com.pagingetl.launch.UsageException;
 
 /**
  * {@code etl.jobs.tdg-versions.*}; the environment variables TDG_BASE_URL and TDG_TOKEN feed the first
  * two (see application.properties).
  *
- * @param baseUrl     the grid's HTTP origin, e.g. {@code http://tdg-router:8080}; the job posts to {@code <baseUrl>/graphql}
+ * @param baseUrl     the grid's origin, e.g. {@code https://tdg-router:8443}; the job posts to {@code <baseUrl>/graphql};
+ *                    https only, except to a loopback address (the simulator), since the token goes with every request
  * @param token       application token, sent as {@code Authorization: Bearer <token>} (secret)
  * @param chunkSize   objects per commit
  * @param pageSize    {@code first} of every page; 0 means the grid's returned hard limit, and a larger value
@@ -40,10 +42,7 @@ public record TdgProperties(URI baseUrl, String token, @DefaultValue("1000") int
     }
 
     void validate() {
-        if (!hasBaseUrl()) {
-            throw new UsageException("etl.jobs.tdg-versions.base-url (TDG_BASE_URL) must be the grid's absolute URL,"
-                    + " e.g. http://tdg-router:8080, was " + baseUrl);
-        }
+        ApiBaseUrl.require(baseUrl, "etl.jobs.tdg-versions.base-url (TDG_BASE_URL)");
         if (token == null || token.isBlank()) {
             throw new UsageException("etl.jobs.tdg-versions.token is not set: export TDG_TOKEN (or use --simulate)");
         }

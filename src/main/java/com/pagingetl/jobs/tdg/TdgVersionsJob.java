@@ -8,6 +8,7 @@ import org.springframework.batch.core.job.Job;
 import com.pagingetl.launch.AbstractEtlJob;
 import com.pagingetl.launch.JobDescriptor;
 import com.pagingetl.launch.ParameterSpec;
+import com.pagingetl.output.RunLayout;
 
 /** tdgVersions as the launcher sees it: descriptor, parameter validation, secrets to redact. */
 public final class TdgVersionsJob extends AbstractEtlJob {
@@ -31,8 +32,8 @@ public final class TdgVersionsJob extends AbstractEtlJob {
 
     private final TdgProperties properties;
 
-    TdgVersionsJob(Job job, TdgProperties properties) {
-        super(DESCRIPTOR, job);
+    TdgVersionsJob(Job job, TdgProperties properties, RunLayout layout) {
+        super(DESCRIPTOR, job, layout);
         this.properties = properties;
     }
 

@@ -55,8 +55,8 @@ class TdgVersionsJobConfiguration {
     }
 
     @Bean
-    TdgVersionsJob tdgVersionsEtlJob(Job tdgVersionsJob, TdgProperties properties) {
-        return new TdgVersionsJob(tdgVersionsJob, properties);
+    TdgVersionsJob tdgVersionsEtlJob(Job tdgVersionsJob, TdgProperties properties, EtlProperties etl) {
+        return new TdgVersionsJob(tdgVersionsJob, properties, BatchConfiguration.layout(etl, TdgVersionsJob.NAME));
     }
 
     @Bean

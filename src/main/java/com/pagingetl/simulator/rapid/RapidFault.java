@@ -23,5 +23,7 @@ public enum RapidFault {
     /** 400 {@code invalid_input}. */
     BAD_REQUEST_400,
     /** 403 {@code request_unauthorized}. */
-    FORBIDDEN_403
+    FORBIDDEN_403,
+    /** The real page, with a next link to the very URL that was asked: the paging cycles. */
+    SELF_LINK
 }

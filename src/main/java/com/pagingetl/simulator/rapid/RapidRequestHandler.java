@@ -144,7 +144,7 @@ final class RapidRequestHandler implements ResponseDefinitionTransformerV2 {
                             .withFault(Fault.CONNECTION_RESET_BY_PEER));
                 }
                 default -> {
-                    // TRUNCATED_GZIP, MALFORMED_LINK and FOREIGN_HOST_LINK alter a real answer below.
+                    // TRUNCATED_GZIP, MALFORMED_LINK, FOREIGN_HOST_LINK and SELF_LINK alter a real answer below.
                 }
             }
         }
@@ -181,6 +181,9 @@ final class RapidRequestHandler implements ResponseDefinitionTransformerV2 {
             String next = reply.nextUrl != null ? reply.nextUrl.replaceFirst("^http://[^/]+", "http://evil.example.test")
                     : "http://evil.example.test" + CONTENT_PATH + "?token=stolen";
             reply.header("Link", "<" + next + ">; rel=\"next\"; expires="
+                    + (reply.linkExpires != null ? reply.linkExpires : "2099-01-01T00:00:00.000000000Z"));
+        } else if (fault == RapidFault.SELF_LINK) {
+            reply.header("Link", "<" + request.getAbsoluteUrl() + ">; rel=\"next\"; expires="
                     + (reply.linkExpires != null ? reply.linkExpires : "2099-01-01T00:00:00.000000000Z"));
         }
         return send(reply, gzip, fault == RapidFault.TRUNCATED_GZIP ? fault : null);

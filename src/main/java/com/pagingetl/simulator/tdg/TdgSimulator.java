@@ -56,6 +56,8 @@ public final class TdgSimulator implements ApiSimulator {
     }
 
     public static final String DEFAULT_TOKEN = "demo-tdg-token";
+    /** {@code , after: "<cursor>"} as it appears JSON-escaped in a request body. */
+    private static final java.util.regex.Pattern AFTER_ARGUMENT = java.util.regex.Pattern.compile(",\\s*after:\\s*\\\\\"[^\\\\\"]*\\\\\"");
 
     private final TdgModel model;
     private final TdgStore store;
@@ -71,6 +73,8 @@ public final class TdgSimulator implements ApiSimulator {
     private final Queue<Integer> firstValues = new ConcurrentLinkedQueue<>();
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong dataQueries = new AtomicLong();
+    /** Number of the data query answered as if it had no {@code after}; 0 for none. */
+    private final AtomicLong cycleAt = new AtomicLong();
     private final ApiRequestMeter meter = new ApiRequestMeter();
     private WireMockServer server;
 
@@ -268,7 +272,16 @@ public final class TdgSimulator implements ApiSimulator {
         faults.failRequestsAfter(n);
     }
 
+    /**
+     * Answers data query number {@code n} (counted as {@link #dataQueryCount()} counts them) as if it had no
+     * {@code after} argument: the grid serves the first page again, so the cursors lead back to a page already read.
+     */
+    public void cycleCursorsAtDataQuery(long n) {
+        cycleAt.set(n);
+    }
+
     public void clearFaults() {
+        cycleAt.set(0);
         faults.clear();
     }
 
@@ -342,8 +355,13 @@ public final class TdgSimulator implements ApiSimulator {
                         .withBody("{\"errors\":[{\"message\":\"Injected failure\",\"extensions\":{\"code\":500}}]}")
                         .build();
             }
+            byte[] body = request.getBody();
+            if (cycleAt.get() > 0 && dataQueries.get() + 1 == cycleAt.get()) {
+                body = AFTER_ARGUMENT.matcher(new String(body, java.nio.charset.StandardCharsets.UTF_8)).replaceAll("")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            }
             TdgRequestHandler.Reply reply = handler.handle(request.getMethod().getName(), request.getUrl(),
-                    request::getHeader, request.getBody(), fault == FaultKind.HARD_LIMIT);
+                    request::getHeader, body, fault == FaultKind.HARD_LIMIT);
             if (reply.dataQuery()) {
                 dataQueries.incrementAndGet();
                 if (writesPerRequest > 0) {

@@ -285,6 +285,37 @@ class DemarchesDossiersJobIntegrationTests {
         assertThat(PublishedOutput.files(runs("x").jobDir(), ".jsonl.gz")).isEmpty();
     }
 
+    @Test
+    void opaqueCursorsThatCycleEndTheRunWithOneClearLineInsteadOfLooping() {
+        // given cursors that do not decode (so their order is unknown) and lead A -> B -> A
+        WireMockServer api = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
+        api.start();
+        closeables.add(api::stop);
+        api.stubFor(post(urlEqualTo("/api/v2/graphql")).withRequestBody(notContaining("\"after\""))
+                .willReturn(okJson(opaquePage(1, "opaque-A"))));
+        api.stubFor(post(urlEqualTo("/api/v2/graphql")).withRequestBody(matchingJsonPath("$.variables.after", equalTo("opaque-A")))
+                .willReturn(okJson(opaquePage(2, "opaque-B"))));
+        api.stubFor(post(urlEqualTo("/api/v2/graphql")).withRequestBody(matchingJsonPath("$.variables.after", equalTo("opaque-B")))
+                .willReturn(okJson(opaquePage(3, "opaque-A"))));
+
+        // when
+        EtlRun.Result result = runs("http://127.0.0.1:" + api.port()).run();
+
+        // then
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
+        assertThat(result.lastErrorLine()).startsWith("demarchesDossiers failed (execution 1) at dossiers: the next page token"
+                + " of demarchesDossiers démarche 1001 dossiers (after cursor opaque-A) repeats page 2's: the API's paging"
+                + " cycles; stopping rather than looping at page 4");
+        assertThat(api.getAllServeEvents()).hasSize(3);
+        assertThat(PublishedOutput.files(runs("x").jobDir(), ".jsonl.gz")).isEmpty();
+    }
+
+    /** A page of one dossier whose edge cursor, and end cursor, is {@code cursor}. */
+    private static String opaquePage(long number, String cursor) {
+        return DemarchesStubs.pageWith("dossiers", true, cursor,
+                "{\"cursor\":\"" + cursor + "\",\"node\":" + DemarchesStubs.node(number) + "}");
+    }
+
     private static List<Long> concat(List<Long> a, List<Long> b) {
         List<Long> all = new ArrayList<>(a);
         all.addAll(b);

@@ -125,4 +125,15 @@ class LinkPaginationTests {
         assertThatThrownBy(() -> pagination.fetch(pagination.firstPage())).isInstanceOf(ApiCallException.class)
                 .hasMessageContaining("Link header of partition FR cannot be followed");
     }
+
+    @Test
+    void aPositionIsTheLinkWithoutItsExpirySoTheSameLinkHandedOutAgainIsRecognised() {
+        String link = server.baseUrl() + "/v3/properties/content?token=abc";
+
+        assertThat(pagination.position(PageToken.of("2099-01-01T00:00:00Z|" + link)))
+                .isEqualTo(pagination.position(PageToken.of("2099-01-02T00:00:00Z|" + link)))
+                .isEqualTo(link);
+        assertThat(pagination.position(pagination.firstPage()))
+                .isEqualTo(server.baseUrl() + "/v3/properties/content?language=en-US");
+    }
 }

@@ -28,7 +28,8 @@ class RapidBadInputIntegrationTests {
             "HTML_502          | 2 | HTML page",
             "TRUNCATED_GZIP    | 1 | not valid gzip",
             "MALFORMED_LINK    | 1 | Link header",
-            "FOREIGN_HOST_LINK | 1 | not to the API origin"})
+            "FOREIGN_HOST_LINK | 1 | not to the API origin",
+            "SELF_LINK         | 1 | the API's paging cycles; stopping rather than looping"})
     void malformedAnswerEndsTheRunWithOneClearLine(RapidFault fault, int times, String expected) {
         try (RapidFixture rapid = new RapidFixture(home, Map.of())) {
             rapid.simulator.failRequestsAfter(65, 500);

@@ -314,4 +314,14 @@ class TdgPaginationTests {
         // when / then
         assertThatThrownBy(() -> pagination.fetch(pagination.firstPage())).hasMessageContaining("has no cursor");
     }
+
+    @Test
+    void aPositionIsTheCursorAloneSoACycleIsSeenWhateverThePageSize() {
+        TdgPagination pagination = pagination(TdgMode.SNAPSHOT, null, null);
+
+        assertThat(pagination.position(TdgPagination.token(100, 3, "cur-A")))
+                .isEqualTo(pagination.position(TdgPagination.token(25, 0, "cur-A")))
+                .isNotEqualTo(pagination.position(TdgPagination.token(100, 3, "cur-B")));
+        assertThat(pagination.position(pagination.firstPage())).isEmpty();
+    }
 }

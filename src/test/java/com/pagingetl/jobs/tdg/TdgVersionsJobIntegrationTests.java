@@ -162,6 +162,23 @@ class TdgVersionsJobIntegrationTests {
     }
 
     @Test
+    void cursorsThatLeadBackToAPageAlreadyReadEndTheRunInsteadOfLooping() {
+        // given a grid that answers the fifth data query as if it had no cursor: its last cursor is page 1's again
+        sim = TdgTestSupport.simulator(Map.of("size", "1000"));
+        sim.cycleCursorsAtDataQuery(5);
+        EtlRun etl = new EtlRun(home, "--etl.jobs.tdg-versions.page-size=100");
+
+        // when
+        EtlRun.Result result = etl.run(command(sim, "type=Account"));
+
+        // then
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.FAILED);
+        assertThat(result.lastErrorLine()).startsWith("tdgVersions failed").contains("the next page token of tdgVersions Account",
+                "repeats page 2's: the API's paging cycles; stopping rather than looping");
+        assertThat(PublishedOutput.files(etl.output(TdgVersionsJob.NAME), ".jsonl.gz")).isEmpty();
+    }
+
+    @Test
     void aBadTokenGetsThePlainText401AndTheTokenAppearsNowhere() throws Exception {
         // given
         sim = TdgTestSupport.simulator(Map.of("size", "50"));

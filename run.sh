@@ -46,12 +46,26 @@ java_id() {
   echo "$java $(stat -c %Y "$java")"
 }
 
+jar_stale() {
+  [ ! -f "$JAR" ] || [ -n "$(find pom.xml src sample-data jobs -newer "$JAR" -type f -print -quit 2>/dev/null)" ]
+}
+
+fast_stale() {
+  [ ! -f "$FAST_JAR" ] || [ "$JAR" -nt "$FAST_JAR" ] || [ "$(java_id)" != "$(cat "$FAST_DIR/java.id" 2>/dev/null)" ]
+}
+
+# Commands started together (a scheduler's batch) build once: the others wait for the lock, then find it done.
 ensure_jar() {
-  if [ ! -f "$JAR" ] || [ -n "$(find pom.xml src sample-data jobs -newer "$JAR" -type f -print -quit 2>/dev/null)" ]; then
-    build
-  elif [ ! -f "$FAST_JAR" ] || [ "$JAR" -nt "$FAST_JAR" ] \
-      || [ "$(java_id)" != "$(cat "$FAST_DIR/java.id" 2>/dev/null)" ]; then
-    prepare_fast_start
+  if jar_stale || fast_stale; then
+    mkdir -p target
+    exec 9>target/.run-sh.lock
+    flock 9 2>/dev/null || true
+    if jar_stale; then
+      build
+    elif fast_stale; then
+      prepare_fast_start
+    fi
+    exec 9>&-
   fi
 }
 

@@ -16,6 +16,7 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.dao.EmptyResultDataAccessException;
 
 import com.pagingetl.output.PublishTasklet;
 import com.pagingetl.state.RunLock;
@@ -186,7 +187,13 @@ public class Launcher {
     }
 
     private JobExecution existing(long executionId) {
-        JobExecution execution = repository.getJobExecution(executionId);
+        JobExecution execution;
+        try {
+            execution = repository.getJobExecution(executionId);
+        } catch (EmptyResultDataAccessException e) {
+            // The JDBC repository reports an unknown id this way rather than with null.
+            execution = null;
+        }
         if (execution == null) {
             throw new UsageException("no execution with id " + executionId + " (see --status)");
         }

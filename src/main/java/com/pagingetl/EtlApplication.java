@@ -2,30 +2,41 @@ package com.pagingetl;
 
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 
+import com.pagingetl.config.BatchConfiguration;
 import com.pagingetl.launch.CommandLine;
+import com.pagingetl.launch.EtlJob;
 import com.pagingetl.launch.ExitCodes;
 import com.pagingetl.launch.JobDescriptor;
 import com.pagingetl.launch.Launcher;
 import com.pagingetl.launch.UsageException;
 import com.pagingetl.simulator.ApiSimulator;
 import com.pagingetl.simulator.SimulatorOptions;
+import com.pagingetl.state.RunLock;
 
 /**
  * {@code java -jar etl.jar ...}: parses the command line, answers --help and --list without starting
  * Spring, starts a simulator for --simulate or {@code simulate <api>}, and otherwise runs the
  * {@link Launcher} in a non-web Spring context. The exit code is the launcher's.
+ *
+ * <p>Start-up is part of every scheduled run, so the context holds only what the command needs: the job
+ * repository ({@link BatchConfiguration}) plus the configuration of the one job the command runs,
+ * restarts or abandons (none for --status and --stop); nothing is component-scanned.
  */
-@SpringBootApplication
-public class EtlApplication {
+public final class EtlApplication {
+
+    private EtlApplication() {
+    }
 
     public static void main(String[] args) {
         System.exit(run(System.out, System.err, args));
@@ -77,13 +88,18 @@ public class EtlApplication {
                 out.printf("SIMULATION: %s runs against the embedded %s simulator at %s, not the real API%n",
                         job.name(), simulator.name(), simulator.baseUrl());
             }
-            try (ConfigurableApplicationContext context = new SpringApplicationBuilder(EtlApplication.class)
-                    .web(WebApplicationType.NONE)
-                    .logStartupInfo(false)
-                    .initializers(ctx -> ctx.getEnvironment().getPropertySources()
-                            .addFirst(new MapPropertySource("simulator", overrides)))
-                    .run(command.springArgs().toArray(String[]::new))) {
-                return context.getBean(Launcher.class).printingTo(out, err).execute(command);
+            String job = switch (command.verb()) {
+                case RUN -> JobCatalog.require(command.job()).name();
+                // The execution's job is known only to the repository: a first context without any job finds it.
+                case RESTART, ABANDON -> {
+                    try (ConfigurableApplicationContext context = context(command, overrides, null)) {
+                        yield launcher(context, out, err).jobOf(command.executionId());
+                    }
+                }
+                default -> null;
+            };
+            try (ConfigurableApplicationContext context = context(command, overrides, job)) {
+                return launcher(context, out, err).execute(command);
             }
         } catch (UsageException e) {
             err.println("usage error: " + e.getMessage());
@@ -101,6 +117,27 @@ public class EtlApplication {
                 simulator.close();
             }
         }
+    }
+
+    /**
+     * A Spring context with the job repository and, when {@code job} is not null, that one job's
+     * configuration: no component scan, and only the auto-configurations the repository needs.
+     */
+    private static ConfigurableApplicationContext context(CommandLine command, Map<String, Object> overrides, String job) {
+        Class<?>[] sources = job == null ? new Class<?>[] {BatchConfiguration.class}
+                : new Class<?>[] {BatchConfiguration.class, JobCatalog.configuration(job)};
+        SpringApplication application = new SpringApplication(sources);
+        application.setWebApplicationType(WebApplicationType.NONE);
+        application.setLogStartupInfo(false);
+        application.addInitializers(ctx -> ctx.getEnvironment().getPropertySources()
+                .addFirst(new MapPropertySource("simulator", overrides)));
+        return application.run(command.springArgs().toArray(String[]::new));
+    }
+
+    private static Launcher launcher(ConfigurableApplicationContext context, PrintStream out, PrintStream err) {
+        return new Launcher(List.copyOf(context.getBeansOfType(EtlJob.class).values()), JobCatalog.names(),
+                context.getBean(JobRepository.class), context.getBean(JobOperator.class), context.getBean(RunLock.class),
+                out, err);
     }
 
     private static int serveSimulator(PrintStream out, CommandLine command) {

@@ -4,13 +4,21 @@ import java.util.List;
 import java.util.Optional;
 
 import com.pagingetl.jobs.demarches.DemarchesDossiersJob;
+import com.pagingetl.jobs.demarches.DemarchesDossiersJobConfiguration;
 import com.pagingetl.jobs.rapid.RapidContentJob;
+import com.pagingetl.jobs.rapid.RapidContentJobConfiguration;
 import com.pagingetl.jobs.systax.SystaxRulesJob;
+import com.pagingetl.jobs.systax.SystaxRulesJobConfiguration;
 import com.pagingetl.jobs.tdg.TdgVersionsJob;
+import com.pagingetl.jobs.tdg.TdgVersionsJobConfiguration;
 import com.pagingetl.launch.JobDescriptor;
 import com.pagingetl.launch.UsageException;
 
-/** The jobs this jar can run, known without starting Spring so that --help and --list answer at once. */
+/**
+ * The jobs this jar can run, known without starting Spring so that --help and --list answer at once, and
+ * the {@code @Configuration} of each: a command builds its Spring context with the configuration of the one
+ * job it needs, never all four.
+ */
 final class JobCatalog {
 
     static final List<JobDescriptor> JOBS = List.of(RapidContentJob.DESCRIPTOR, DemarchesDossiersJob.DESCRIPTOR,
@@ -20,11 +28,32 @@ final class JobCatalog {
     }
 
     static JobDescriptor require(String name) {
-        return find(name).orElseThrow(() -> new UsageException("unknown job '" + name + "'; jobs are "
-                + JOBS.stream().map(JobDescriptor::name).toList()));
+        return find(name).orElseThrow(() -> new UsageException("unknown job '" + name + "'; jobs are " + names()));
     }
 
     static Optional<JobDescriptor> find(String name) {
         return JOBS.stream().filter(j -> j.name().equals(name)).findFirst();
+    }
+
+    static List<String> names() {
+        return JOBS.stream().map(JobDescriptor::name).toList();
+    }
+
+    /** The {@code @Configuration} class that defines the named job's beans. */
+    static Class<?> configuration(String name) {
+        JobDescriptor job = require(name);
+        if (job == RapidContentJob.DESCRIPTOR) {
+            return RapidContentJobConfiguration.class;
+        }
+        if (job == DemarchesDossiersJob.DESCRIPTOR) {
+            return DemarchesDossiersJobConfiguration.class;
+        }
+        if (job == SystaxRulesJob.DESCRIPTOR) {
+            return SystaxRulesJobConfiguration.class;
+        }
+        if (job == TdgVersionsJob.DESCRIPTOR) {
+            return TdgVersionsJobConfiguration.class;
+        }
+        throw new IllegalStateException("job " + name + " has no configuration class");
     }
 }

@@ -1,17 +1,17 @@
 package com.pagingetl.config;
 
-import java.util.List;
-
 import java.nio.file.Path;
 
 import javax.sql.DataSource;
 
 import org.springframework.batch.core.configuration.support.JdbcDefaultBatchConfiguration;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -19,8 +19,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.pagingetl.batch.RunStartListener;
-import com.pagingetl.launch.EtlJob;
-import com.pagingetl.launch.Launcher;
 import com.pagingetl.output.RunLayout;
 import com.pagingetl.progress.ProgressMonitor;
 import com.pagingetl.state.RunLock;
@@ -29,11 +27,15 @@ import com.pagingetl.state.WatermarkStore;
 
 /**
  * The job repository on JDBC (H2 file under {@code data/} by default, any JDBC URL by
- * {@code spring.datasource.url}), created on first use, plus the shared infrastructure beans. Spring
- * Boot's batch auto-configuration steps aside because this class extends
- * {@link JdbcDefaultBatchConfiguration}.
+ * {@code spring.datasource.url}), created on first use, plus the shared infrastructure beans. The root of
+ * every command's Spring context, next to the configuration of the one job the command needs.
+ *
+ * <p>Of Spring Boot's auto-configurations only the two the repository needs are imported (the pooled
+ * {@code spring.datasource.*} DataSource and its transaction manager): the full set costs start-up time on
+ * every run for beans (Jackson, task executors, AOP, JdbcClient...) that nothing here uses.
  */
 @Configuration(proxyBeanMethods = false)
+@ImportAutoConfiguration({DataSourceAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class})
 @EnableConfigurationProperties(EtlProperties.class)
 public class BatchConfiguration extends JdbcDefaultBatchConfiguration {
 
@@ -62,11 +64,6 @@ public class BatchConfiguration extends JdbcDefaultBatchConfiguration {
     @Bean
     RunStartListener runStartListener(WatermarkStore watermarks, JobRepository jobRepository) {
         return new RunStartListener(watermarks, jobRepository);
-    }
-
-    @Bean
-    Launcher launcher(List<EtlJob> jobs, JobRepository jobRepository, JobOperator jobOperator, RunLock runLock) {
-        return new Launcher(jobs, jobRepository, jobOperator, runLock, System.out, System.err);
     }
 
     /** Where a job's files go: {@code <etl.output-dir>/<job>/}. */

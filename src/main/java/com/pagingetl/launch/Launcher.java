@@ -3,6 +3,7 @@ package com.pagingetl.launch;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.dao.EmptyResultDataAccessException;
 
 import com.pagingetl.output.PublishTasklet;
 import com.pagingetl.output.RunLayout;
@@ -31,16 +33,22 @@ public class Launcher {
     private static final Logger log = LoggerFactory.getLogger(Launcher.class);
 
     private final Map<String, EtlJob> jobs;
+    private final Collection<String> allJobs;
     private final JobRepository repository;
     private final JobOperator operator;
     private final RunLock runLock;
     private final PrintStream out;
     private final PrintStream err;
 
-    public Launcher(List<EtlJob> jobs, JobRepository repository, JobOperator operator, RunLock runLock,
-                    PrintStream out, PrintStream err) {
+    /**
+     * @param jobs    the jobs whose configuration this context holds: the one the command needs, or none
+     * @param allJobs the names of every job of the jar, for --status and for messages
+     */
+    public Launcher(List<EtlJob> jobs, Collection<String> allJobs, JobRepository repository, JobOperator operator,
+                    RunLock runLock, PrintStream out, PrintStream err) {
         this.jobs = new LinkedHashMap<>();
         jobs.forEach(j -> this.jobs.put(j.descriptor().name(), j));
+        this.allJobs = List.copyOf(allJobs);
         this.repository = repository;
         this.operator = operator;
         this.runLock = runLock;
@@ -48,15 +56,10 @@ public class Launcher {
         this.err = err;
     }
 
-    /** The same launcher printing to the given streams: those of {@code EtlApplication.run}, which tests capture. */
-    public Launcher printingTo(PrintStream out, PrintStream err) {
-        return new Launcher(List.copyOf(jobs.values()), repository, operator, runLock, out, err);
-    }
-
     public int execute(CommandLine command) {
         return switch (command.verb()) {
             case RUN -> run(command);
-            case STATUS -> new StatusReport(repository, jobs.keySet(), out).print(command.job());
+            case STATUS -> new StatusReport(repository, allJobs, out).print(command.job());
             case RESTART -> restart(command.executionId());
             case STOP -> stop(command.executionId());
             case ABANDON -> abandon(command.executionId());
@@ -64,10 +67,18 @@ public class Launcher {
         };
     }
 
+    /** The name of the job an execution belongs to: which configuration a --restart or --abandon needs. */
+    public String jobOf(long executionId) {
+        return existing(executionId).getJobInstance().getJobName();
+    }
+
     private EtlJob job(String name) {
         EtlJob job = jobs.get(name);
         if (job == null) {
-            throw new UsageException("unknown job '" + name + "'; jobs are " + jobs.keySet());
+            if (allJobs.contains(name)) {
+                throw new IllegalStateException("the configuration of job " + name + " is not loaded for this command");
+            }
+            throw new UsageException("unknown job '" + name + "'; jobs are " + allJobs);
         }
         return job;
     }
@@ -188,7 +199,13 @@ public class Launcher {
     }
 
     private JobExecution existing(long executionId) {
-        JobExecution execution = repository.getJobExecution(executionId);
+        JobExecution execution;
+        try {
+            execution = repository.getJobExecution(executionId);
+        } catch (EmptyResultDataAccessException e) {
+            // The JDBC repository reports an unknown id this way rather than with null.
+            execution = null;
+        }
         if (execution == null) {
             throw new UsageException("no execution with id " + executionId + " (see --status)");
         }

@@ -4,7 +4,9 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashSet;
 import java.util.Locale;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -14,9 +16,11 @@ import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 /**
  * Creates Spring Batch's tables (from the script shipped in spring-batch-core for the database in use)
  * and the suite's own tables on first use. Runs once at start-up, before anything touches the job
- * repository; does nothing when the tables exist.
+ * repository; when the tables exist it costs one metadata query.
  */
 public final class SchemaInitializer {
+
+    private static final Set<String> ETL_TABLES = Set.of("ETL_WATERMARK", "ETL_RUN_LOCK");
 
     private SchemaInitializer() {
     }
@@ -24,11 +28,15 @@ public final class SchemaInitializer {
     public static void initialize(DataSource dataSource) {
         try (Connection c = dataSource.getConnection()) {
             String platform = platform(c.getMetaData());
-            if (!tableExists(c.getMetaData(), "BATCH_JOB_INSTANCE")) {
+            Set<String> tables = tables(c.getMetaData());
+            if (!tables.contains("BATCH_JOB_INSTANCE")) {
                 new ResourceDatabasePopulator(new ClassPathResource(
                         "org/springframework/batch/core/schema-" + platform + ".sql")).populate(c);
             }
-            new ResourceDatabasePopulator(new ClassPathResource("db/etl-schema.sql")).populate(c);
+            // Every start reaches this point, so the scripts run only when a table is missing.
+            if (!tables.containsAll(ETL_TABLES)) {
+                new ResourceDatabasePopulator(new ClassPathResource("db/etl-schema.sql")).populate(c);
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("initializing the job repository schema failed: " + e.getMessage(), e);
         }
@@ -46,14 +54,14 @@ public final class SchemaInitializer {
                 + "': etl.datasource.url must point to H2 or PostgreSQL");
     }
 
-    private static boolean tableExists(DatabaseMetaData meta, String table) throws SQLException {
-        for (String name : new String[] {table, table.toLowerCase(Locale.ROOT)}) {
-            try (ResultSet rs = meta.getTables(null, null, name, null)) {
-                if (rs.next()) {
-                    return true;
-                }
+    /** The names of all tables the connection sees, upper-cased: one metadata query, whatever the database. */
+    private static Set<String> tables(DatabaseMetaData meta) throws SQLException {
+        Set<String> names = new HashSet<>();
+        try (ResultSet rs = meta.getTables(null, null, null, new String[] {"TABLE"})) {
+            while (rs.next()) {
+                names.add(rs.getString("TABLE_NAME").toUpperCase(Locale.ROOT));
             }
         }
-        return false;
+        return names;
     }
 }

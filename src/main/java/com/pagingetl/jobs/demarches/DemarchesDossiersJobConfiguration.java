@@ -40,7 +40,7 @@ import com.pagingetl.state.WatermarkStore;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(DemarchesProperties.class)
-class DemarchesDossiersJobConfiguration {
+public class DemarchesDossiersJobConfiguration {
 
     private static final String READER = "reader";
 

@@ -47,7 +47,7 @@ import com.pagingetl.state.WatermarkStore;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(RapidProperties.class)
-class RapidContentJobConfiguration {
+public class RapidContentJobConfiguration {
 
     private static final String WORKER = "rapidExtractPartition";
     private static final String INACTIVE = "inactive";

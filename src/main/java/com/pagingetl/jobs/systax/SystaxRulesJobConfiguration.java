@@ -41,7 +41,7 @@ import com.pagingetl.state.WatermarkStore;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SystaxRulesProperties.class)
-class SystaxRulesJobConfiguration {
+public class SystaxRulesJobConfiguration {
 
     static final String EXTRACT = "systaxRulesExtract";
     static final String PUBLISH = "systaxRulesPublish";

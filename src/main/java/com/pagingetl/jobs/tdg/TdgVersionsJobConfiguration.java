@@ -39,7 +39,7 @@ import com.pagingetl.state.WatermarkStore;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(TdgProperties.class)
-class TdgVersionsJobConfiguration {
+public class TdgVersionsJobConfiguration {
 
     static final String PLAN = "tdgPlan";
     static final String EXTRACT = "tdgExtract";

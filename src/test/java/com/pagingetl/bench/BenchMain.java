@@ -47,7 +47,9 @@ public final class BenchMain {
                 .forEach(ProcessHandle::destroy)));
         try {
             BenchOptions options = BenchOptions.parse(args);
-            Path report = new BenchMain(options, Launcher.jar(Path.of("target", "etl.jar")), Path.of("target", "bench")).run();
+            Path jar = Path.of("target", "etl.jar");
+            Launcher launcher = options.plainJar() ? Launcher.jar(jar) : Launcher.script(Path.of("run.sh"), jar);
+            Path report = new BenchMain(options, launcher, Path.of("target", "bench")).run();
             System.out.println("report: " + report);
             System.exit(0);
         } catch (IllegalArgumentException e) {
@@ -133,7 +135,7 @@ public final class BenchMain {
                 args.add("concurrency=" + concurrency);
             }
             args.addAll(options.jobProperties());
-            return launcher.etl(options.jobHeap(), args);
+            return launcher.job(options.jobHeap(), args, dir);
         }
         args.addAll(List.of(job.jobName, dir.resolve("output").toString(), Integer.toString(concurrency)));
         job.effectiveParameters(options.jobParameters()).forEach((k, v) -> args.add(k + "=" + v));

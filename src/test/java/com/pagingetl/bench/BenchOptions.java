@@ -19,10 +19,11 @@ import java.util.Map;
  * @param jobProperties   {@code --name=value} Spring properties, given to the job only
  * @param simulatorExtras {@code sim.name=value} further simulator options
  * @param timeoutSeconds  a run that takes longer fails the benchmark
+ * @param plainJar        start the job with {@code java -jar target/etl.jar} rather than through {@code run.sh}
  */
 record BenchOptions(BenchJob job, int size, int latencyMs, List<Integer> concurrencies, int repeat, List<String> simHeap,
                     List<String> jobHeap, Map<String, String> jobParameters, List<String> jobProperties,
-                    Map<String, String> simulatorExtras, long timeoutSeconds) {
+                    Map<String, String> simulatorExtras, long timeoutSeconds, boolean plainJar) {
 
     static final String HELP = """
             ./run.sh bench [job] [options] [name=value ...] [--<property>=value ...] [sim.<option>=value ...]
@@ -44,6 +45,8 @@ record BenchOptions(BenchJob job, int size, int latencyMs, List<Integer> concurr
             --sim-heap OPTS       JVM options of the simulator [-Xmx2g]
             --job-heap OPTS       JVM options of the job and of the reference client, e.g. -Xmx256m [none]
             --timeout-s N         a single run longer than this fails the benchmark [3600]
+            --plain-jar           start the job with java -jar target/etl.jar instead of ./run.sh (which uses
+                                  the fast-start copy, its class-data archive and its JVM options)
             name=value            job parameters, e.g. countries=US,FR (also read by the reference client)
             --<property>=value    Spring properties for the job only, e.g. --etl.jobs.rapid-content.chunk-size=1000
             sim.<option>=value    further simulator options, e.g. sim.pageSize=500
@@ -59,6 +62,7 @@ record BenchOptions(BenchJob job, int size, int latencyMs, List<Integer> concurr
         List<String> simHeap = List.of("-Xmx2g");
         List<String> jobHeap = List.of();
         long timeout = 3600;
+        boolean plainJar = false;
         Map<String, String> params = new LinkedHashMap<>();
         List<String> properties = new ArrayList<>();
         Map<String, String> sim = new LinkedHashMap<>();
@@ -79,6 +83,7 @@ record BenchOptions(BenchJob job, int size, int latencyMs, List<Integer> concurr
                         .map(String::trim).map(c -> number("--concurrency", c, 1)).toList();
                 case "--sim-heap" -> simHeap = words(value != null ? value : next(args, ++i, name));
                 case "--job-heap" -> jobHeap = words(value != null ? value : next(args, ++i, name));
+                case "--plain-jar" -> plainJar = true;
                 default -> {
                     if (a.startsWith("--")) {
                         if (value == null) {
@@ -107,7 +112,8 @@ record BenchOptions(BenchJob job, int size, int latencyMs, List<Integer> concurr
         if (concurrencies == null) {
             concurrencies = List.of(job.concurrent ? 4 : 1);
         }
-        return new BenchOptions(job, size, latency, concurrencies, repeat, simHeap, jobHeap, params, properties, sim, timeout);
+        return new BenchOptions(job, size, latency, concurrencies, repeat, simHeap, jobHeap, params, properties, sim, timeout,
+                plainJar);
     }
 
     /** Every simulator option: the job's bench defaults, size, latency, then the user's. */

@@ -82,6 +82,7 @@ final class BenchReport {
         json.put("jobProperties", options.jobProperties());
         json.put("simHeap", String.join(" ", options.simHeap()));
         json.put("jobHeap", String.join(" ", options.jobHeap()));
+        json.put("jobCommand", options.plainJar() ? "java -jar target/etl.jar" : "./run.sh");
         json.put("records", records.records());
         json.put("recordSetSha256", records.digest());
         json.put("recordSetsMatch", true);

@@ -8,22 +8,49 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The command lines the benchmark starts: the application as a user runs it ({@code java -jar etl.jar}, or, in
- * tests where the jar is not built yet, {@code java -cp <test classpath> com.pagingetl.EtlApplication}) and
- * the reference client ({@code java -cp <this classpath> com.pagingetl.bench.ReferenceMain}). Immutable.
+ * The command lines the benchmark starts: the job as a user runs it ({@code ./run.sh --job=...}, which starts
+ * the fast-start copy with its class-data archive and JVM options; or {@code java -jar etl.jar}; or, in tests
+ * where the jar is not built yet, {@code java -cp <test classpath> com.pagingetl.EtlApplication}), the
+ * simulator ({@code java -jar etl.jar simulate ...}) and the reference client ({@code java -cp <this
+ * classpath> com.pagingetl.bench.ReferenceMain}). Immutable.
  *
  * @param etlMain the arguments after the JVM options that start the application
+ * @param script  {@code run.sh} when the job is started through it, else null
  */
-record Launcher(List<String> etlMain) {
+record Launcher(List<String> etlMain, Path script) {
 
-    /** {@code java -jar <jar>}: what a user runs. */
+    /** {@code java -jar <jar>}. */
     static Launcher jar(Path jar) {
-        return new Launcher(List.of("-jar", jar.toAbsolutePath().toString()));
+        return new Launcher(List.of("-jar", jar.toAbsolutePath().toString()), null);
+    }
+
+    /** The job through {@code run.sh}, as the README tells users to run it; the simulator from the jar. */
+    static Launcher script(Path runSh, Path jar) {
+        return new Launcher(List.of("-jar", jar.toAbsolutePath().toString()), runSh.toAbsolutePath());
     }
 
     /** The application from this JVM's classpath, for tests that run before the jar is packaged. */
     static Launcher classpath() {
-        return new Launcher(List.of("-cp", absoluteClasspath(), "com.pagingetl.EtlApplication"));
+        return new Launcher(List.of("-cp", absoluteClasspath(), "com.pagingetl.EtlApplication"), null);
+    }
+
+    /**
+     * The job's command for a run in {@code dir}. {@code run.sh} works from the project directory, so the job
+     * repository, output and log are pointed at the run's directory, where {@code java} would put them by itself;
+     * the benchmark's JVM options reach it as {@code JAVA_OPTS}.
+     */
+    List<String> job(List<String> jvmOptions, List<String> args, Path dir) {
+        if (script == null) {
+            return etl(jvmOptions, args);
+        }
+        List<String> command = new ArrayList<>(List.of("env", "JAVA_OPTS=" + String.join(" ", jvmOptions),
+                script.toString()));
+        command.addAll(args);
+        command.add("--spring.datasource.url=jdbc:h2:file:" + dir.resolve("data").resolve("etl")
+                + ";AUTO_SERVER=TRUE;WRITE_DELAY=0");
+        command.add("--etl.output-dir=" + dir.resolve("output"));
+        command.add("--logging.file.name=" + dir.resolve("data").resolve("logs").resolve("etl.log"));
+        return command;
     }
 
     List<String> etl(List<String> jvmOptions, List<String> args) {

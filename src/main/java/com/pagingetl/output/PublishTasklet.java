@@ -3,8 +3,10 @@ package com.pagingetl.output;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.channels.WritableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -40,10 +42,12 @@ import com.pagingetl.state.WatermarkStore;
  * only then moves the watermarks. Each file is assembled from the committed bytes of its parts into a
  * {@code .part} file beside the final name, forced to disk and renamed atomically, so a file under a
  * final name is always complete gzip. Nothing damaged is published: each part's bytes are checked against
- * the CRC32 its writer committed ({@code <part>.crc}) while they are copied, and the assembled file must
- * decompress fully to exactly the committed number of records before the rename (one extra read of the
- * file, which also yields the manifest's SHA-256). A mismatch fails the step with an
- * {@link UnusableOutputException} and removes the assembled file.
+ * the CRC32 its writer committed ({@code <part>.crc}) while they are copied (which also yields the manifest's
+ * SHA-256). A matching CRC32 proves the bytes are those the writer committed, each commit a whole gzip member
+ * the writer finished, so the copy decompresses; inflating the whole file again would cost a tenth of a run's
+ * CPU to prove the same. Only a part committed without a CRC32 (by a version before it was kept) makes the
+ * assembled file decompress fully to exactly the committed number of records before the rename. A mismatch
+ * fails the step with an {@link UnusableOutputException} and removes the assembled file.
  *
  * <h2>Restart contract</h2>
  * Idempotent: a file already under its final name is kept as it is (it was published by an earlier
@@ -146,9 +150,11 @@ public class PublishTasklet implements Tasklet {
         long started = System.nanoTime();
         long copied;
         String sha256;
+        boolean everyPartVouched = slices.stream().allMatch(s -> s.bytes() == 0 || s.crc() != null);
         try {
-            try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
+            Sha256Channel out = new Sha256Channel(FileChannel.open(tmp, StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING));
+            try (out) {
                 for (PartSlice slice : slices) {
                     if (slice.bytes() == 0) {
                         continue;
@@ -163,24 +169,25 @@ public class PublishTasklet implements Tasklet {
                     gz.finish();
                     gz.flush();
                 }
-                out.force(true);
+                out.force();
             }
             copied = System.nanoTime();
-            sha256 = GzipLinesCheck.verify(tmp, target.getFileName().toString(), records, "nothing was published");
+            sha256 = everyPartVouched ? out.hex()
+                    : GzipLinesCheck.verify(tmp, target.getFileName().toString(), records, "nothing was published");
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(tmp);
             throw e;
         }
         long verified = System.nanoTime();
-        log.info("assembled {} ({} records, {} bytes; parts copied and CRC-checked in {} ms, decompressed, counted and"
-                + " hashed in {} ms)", target.getFileName(), records, Files.size(tmp), (copied - started) / 1_000_000,
-                (verified - copied) / 1_000_000);
+        log.info("assembled {} ({} records, {} bytes; parts copied, CRC-checked and hashed in {} ms{})", target.getFileName(),
+                records, Files.size(tmp), (copied - started) / 1_000_000, everyPartVouched ? ""
+                        : "; a part without a committed CRC32, so decompressed and counted in " + (verified - copied) / 1_000_000 + " ms");
         Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
         return sha256;
     }
 
     /** Copies a part's committed bytes, checking them against the CRC32 its writer committed. */
-    private static void copyChecked(PartSlice slice, FileChannel out) throws IOException {
+    private static void copyChecked(PartSlice slice, WritableByteChannel out) throws IOException {
         CRC32 crc = new CRC32();
         try (FileChannel in = FileChannel.open(slice.file(), StandardOpenOption.READ)) {
             if (in.size() < slice.bytes()) {
@@ -237,5 +244,47 @@ public class PublishTasklet implements Tasklet {
             }
         }
         return values;
+    }
+
+    /** The published file's channel, hashing what is written for the manifest's SHA-256 on the way. */
+    private static final class Sha256Channel implements WritableByteChannel {
+        private final FileChannel file;
+        private final MessageDigest sha256;
+
+        Sha256Channel(FileChannel file) {
+            this.file = file;
+            try {
+                this.sha256 = MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        @Override
+        public int write(ByteBuffer src) throws IOException {
+            ByteBuffer hashed = src.duplicate();
+            int n = file.write(src);
+            hashed.limit(hashed.position() + n);
+            sha256.update(hashed);
+            return n;
+        }
+
+        void force() throws IOException {
+            file.force(true);
+        }
+
+        String hex() {
+            return HexFormat.of().formatHex(sha256.digest());
+        }
+
+        @Override
+        public boolean isOpen() {
+            return file.isOpen();
+        }
+
+        @Override
+        public void close() throws IOException {
+            file.close();
+        }
     }
 }

@@ -20,6 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.pagingetl.batch.RunStartListener;
 import com.pagingetl.output.RunLayout;
+import com.pagingetl.paging.ReadAhead;
 import com.pagingetl.progress.ProgressMonitor;
 import com.pagingetl.state.RunLock;
 import com.pagingetl.state.SchemaInitializer;
@@ -59,6 +60,11 @@ public class BatchConfiguration extends JdbcDefaultBatchConfiguration {
     @Bean(destroyMethod = "close")
     ProgressMonitor progressMonitor(EtlProperties properties) {
         return new ProgressMonitor(properties.progressInterval());
+    }
+
+    @Bean(destroyMethod = "close")
+    ReadAhead readAhead(EtlProperties properties) {
+        return properties.readAhead() ? ReadAhead.enabled() : ReadAhead.OFF;
     }
 
     @Bean

@@ -15,12 +15,15 @@ import com.pagingetl.http.HttpSettings;
  * @param progressInterval how often each running reader logs a progress line
  * @param lockStaleAfter   a run lock held from another host is taken over after this long without heartbeat
  * @param http             transport settings, see {@link HttpSettings}
+ * @param readAhead        each reader fetches its next page while the current one is written (one request more
+ *                         in flight per reader), see {@link com.pagingetl.paging.ReadAhead}
  */
 @ConfigurationProperties("etl")
 public record EtlProperties(@DefaultValue("output") Path outputDir,
                             @DefaultValue("10s") Duration progressInterval,
                             @DefaultValue("2m") Duration lockStaleAfter,
-                            @DefaultValue Http http) {
+                            @DefaultValue Http http,
+                            @DefaultValue("true") boolean readAhead) {
 
     /** {@code etl.http.*}. */
     public record Http(@DefaultValue("10s") Duration connectTimeout, @DefaultValue("120s") Duration requestTimeout,

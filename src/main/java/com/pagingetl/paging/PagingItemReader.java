@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.IntFunction;
 
 import org.slf4j.Logger;
@@ -45,6 +46,13 @@ import com.pagingetl.progress.ProgressMonitor;
  * announced ({@link Page#total}: more than twice the total plus {@value #TOTAL_SLACK}), which catches cycles
  * whose tokens never repeat. Both are {@link PageFetchException}s naming the page and the position.
  *
+ * <h2>Read-ahead</h2>
+ * With a {@link ReadAhead} that is enabled, the next page is requested as soon as a page arrives, and
+ * handed over when the reader reaches it; everything else (the position, the history, counts, failures and
+ * start-overs) happens when it is handed over, exactly as if it had been fetched then. A page fetched ahead
+ * is never part of a commit before it is read, so a restart is unaffected; an abandoned one is dropped.
+ * The strategy's {@code fetch} then runs on another thread, one call at a time per reader.
+ *
  * <p>Not thread-safe: one instance per step execution (partitions each get their own).
  */
 public class PagingItemReader<T> implements ItemStreamReader<PagedItem<T>> {
@@ -70,6 +78,10 @@ public class PagingItemReader<T> implements ItemStreamReader<PagedItem<T>> {
     private long pages;
     private Page<T> page;
     private final PositionHistory history = new PositionHistory();
+    private final ReadAhead readAhead;
+    /** The page being fetched ahead, and its token; null when none is. */
+    private CompletableFuture<Page<T>> ahead;
+    private PageToken aheadToken;
     private ProgressMonitor.Tracker tracker;
 
     /**
@@ -80,11 +92,18 @@ public class PagingItemReader<T> implements ItemStreamReader<PagedItem<T>> {
      */
     public PagingItemReader(String name, String description, PaginationStrategy<T> strategy,
                             ProgressMonitor monitor, int maxRestarts) {
+        this(name, description, strategy, monitor, maxRestarts, ReadAhead.OFF);
+    }
+
+    /** @param readAhead where the next page is fetched while the current one is written; {@link ReadAhead#OFF} for none */
+    public PagingItemReader(String name, String description, PaginationStrategy<T> strategy,
+                            ProgressMonitor monitor, int maxRestarts, ReadAhead readAhead) {
         this.name = Objects.requireNonNull(name, "name");
         this.description = Objects.requireNonNull(description, "description");
         this.strategy = Objects.requireNonNull(strategy, "strategy");
         this.monitor = Objects.requireNonNull(monitor, "monitor");
         this.maxRestarts = maxRestarts;
+        this.readAhead = Objects.requireNonNull(readAhead, "readAhead");
     }
 
     @Override
@@ -108,6 +127,7 @@ public class PagingItemReader<T> implements ItemStreamReader<PagedItem<T>> {
         offset = 0;
         startOvers = 0;
         page = null;
+        dropAhead();
         history.clear();
         tracker = monitor.register(description);
         tracker.resume(records, pages);
@@ -169,7 +189,7 @@ public class PagingItemReader<T> implements ItemStreamReader<PagedItem<T>> {
         }
         Page<T> fetched;
         try {
-            fetched = strategy.fetch(token);
+            fetched = ahead != null && token.equals(aheadToken) ? awaitAhead() : strategy.fetch(token);
         } catch (RestartFromFirstPageException e) {
             startOver(e);
             return null;
@@ -187,7 +207,43 @@ public class PagingItemReader<T> implements ItemStreamReader<PagedItem<T>> {
                     + fetched.total().getAsLong() + " the API announced: its paging runs away (a cycle whose tokens"
                     + " differ, or a wrong total); stopping rather than looping", null);
         }
+        fetchAhead(fetched);
         return fetched;
+    }
+
+    /** Starts fetching the page after {@code fetched}, unless there is none or its position was read in this pass. */
+    private void fetchAhead(Page<T> fetched) {
+        dropAhead();
+        if (!readAhead.isEnabled() || fetched.isLast() || history.pageOf(strategy.position(fetched.next())) > 0) {
+            return;
+        }
+        PageToken next = fetched.next();
+        aheadToken = next;
+        ahead = readAhead.fetch(() -> strategy.fetch(next));
+    }
+
+    /** The page fetched ahead, or the exception its fetch threw, as a fetch in this thread would give them. */
+    private Page<T> awaitAhead() {
+        CompletableFuture<Page<T>> pending = ahead;
+        ahead = null;
+        aheadToken = null;
+        try {
+            return pending.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    /** Forgets a page fetched ahead that will not be read (a start-over, a reopen, a close). */
+    private void dropAhead() {
+        if (ahead != null) {
+            ahead.cancel(false);
+            ahead = null;
+            aheadToken = null;
+        }
     }
 
     private void startOver(RestartFromFirstPageException cause) {
@@ -200,6 +256,7 @@ public class PagingItemReader<T> implements ItemStreamReader<PagedItem<T>> {
                 description, cause.getMessage(), records);
         generation++;
         startOvers++;
+        dropAhead();
         history.clear();
         token = strategy.firstPage();
         offset = 0;
@@ -239,6 +296,7 @@ public class PagingItemReader<T> implements ItemStreamReader<PagedItem<T>> {
 
     @Override
     public void close() throws ItemStreamException {
+        dropAhead();
         if (tracker != null) {
             tracker.close();
             tracker = null;

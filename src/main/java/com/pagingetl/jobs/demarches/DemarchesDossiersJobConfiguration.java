@@ -29,6 +29,7 @@ import com.pagingetl.output.PublishTasklet;
 import com.pagingetl.output.RunView;
 import com.pagingetl.paging.PagedItem;
 import com.pagingetl.paging.PagingItemReader;
+import com.pagingetl.paging.ReadAhead;
 import com.pagingetl.progress.ProgressMonitor;
 import com.pagingetl.state.WatermarkStore;
 
@@ -84,8 +85,8 @@ public class DemarchesDossiersJobConfiguration {
     @Bean
     @StepScope
     PagingItemReader<byte[]> demarchesDossiersReader(@Value("#{stepExecution}") StepExecution step, DemarchesApi api,
-                                                     DemarchesDocuments documents, ProgressMonitor monitor) {
-        return reader(Connection.DOSSIERS, step, api, documents, monitor);
+                                                     DemarchesDocuments documents, ProgressMonitor monitor, ReadAhead readAhead) {
+        return reader(Connection.DOSSIERS, step, api, documents, monitor, readAhead);
     }
 
     @Bean
@@ -105,8 +106,8 @@ public class DemarchesDossiersJobConfiguration {
     @Bean
     @StepScope
     PagingItemReader<byte[]> demarchesPendingDeletedReader(@Value("#{stepExecution}") StepExecution step, DemarchesApi api,
-                                                           DemarchesDocuments documents, ProgressMonitor monitor) {
-        return reader(Connection.PENDING_DELETED, step, api, documents, monitor);
+                                                           DemarchesDocuments documents, ProgressMonitor monitor, ReadAhead readAhead) {
+        return reader(Connection.PENDING_DELETED, step, api, documents, monitor, readAhead);
     }
 
     @Bean
@@ -124,8 +125,8 @@ public class DemarchesDossiersJobConfiguration {
     @Bean
     @StepScope
     PagingItemReader<byte[]> demarchesDeletedReader(@Value("#{stepExecution}") StepExecution step, DemarchesApi api,
-                                                    DemarchesDocuments documents, ProgressMonitor monitor) {
-        return reader(Connection.DELETED, step, api, documents, monitor);
+                                                    DemarchesDocuments documents, ProgressMonitor monitor, ReadAhead readAhead) {
+        return reader(Connection.DELETED, step, api, documents, monitor, readAhead);
     }
 
     @Bean
@@ -176,14 +177,14 @@ public class DemarchesDossiersJobConfiguration {
     }
 
     private static PagingItemReader<byte[]> reader(Connection connection, StepExecution step, DemarchesApi api,
-                                                   DemarchesDocuments documents, ProgressMonitor monitor) {
+                                                   DemarchesDocuments documents, ProgressMonitor monitor, ReadAhead readAhead) {
         DemarchesParameters params = DemarchesParameters.of(DemarchesParametersView.of(step.getJobParameters()));
         ExecutionContext job = step.getJobExecution().getExecutionContext();
         String since = job.getString(DemarchesRunSetup.UPDATED_SINCE);
         ConnectionPagination strategy = new ConnectionPagination(api, documents.forConnection(connection), connection,
                 params.demarche(), since, DemarchesRunSetup.startCursor(job, connection), params.first());
         return new PagingItemReader<>(READER, DemarchesDossiersJob.NAME + " démarche " + params.demarche() + " "
-                + connection.field, strategy, monitor, 0);
+                + connection.field, strategy, monitor, 0, readAhead);
     }
 
 }

@@ -38,6 +38,7 @@ import com.pagingetl.paging.PageToken;
 import com.pagingetl.paging.PagedItem;
 import com.pagingetl.paging.PaginationStrategy;
 import com.pagingetl.paging.PagingItemReader;
+import com.pagingetl.paging.ReadAhead;
 import com.pagingetl.progress.ProgressMonitor;
 import com.pagingetl.state.WatermarkStore;
 
@@ -128,13 +129,13 @@ public class RapidContentJobConfiguration {
     @Bean
     @StepScope
     PagingItemReader<byte[]> rapidSliceReader(@Value("#{stepExecution}") StepExecution step, RapidApi api,
-                                              RapidProperties properties, ProgressMonitor monitor) {
+                                              RapidProperties properties, ProgressMonitor monitor, ReadAhead readAhead) {
         RapidPlan.Slice slice = RapidPlan.Slice.fromJson(step.getExecutionContext().getString("slice"));
         RapidQuery query = slice.query(baseQuery(step));
         String description = RapidContentJob.NAME + " partition " + slice.name();
         return new PagingItemReader<>("reader", description, new LinkPagination(api, query.firstPage(properties.baseUrl()),
                 LinkPagination.Body.OBJECT_BY_ID, "partition " + slice.name(), CLOCK, properties.linkSafetyMargin()),
-                monitor, properties.maxRestarts());
+                monitor, properties.maxRestarts(), readAhead);
     }
 
     @Bean
@@ -158,13 +159,13 @@ public class RapidContentJobConfiguration {
     @Bean
     @StepScope
     PagingItemReader<byte[]> rapidInactiveReader(@Value("#{stepExecution}") StepExecution step, RapidApi api,
-                                                 RapidProperties properties, ProgressMonitor monitor) {
+                                                 RapidProperties properties, ProgressMonitor monitor, ReadAhead readAhead) {
         String since = step.getJobExecution().getExecutionContext().getString(RapidPlanner.SINCE_KEY);
         PaginationStrategy<byte[]> strategy = since.isEmpty() ? new NoPages()
                 : new LinkPagination(api, RapidQuery.inactive(properties.baseUrl(), LocalDate.parse(since)),
                 LinkPagination.Body.ARRAY, "inactive properties", CLOCK, properties.linkSafetyMargin());
         return new PagingItemReader<>("reader", RapidContentJob.NAME + " inactive properties", strategy, monitor,
-                properties.maxRestarts());
+                properties.maxRestarts(), readAhead);
     }
 
     @Bean

@@ -27,6 +27,7 @@ import com.pagingetl.output.OutputSpec;
 import com.pagingetl.output.PublishTasklet;
 import com.pagingetl.output.RunView;
 import com.pagingetl.paging.PagedItem;
+import com.pagingetl.paging.ReadAhead;
 import com.pagingetl.progress.ProgressMonitor;
 import com.pagingetl.state.WatermarkStore;
 
@@ -78,7 +79,7 @@ public class SystaxRulesJobConfiguration {
     @Bean
     @StepScope
     SystaxRulesReader systaxRulesReader(@Value("#{stepExecution}") StepExecution step, SystaxRulesProperties properties,
-                                        EtlProperties etl, ProgressMonitor monitor) {
+                                        EtlProperties etl, ProgressMonitor monitor, ReadAhead readAhead) {
         SystaxRulesParameters params = SystaxRulesParameters.of(step.getJobParameters());
         String before = RunStartListener.before(step.getJobExecution().getExecutionContext(), WATERMARK);
         ProcessPointer pointer = new ProcessPointer(params.fullLoad() || before == null ? "" : before);
@@ -87,7 +88,7 @@ public class SystaxRulesJobConfiguration {
                 properties.password());
         SystaxRulesPagination pagination = new SystaxRulesPagination(api,
                 new RulePair(properties.firstIdCenario(), properties.firstCodigoProduto()), params.paginacao(), pointer);
-        return new SystaxRulesReader(SystaxRulesJob.NAME, pagination, pointer, monitor);
+        return new SystaxRulesReader(SystaxRulesJob.NAME, pagination, pointer, monitor, readAhead);
     }
 
     @Bean

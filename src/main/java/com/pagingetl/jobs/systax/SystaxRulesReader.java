@@ -3,6 +3,7 @@ package com.pagingetl.jobs.systax;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 import com.pagingetl.paging.PagingItemReader;
+import com.pagingetl.paging.ReadAhead;
 import com.pagingetl.progress.ProgressMonitor;
 
 /**
@@ -15,7 +16,12 @@ public class SystaxRulesReader extends PagingItemReader<byte[]> {
     private final ProcessPointer pointer;
 
     SystaxRulesReader(String description, SystaxRulesPagination pagination, ProcessPointer pointer, ProgressMonitor monitor) {
-        super("reader", description, pagination, monitor, 0);
+        this(description, pagination, pointer, monitor, ReadAhead.OFF);
+    }
+
+    SystaxRulesReader(String description, SystaxRulesPagination pagination, ProcessPointer pointer, ProgressMonitor monitor,
+                      ReadAhead readAhead) {
+        super("reader", description, pagination, monitor, 0, readAhead);
         this.pointer = pointer;
     }
 

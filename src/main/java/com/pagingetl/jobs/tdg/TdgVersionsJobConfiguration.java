@@ -30,6 +30,7 @@ import com.pagingetl.output.PublishTasklet;
 import com.pagingetl.output.RunView;
 import com.pagingetl.paging.PagedItem;
 import com.pagingetl.paging.PagingItemReader;
+import com.pagingetl.paging.ReadAhead;
 import com.pagingetl.progress.ProgressMonitor;
 import com.pagingetl.state.WatermarkStore;
 
@@ -87,7 +88,8 @@ public class TdgVersionsJobConfiguration {
 
     @Bean
     @StepScope
-    TdgObjectReader tdgReader(@Value("#{stepExecution}") StepExecution step, TdgApi api, ProgressMonitor monitor) {
+    TdgObjectReader tdgReader(@Value("#{stepExecution}") StepExecution step, TdgApi api, ProgressMonitor monitor,
+                              ReadAhead readAhead) {
         ExecutionContext job = step.getJobExecution().getExecutionContext();
         TdgParameters params = TdgParameters.of(step.getJobParameters());
         String updateField = emptyToNull(job.getString(TdgRunPlanner.UPDATE_FIELD));
@@ -97,7 +99,7 @@ public class TdgVersionsJobConfiguration {
         TdgPagination pagination = new TdgPagination(api, query,
                 Integer.parseInt(job.getString(TdgRunPlanner.PAGE_SIZE)), what);
         return new TdgObjectReader(new PagingItemReader<>("reader", TdgVersionsJob.NAME + " " + params.type() + " "
-                + params.mode().parameter(), pagination, monitor, 0), updateField);
+                + params.mode().parameter(), pagination, monitor, 0, readAhead), updateField);
     }
 
     @Bean

@@ -48,7 +48,8 @@ public final class BenchMain {
         try {
             BenchOptions options = BenchOptions.parse(args);
             Path jar = Path.of("target", "etl.jar");
-            Launcher launcher = options.plainJar() ? Launcher.jar(jar) : Launcher.script(Path.of("run.sh"), jar);
+            Launcher launcher = options.jobJar() != null ? Launcher.otherJob(Path.of(options.jobJar()), jar)
+                    : options.plainJar() ? Launcher.jar(jar) : Launcher.script(Path.of("run.sh"), jar);
             Path report = new BenchMain(options, launcher, Path.of("target", "bench")).run();
             System.out.println("report: " + report);
             System.exit(0);

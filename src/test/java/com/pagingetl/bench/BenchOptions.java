@@ -20,10 +20,12 @@ import java.util.Map;
  * @param simulatorExtras {@code sim.name=value} further simulator options
  * @param timeoutSeconds  a run that takes longer fails the benchmark
  * @param plainJar        start the job with {@code java -jar target/etl.jar} rather than through {@code run.sh}
+ * @param jobJar          start the job with {@code java -jar} on this jar (another build, for a before/after
+ *                        comparison on the same simulator), or null
  */
 record BenchOptions(BenchJob job, int size, int latencyMs, List<Integer> concurrencies, int repeat, List<String> simHeap,
                     List<String> jobHeap, Map<String, String> jobParameters, List<String> jobProperties,
-                    Map<String, String> simulatorExtras, long timeoutSeconds, boolean plainJar) {
+                    Map<String, String> simulatorExtras, long timeoutSeconds, boolean plainJar, String jobJar) {
 
     static final String HELP = """
             ./run.sh bench [job] [options] [name=value ...] [--<property>=value ...] [sim.<option>=value ...]
@@ -47,6 +49,8 @@ record BenchOptions(BenchJob job, int size, int latencyMs, List<Integer> concurr
             --timeout-s N         a single run longer than this fails the benchmark [3600]
             --plain-jar           start the job with java -jar target/etl.jar instead of ./run.sh (which uses
                                   the fast-start copy, its class-data archive and its JVM options)
+            --job-jar PATH        start the job with java -jar PATH: another build of the job, measured on the
+                                  same simulator and against the same reference (a before/after comparison)
             name=value            job parameters, e.g. countries=US,FR (also read by the reference client)
             --<property>=value    Spring properties for the job only, e.g. --etl.jobs.rapid-content.chunk-size=1000
             sim.<option>=value    further simulator options, e.g. sim.pageSize=500
@@ -63,6 +67,7 @@ record BenchOptions(BenchJob job, int size, int latencyMs, List<Integer> concurr
         List<String> jobHeap = List.of();
         long timeout = 3600;
         boolean plainJar = false;
+        String jobJar = null;
         Map<String, String> params = new LinkedHashMap<>();
         List<String> properties = new ArrayList<>();
         Map<String, String> sim = new LinkedHashMap<>();
@@ -84,6 +89,7 @@ record BenchOptions(BenchJob job, int size, int latencyMs, List<Integer> concurr
                 case "--sim-heap" -> simHeap = words(value != null ? value : next(args, ++i, name));
                 case "--job-heap" -> jobHeap = words(value != null ? value : next(args, ++i, name));
                 case "--plain-jar" -> plainJar = true;
+                case "--job-jar" -> jobJar = value != null ? value : next(args, ++i, name);
                 default -> {
                     if (a.startsWith("--")) {
                         if (value == null) {
@@ -113,7 +119,7 @@ record BenchOptions(BenchJob job, int size, int latencyMs, List<Integer> concurr
             concurrencies = List.of(job.concurrent ? 4 : 1);
         }
         return new BenchOptions(job, size, latency, concurrencies, repeat, simHeap, jobHeap, params, properties, sim, timeout,
-                plainJar);
+                plainJar, jobJar);
     }
 
     /** Every simulator option: the job's bench defaults, size, latency, then the user's. */

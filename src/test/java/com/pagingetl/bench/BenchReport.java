@@ -82,7 +82,8 @@ final class BenchReport {
         json.put("jobProperties", options.jobProperties());
         json.put("simHeap", String.join(" ", options.simHeap()));
         json.put("jobHeap", String.join(" ", options.jobHeap()));
-        json.put("jobCommand", options.plainJar() ? "java -jar target/etl.jar" : "./run.sh");
+        json.put("jobCommand", options.jobJar() != null ? "java -jar " + options.jobJar()
+                : options.plainJar() ? "java -jar target/etl.jar" : "./run.sh");
         json.put("records", records.records());
         json.put("recordSetSha256", records.digest());
         json.put("recordSetsMatch", true);

@@ -14,24 +14,31 @@ import java.util.stream.Collectors;
  * simulator ({@code java -jar etl.jar simulate ...}) and the reference client ({@code java -cp <this
  * classpath> com.pagingetl.bench.ReferenceMain}). Immutable.
  *
- * @param etlMain the arguments after the JVM options that start the application
+ * @param etlMain the arguments after the JVM options that start the application (simulator and job)
  * @param script  {@code run.sh} when the job is started through it, else null
+ * @param jobMain the arguments that start the job when it is another build than the simulator's, else null
  */
-record Launcher(List<String> etlMain, Path script) {
+record Launcher(List<String> etlMain, Path script, List<String> jobMain) {
 
     /** {@code java -jar <jar>}. */
     static Launcher jar(Path jar) {
-        return new Launcher(List.of("-jar", jar.toAbsolutePath().toString()), null);
+        return new Launcher(List.of("-jar", jar.toAbsolutePath().toString()), null, null);
     }
 
     /** The job through {@code run.sh}, as the README tells users to run it; the simulator from the jar. */
     static Launcher script(Path runSh, Path jar) {
-        return new Launcher(List.of("-jar", jar.toAbsolutePath().toString()), runSh.toAbsolutePath());
+        return new Launcher(List.of("-jar", jar.toAbsolutePath().toString()), runSh.toAbsolutePath(), null);
+    }
+
+    /** The job from another build's jar ({@code java -jar}), the simulator from {@code jar}. */
+    static Launcher otherJob(Path jobJar, Path jar) {
+        return new Launcher(List.of("-jar", jar.toAbsolutePath().toString()), null,
+                List.of("-jar", jobJar.toAbsolutePath().toString()));
     }
 
     /** The application from this JVM's classpath, for tests that run before the jar is packaged. */
     static Launcher classpath() {
-        return new Launcher(List.of("-cp", absoluteClasspath(), "com.pagingetl.EtlApplication"), null);
+        return new Launcher(List.of("-cp", absoluteClasspath(), "com.pagingetl.EtlApplication"), null, null);
     }
 
     /**
@@ -40,6 +47,12 @@ record Launcher(List<String> etlMain, Path script) {
      * the benchmark's JVM options reach it as {@code JAVA_OPTS}.
      */
     List<String> job(List<String> jvmOptions, List<String> args, Path dir) {
+        if (jobMain != null) {
+            List<String> command = java(jvmOptions);
+            command.addAll(jobMain);
+            command.addAll(args);
+            return command;
+        }
         if (script == null) {
             return etl(jvmOptions, args);
         }

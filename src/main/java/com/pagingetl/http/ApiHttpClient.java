@@ -1,8 +1,7 @@
 package com.pagingetl.http;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.PushbackInputStream;
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -82,7 +81,7 @@ public final class ApiHttpClient {
             Duration wait;
             try {
                 rateLimiter.acquire();
-                HttpResponse<InputStream> raw = client.send(httpRequest, HttpResponse.BodyHandlers.ofInputStream());
+                HttpResponse<byte[]> raw = client.send(httpRequest, HttpResponse.BodyHandlers.ofByteArray());
                 ApiResponse response = decode(operation, raw);
                 if (!isTransient(response.status())) {
                     return response;
@@ -95,8 +94,7 @@ public final class ApiHttpClient {
                 int retryNumber = attempt;
                 wait = requested.orElseGet(() -> delays.backoff(retryNumber));
             } catch (IOException e) {
-                Throwable shown = e instanceof TransportException ? e.getCause() : e;
-                lastProblem = shown.getClass().getSimpleName() + (shown.getMessage() == null ? "" : ": " + shown.getMessage());
+                lastProblem = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
                 wait = delays.backoff(attempt);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -116,67 +114,24 @@ public final class ApiHttpClient {
         return status == 429 || status == 500 || status == 502 || status == 503 || status == 504;
     }
 
-    /** Reads the body once, inflating a gzip body as it arrives rather than from a second copy. */
-    private ApiResponse decode(String operation, HttpResponse<InputStream> raw) throws IOException {
+    /**
+     * Inflates a gzip body. The client hands over the body whole ({@code ofByteArray}, one page at most), so an
+     * IO error of the connection is an {@link IOException} of {@code send}, retried, and only a body that
+     * arrived whole but does not inflate is refused as corrupt.
+     */
+    private static ApiResponse decode(String operation, HttpResponse<byte[]> raw) {
         String encoding = raw.headers().firstValue("Content-Encoding").orElse("").trim().toLowerCase(Locale.ROOT);
-        byte[] bytes;
-        try (PushbackInputStream body = new PushbackInputStream(new Transport(raw.body()), 1)) {
-            int first = body.read();
-            if (first < 0) {
-                bytes = new byte[0];
-            } else {
-                body.unread(first);
-                if (encoding.equals("gzip")) {
-                    bytes = gunzip(operation, raw.statusCode(), body);
-                } else {
-                    bytes = body.readAllBytes();
-                }
+        byte[] bytes = raw.body();
+        if (encoding.equals("gzip") && bytes.length > 0) {
+            try (GZIPInputStream gunzip = new GZIPInputStream(new ByteArrayInputStream(bytes), 1 << 16)) {
+                bytes = gunzip.readAllBytes();
+            } catch (IOException e) {
+                throw new ApiCallException(operation + " failed: HTTP " + raw.statusCode()
+                        + " body is not valid gzip (" + e.getMessage() + "): truncated or corrupt response",
+                        raw.statusCode(), e);
             }
         }
         return new ApiResponse(raw.uri(), raw.statusCode(), raw.headers(), bytes);
-    }
-
-    private static byte[] gunzip(String operation, int status, InputStream body) throws IOException {
-        try (GZIPInputStream gunzip = new GZIPInputStream(body, 1 << 16)) {
-            return gunzip.readAllBytes();
-        } catch (TransportException e) {
-            throw e;
-        } catch (IOException e) {
-            throw new ApiCallException(operation + " failed: HTTP " + status
-                    + " body is not valid gzip (" + e.getMessage() + "): truncated or corrupt response", status, e);
-        }
-    }
-
-    /** An IO error of the connection itself (retried), as opposed to a body that arrived whole but is corrupt. */
-    private static final class TransportException extends IOException {
-        TransportException(IOException cause) {
-            super(cause.getMessage(), cause);
-        }
-    }
-
-    /** Marks the connection's own IO errors, so that inflating as the body arrives can tell them from bad gzip. */
-    private static final class Transport extends java.io.FilterInputStream {
-        Transport(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            try {
-                return super.read();
-            } catch (IOException e) {
-                throw new TransportException(e);
-            }
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            try {
-                return super.read(b, off, len);
-            } catch (IOException e) {
-                throw new TransportException(e);
-            }
-        }
     }
 
     private static void sleep(String operation, Duration wait) {

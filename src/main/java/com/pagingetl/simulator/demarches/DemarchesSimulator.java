@@ -5,8 +5,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -161,20 +161,24 @@ public final class DemarchesSimulator implements ApiSimulator {
         return epoch;
     }
 
-    /** Edits the champs of {@code count} random visible dossiers of the default démarche; returns their numbers. */
+    /** Edits the champs of {@code count} distinct random visible dossiers of the default démarche; returns their numbers. */
     public List<Long> touchDossiers(int count) {
         return touchDossiers(DEFAULT_DEMARCHE, count);
     }
 
+    /**
+     * Edits {@code count} distinct random visible dossiers (fewer only if the démarche has fewer). Distinct, since a
+     * caller counts the changes a sync must find: a dossier drawn twice would be one change, not two.
+     */
     public List<Long> touchDossiers(int demarche, int count) {
-        List<Long> touched = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
+        Set<Long> touched = new LinkedHashSet<>();
+        for (int draw = 0; touched.size() < count && draw < count * 100; draw++) {
             long number = store.randomVisible(demarche, ThreadLocalRandom.current());
-            if (number >= 0 && touch(number)) {
+            if (number >= 0 && !touched.contains(number) && touch(number)) {
                 touched.add(number);
             }
         }
-        return touched;
+        return List.copyOf(touched);
     }
 
     /** Edits a champ of a dossier now: its updated_at becomes later than every existing timestamp. */

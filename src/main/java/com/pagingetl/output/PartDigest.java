@@ -14,7 +14,11 @@ import java.util.zip.CRC32;
  */
 final class PartDigest {
 
-    private static final int BUFFER = 1 << 20;
+    /**
+     * A direct buffer is freed only when the heap is next collected, and a publish calls this once per part: with
+     * 1 MB each, the hundreds of parts of a large run held its memory hundreds of MB above its heap.
+     */
+    private static final int BUFFER = 1 << 16;
 
     private PartDigest() {
     }

@@ -1,5 +1,6 @@
 package com.pagingetl.paging;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -167,7 +168,7 @@ public class PagingItemReader<T> implements ItemStreamReader<PagedItem<T>> {
             throw new PageFetchException(description + ": the saved position " + strategy.describe(token)
                     + " lists records already written, but the page gives no record identities to skip them by", null);
         }
-        List<Integer> kept = new java.util.ArrayList<>();
+        List<Integer> kept = new ArrayList<>();
         for (int i = 0; i < fetched.items().size(); i++) {
             if (!writtenBefore.contains(fetched.keys().apply(i))) {
                 kept.add(i);

@@ -26,7 +26,7 @@ import com.pagingetl.state.RunLock;
 
 /**
  * {@code java -jar etl.jar ...}: parses the command line, answers --help and --list without starting
- * Spring, starts a simulator for --simulate or {@code simulate <api>}, and otherwise runs the
+ * Spring, refuses bad job parameters before Spring starts, starts a simulator for --simulate or {@code simulate <api>}, and otherwise runs the
  * {@link Launcher} in a non-web Spring context. The exit code is the launcher's.
  *
  * <p>Start-up is part of every scheduled run, so the context holds only what the command needs: the job
@@ -64,12 +64,23 @@ public final class EtlApplication {
                     return serveSimulator(out, command);
                 }
                 default -> {
+                    checkBeforeSpring(command);
                     return runInSpring(out, err, command);
                 }
             }
         } catch (UsageException e) {
             err.println("usage error: " + e.getMessage());
             return ExitCodes.USAGE;
+        }
+    }
+
+    /**
+     * What can be refused without Spring is refused here, in well under a second: the job's parameters against
+     * its declared specification.
+     */
+    private static void checkBeforeSpring(CommandLine command) {
+        if (command.verb() == CommandLine.Verb.RUN) {
+            JobCatalog.require(command.job()).validate(command.parameters());
         }
     }
 

@@ -49,7 +49,10 @@ final class HelpText {
             out.printf("  %-20s %s%s%s%n", p.name(), p.description(),
                     p.defaultValue() == null || p.defaultValue().isEmpty() ? "" : " [default: " + p.defaultValue() + "]",
                     p.scope() ? " (selects the run's scope)" : "");
+            out.printf("  %-20s values: %s%s%n", "", p.type().allowed(), p.required() ? " (required)"
+                    : "".equals(p.defaultValue()) ? " (or empty: not set)" : "");
         }
+        out.println("  A value outside these is refused before anything starts (exit " + ExitCodes.USAGE + ").");
         out.printf("%nConfiguration:%n");
         job.configuration().forEach(line -> out.println("  " + line));
         out.printf("%nSimulator: --simulate uses the embedded '%s' simulator; 'simulate %s' runs it on its own and"

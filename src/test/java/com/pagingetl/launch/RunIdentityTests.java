@@ -13,11 +13,13 @@ import com.pagingetl.state.TestDatabase;
 
 class RunIdentityTests {
 
+    private static final ParameterType TEXT = ParameterType.of("any text", value -> null);
+
     private static final JobDescriptor RAPID = new JobDescriptor("rapidContent", "Rapid content", "rapid",
-            List.of(ParameterSpec.scope("country", "US", "countries"), ParameterSpec.scope("category", "", "categories"),
-                    ParameterSpec.option("pageSize", "250", "page size")), List.of());
+            List.of(ParameterSpec.scope("country", TEXT, "US", "countries"), ParameterSpec.scope("category", TEXT, "", "categories"),
+                    ParameterSpec.option("pageSize", TEXT, "250", "page size")), List.of());
     private static final JobDescriptor UNSCOPED = new JobDescriptor("tdgChanges", "TDG", "tdg",
-            List.of(ParameterSpec.option("pageSize", "100", "page size")), List.of());
+            List.of(ParameterSpec.option("pageSize", TEXT, "100", "page size")), List.of());
 
     private TestDatabase db;
 

@@ -178,7 +178,7 @@ public class DemarchesDossiersJobConfiguration {
 
     private static PagingItemReader<byte[]> reader(Connection connection, StepExecution step, DemarchesApi api,
                                                    DemarchesDocuments documents, ProgressMonitor monitor, ReadAhead readAhead) {
-        DemarchesParameters params = DemarchesParameters.of(DemarchesParametersView.of(step.getJobParameters()));
+        DemarchesParameters params = DemarchesParameters.of(step.getJobParameters());
         ExecutionContext job = step.getJobExecution().getExecutionContext();
         String since = job.getString(DemarchesRunSetup.UPDATED_SINCE);
         ConnectionPagination strategy = new ConnectionPagination(api, documents.forConnection(connection), connection,

@@ -1,7 +1,5 @@
 package com.pagingetl.jobs.demarches;
 
-import java.util.Map;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.JobExecution;
@@ -41,8 +39,7 @@ final class DemarchesRunSetup implements JobExecutionListener {
         if (context.containsKey(UPDATED_SINCE)) {
             return;
         }
-        Map<String, String> values = DemarchesParametersView.of(execution);
-        DemarchesParameters params = DemarchesParameters.of(values);
+        DemarchesParameters params = DemarchesParameters.of(execution.getJobParameters());
         String stored = blankToNull(RunStartListener.before(context, WATERMARK_UPDATED_SINCE));
         String since;
         boolean continuing = stored != null && !params.fullResync();

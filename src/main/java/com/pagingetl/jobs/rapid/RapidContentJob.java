@@ -9,6 +9,7 @@ import org.springframework.batch.core.job.Job;
 import com.pagingetl.launch.AbstractEtlJob;
 import com.pagingetl.launch.JobDescriptor;
 import com.pagingetl.launch.ParameterSpec;
+import com.pagingetl.launch.ParameterType;
 import com.pagingetl.output.RunLayout;
 
 /** rapidContent as the launcher sees it: descriptor, parameter validation, secrets to redact. */
@@ -39,15 +40,22 @@ public final class RapidContentJob extends AbstractEtlJob {
             "Expedia Rapid property content, split by country and category into parallel partitions",
             "rapid",
             List.of(
-                    ParameterSpec.scope("language", "en-US", "content language (BCP 47)"),
-                    ParameterSpec.scope("supplySource", "expedia", "expedia or vrbo"),
-                    ParameterSpec.scope("countries", String.join(",", COUNTRIES), "comma-separated country codes"),
-                    ParameterSpec.option("include", "", "comma-separated top-level fields to return (empty: all)"),
-                    ParameterSpec.option("maxPartitionSize", "20000",
+                    ParameterSpec.scope("language", ParameterType.matching(RapidParameters.LANGUAGE,
+                            "a BCP 47 language-country pair such as en-US"), "en-US", "content language (BCP 47)"),
+                    ParameterSpec.scope("supplySource", ParameterType.oneOf("expedia", "vrbo"), "expedia",
+                            "expedia or vrbo"),
+                    ParameterSpec.scope("countries", ParameterType.listOf(ParameterType.oneOf(COUNTRIES)),
+                            String.join(",", COUNTRIES), "comma-separated ISO 3166 country codes the Rapid API knows"),
+                    ParameterSpec.option("include", ParameterType.listOf(ParameterType.matching(RapidParameters.FIELD,
+                            "a property content field name (lower case letters and _)")), "",
+                            "comma-separated top-level fields to return (empty: all)"),
+                    ParameterSpec.option("maxPartitionSize", ParameterType.integer(1, Integer.MAX_VALUE), "20000",
                             "a country above this many results is split by category, a slice by star rating"),
-                    ParameterSpec.option("concurrency", "4", "partitions read at once (1-32)"),
-                    ParameterSpec.option("fullRefresh", "false", "true: ignore the watermark and extract everything"),
-                    ParameterSpec.option("since", "", "YYYY-MM-DD: date_updated_start to use instead of the watermark")),
+                    ParameterSpec.option("concurrency", ParameterType.integer(1, 32), "4", "partitions read at once (1-32)"),
+                    ParameterSpec.option("fullRefresh", ParameterType.bool(), "false",
+                            "true: ignore the watermark and extract everything"),
+                    ParameterSpec.option("since", ParameterType.date(), "",
+                            "YYYY-MM-DD: date_updated_start to use instead of the watermark")),
             List.of("RAPID_BASE_URL / etl.jobs.rapid-content.base-url   API origin [https://api.ean.com]",
                     "RAPID_API_KEY / etl.jobs.rapid-content.api-key      API key (secret)",
                     "RAPID_SHARED_SECRET / etl.jobs.rapid-content.shared-secret   shared secret (secret)",

@@ -9,6 +9,7 @@ import org.springframework.batch.core.job.Job;
 import com.pagingetl.launch.AbstractEtlJob;
 import com.pagingetl.launch.JobDescriptor;
 import com.pagingetl.launch.ParameterSpec;
+import com.pagingetl.launch.ParameterType;
 import com.pagingetl.output.RunLayout;
 
 /** systaxRules as the launcher sees it: descriptor, parameter and configuration checks, secrets to redact. */
@@ -21,8 +22,10 @@ public final class SystaxRulesJob extends AbstractEtlJob {
                     + " paged by (id_cenario, codigo_produto)",
             "systax",
             List.of(
-                    ParameterSpec.option("paginacao", "100", "rules per request, 2 to 100"),
-                    ParameterSpec.option("fullLoad", "false", "true: send an empty pointer and read every rule")),
+                    ParameterSpec.option("paginacao", ParameterType.integer(2, SystaxRulesParameters.MAX_PAGINACAO), "100",
+                            "rules per request, 2 to 100 (the API returns at most 100; 1 could never advance)"),
+                    ParameterSpec.option("fullLoad", ParameterType.bool(), "false",
+                            "true: send an empty pointer and read every rule")),
             List.of("SYSTAX_BASE_URL / etl.jobs.systax-rules.base-url   API origin, may end with a path prefix (required)",
                     "SYSTAX_USERNAME / etl.jobs.systax-rules.username   login user (required)",
                     "SYSTAX_PASSWORD / etl.jobs.systax-rules.password   login password (secret, required)",

@@ -24,6 +24,11 @@ enum TdgMode {
         return parameter;
     }
 
+    /** The parameter values, in declaration order. */
+    static java.util.List<String> parameters() {
+        return Arrays.stream(values()).map(TdgMode::parameter).toList();
+    }
+
     static TdgMode of(String value) {
         return Arrays.stream(values()).filter(m -> m.parameter.equals(value)).findFirst()
                 .orElseThrow(() -> new UsageException("mode=" + value + " must be snapshot, asOf or history"));

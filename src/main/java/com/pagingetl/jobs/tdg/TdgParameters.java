@@ -5,11 +5,12 @@ import java.util.regex.Pattern;
 
 import org.springframework.batch.core.job.parameters.JobParameters;
 
-import com.pagingetl.launch.JobParameterValues;
+import com.pagingetl.launch.ParameterValues;
 import com.pagingetl.launch.UsageException;
 
 /**
- * The tdgVersions job parameters, parsed and validated; a bad value is a usage error naming the parameter.
+ * The tdgVersions job parameters as the job reads them; {@link TdgVersionsJob#DESCRIPTOR} declares and checks
+ * them (with {@link #checkVersion}), so a bad value is a usage error naming the parameter before anything starts.
  *
  * @param version the as-of version of {@code mode=asOf} (canonical decimal text), else null
  */
@@ -18,38 +19,29 @@ record TdgParameters(String type, TdgMode mode, String version, boolean fullRefr
     /** A GraphQL name, which is what a TDG model type name is. */
     static final Pattern TYPE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
-    static TdgParameters of(Map<String, String> p) {
-        String type = p.getOrDefault("type", "");
-        if (type.isBlank()) {
-            throw new UsageException("type= is required: the TDG model type to export, e.g. type=Country");
-        }
-        if (!TYPE.matcher(type).matches()) {
-            throw new UsageException("type=" + type + " is not a TDG type name (letters, digits and _)");
-        }
-        TdgMode mode = TdgMode.of(p.getOrDefault("mode", "snapshot"));
-        String versionText = p.getOrDefault("version", "");
-        String version = null;
-        if (mode == TdgMode.AS_OF) {
-            if (versionText.isBlank()) {
-                throw new UsageException("mode=asOf needs version=<v>, the version to export the objects as of");
-            }
-            try {
-                version = TdgVersion.parse(versionText);
-            } catch (IllegalArgumentException e) {
-                throw new UsageException("version=" + versionText + ": " + e.getMessage());
-            }
-        } else if (!versionText.isBlank()) {
-            throw new UsageException("version=" + versionText + " applies only to mode=asOf; mode=" + mode.parameter()
-                    + " fixes its own version when the run starts");
-        }
-        String full = p.getOrDefault("fullRefresh", "false");
-        if (!full.equals("true") && !full.equals("false")) {
-            throw new UsageException("fullRefresh=" + full + " must be true or false");
-        }
-        return new TdgParameters(type, mode, version, Boolean.parseBoolean(full));
+    static TdgParameters of(Map<String, String> parameters) {
+        return of(TdgVersionsJob.DESCRIPTOR.validate(parameters));
     }
 
     static TdgParameters of(JobParameters jobParameters) {
-        return of(JobParameterValues.asMap(jobParameters));
+        return of(TdgVersionsJob.DESCRIPTOR.values(jobParameters));
+    }
+
+    private static TdgParameters of(ParameterValues v) {
+        TdgMode mode = TdgMode.of(v.string("mode"));
+        return new TdgParameters(v.string("type"), mode, mode == TdgMode.AS_OF ? TdgVersion.parse(v.string("version")) : null,
+                v.bool("fullRefresh"));
+    }
+
+    /** version= goes with mode=asOf and only with it: the other modes fix their version when the run starts. */
+    static void checkVersion(ParameterValues v) {
+        boolean asOf = v.string("mode").equals(TdgMode.AS_OF.parameter());
+        if (asOf && !v.isSet("version")) {
+            throw new UsageException("tdgVersions: mode=asOf needs version=<v>, the version to export the objects as of");
+        }
+        if (!asOf && v.isSet("version")) {
+            throw new UsageException("tdgVersions: version=" + v.string("version") + " applies only to mode=asOf; mode="
+                    + v.string("mode") + " fixes its own version when the run starts");
+        }
     }
 }

@@ -19,6 +19,19 @@ final class TdgVersion {
     private TdgVersion() {
     }
 
+    /** The values {@link #parse} accepts, in words. */
+    static final String ALLOWED = "a version, an unsigned 64-bit integer such as 1639990000123456789";
+
+    /** Null when {@code text} is a version, else why not (for the parameter check). */
+    static String problem(String text) {
+        try {
+            parse(text);
+            return null;
+        } catch (IllegalArgumentException e) {
+            return "expected " + ALLOWED;
+        }
+    }
+
     /** The canonical decimal text of {@code text} ("007" → "7"); throws if it is not an unsigned 64-bit integer. */
     static String parse(String text) {
         String t = text == null ? "" : text.strip();

@@ -257,7 +257,8 @@ class DemarchesDossiersJobIntegrationTests {
         EtlRun.Result result = runs(sim.baseUrl()).run("first=101");
 
         assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.lastErrorLine()).startsWith("usage error: first=101 is above 100");
+        assertThat(result.lastErrorLine()).isEqualTo("usage error: demarchesDossiers: first=101 is not allowed:"
+                + " expected a whole number from 1 to 100");
         assertThat(sim.requestCount()).isZero();
     }
 

@@ -64,9 +64,10 @@ class RapidLauncherIntegrationTests {
     @Test
     void badParametersAndMissingCredentialsAreUsageErrorsThatStartNothing() {
         try (RapidFixture rapid = new RapidFixture(home, Map.of())) {
-            assertUsage(rapid.run("maxPartitionSize=lots"), "maxPartitionSize=lots must be a whole number");
+            assertUsage(rapid.run("maxPartitionSize=lots"), "maxPartitionSize=lots is not allowed: expected a whole number");
             assertUsage(rapid.run("colour=blue"), "rapidContent has no parameter 'colour'");
-            assertUsage(rapid.run("countries=usa"), "'usa' is not a two-letter upper-case country code");
+            assertUsage(rapid.run("countries=usa"), "countries=usa is not allowed: 'usa' is not one of the 249 values");
+            assertUsage(rapid.run("countries=US,XX"), "countries=US,XX is not allowed: 'XX' is not one of the 249 values");
             assertUsage(new EtlRun(home.resolve("no-credentials")).run("--job=rapidContent"), "RAPID_API_KEY");
             assertUsage(rapid.etl.run("--job=nothing"), "unknown job 'nothing'");
             assertThat(rapid.simulator.contentRequestCount()).isZero();

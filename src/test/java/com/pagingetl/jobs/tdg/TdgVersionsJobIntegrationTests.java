@@ -225,7 +225,7 @@ class TdgVersionsJobIntegrationTests {
 
         // then
         assertThat(noType.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(noType.lastErrorLine()).contains("type= is required");
+        assertThat(noType.lastErrorLine()).contains("tdgVersions needs type=<value>");
         assertThat(noVersion.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(noVersion.lastErrorLine()).contains("mode=asOf needs version=");
     }

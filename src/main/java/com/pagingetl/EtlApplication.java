@@ -10,10 +10,12 @@ import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 
 import com.pagingetl.config.BatchConfiguration;
+import com.pagingetl.config.PropertyCheck;
 import com.pagingetl.launch.CommandLine;
 import com.pagingetl.launch.EtlJob;
 import com.pagingetl.launch.ExitCodes;
@@ -26,7 +28,8 @@ import com.pagingetl.state.RunLock;
 
 /**
  * {@code java -jar etl.jar ...}: parses the command line, answers --help and --list without starting
- * Spring, refuses bad job parameters before Spring starts, starts a simulator for --simulate or {@code simulate <api>}, and otherwise runs the
+ * Spring, refuses bad job parameters and --etl.* properties before Spring starts, starts a simulator for
+ * --simulate or {@code simulate <api>}, and otherwise runs the
  * {@link Launcher} in a non-web Spring context. The exit code is the launcher's.
  *
  * <p>Start-up is part of every scheduled run, so the context holds only what the command needs: the job
@@ -75,10 +78,11 @@ public final class EtlApplication {
     }
 
     /**
-     * What can be refused without Spring is refused here, in well under a second: the job's parameters against
-     * its declared specification.
+     * What can be refused without Spring is refused here, before any context or simulator starts: the job's
+     * parameters against its declared specification, and the --etl.* properties against the settings records.
      */
     private static void checkBeforeSpring(CommandLine command) {
+        new PropertyCheck(JobCatalog.propertyClasses()).check(command.springArgs());
         if (command.verb() == CommandLine.Verb.RUN) {
             JobCatalog.require(command.job()).validate(command.parameters());
         }
@@ -112,17 +116,8 @@ public final class EtlApplication {
             try (ConfigurableApplicationContext context = context(command, overrides, job)) {
                 return launcher(context, out, err).execute(command);
             }
-        } catch (UsageException e) {
-            err.println("usage error: " + e.getMessage());
-            return ExitCodes.USAGE;
         } catch (RuntimeException e) {
-            UsageException usage = findUsage(e);
-            if (usage != null) {
-                err.println("usage error: " + usage.getMessage());
-                return ExitCodes.USAGE;
-            }
-            err.println("configuration error: " + rootMessage(e));
-            return ExitCodes.USAGE;
+            return startupFailure(e, err);
         } finally {
             if (simulator != null) {
                 simulator.close();
@@ -171,10 +166,31 @@ public final class EtlApplication {
         return ExitCodes.COMPLETED;
     }
 
-    private static UsageException findUsage(Throwable t) {
-        for (Throwable c = t; c != null; c = c.getCause()) {
-            if (c instanceof UsageException u) {
-                return u;
+    /**
+     * Classifies an exception that ended a command before or outside a run, prints its one line and returns the
+     * exit code: 2 when the command or the configuration is wrong (retrying cannot help), 1 for everything else
+     * (a database or API that is down or unreachable, anything unforeseen), which a scheduler retries.
+     * The one place where start-up failures get their exit code.
+     */
+    static int startupFailure(RuntimeException e, PrintStream err) {
+        UsageException usage = find(e, UsageException.class);
+        if (usage != null) {
+            err.println("usage error: " + usage.getMessage());
+            return ExitCodes.USAGE;
+        }
+        BindException binding = find(e, BindException.class);
+        if (binding != null) {
+            err.println("configuration error: " + binding.getName() + ": " + rootMessage(binding));
+            return ExitCodes.USAGE;
+        }
+        err.println("could not start: " + rootMessage(e) + " -- run the same command again");
+        return ExitCodes.FAILED;
+    }
+
+    private static <T extends Throwable> T find(Throwable t, Class<T> type) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (type.isInstance(c)) {
+                return type.cast(c);
             }
         }
         return null;

@@ -23,12 +23,13 @@ final class HelpText {
                 Running --job=X again after a FAILED or STOPPED run resumes that run from its last commit;
                 after a COMPLETED run it starts the next incremental run. --simulate starts the job's embedded
                 API simulator on a free loopback port and points the job at it.
-                Spring properties may be given as --<property>=<value> (e.g. --etl.output-dir=/data/out).
+                Spring properties may be given as --<property>=<value> (e.g. --etl.output-dir=/data/out); an
+                --etl.* name that no setting has, or a value of the wrong type, is refused (exit 2).
 
                 Exit codes:
                   %d  completed, output published
-                  %d  failed: run the same command again to resume
-                  %d  bad usage or configuration: nothing was started
+                  %d  failed, or could not start (repository or API unreachable): run the same command again
+                  %d  bad usage or configuration: nothing was started; retrying cannot help
                   %d  another run of the same job and scope is executing
                   %d  stopped on request: run the same command again to resume
                 """.formatted(ExitCodes.COMPLETED, ExitCodes.FAILED, ExitCodes.USAGE, ExitCodes.ALREADY_RUNNING,

@@ -16,7 +16,7 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.dao.EmptyResultDataAccessException;
+import org.springframework.dao.IncorrectResultSizeDataAccessException;
 
 import com.pagingetl.output.PublishTasklet;
 import com.pagingetl.output.RunLayout;
@@ -121,6 +121,14 @@ public class Launcher {
 
     private int restart(long executionId) {
         return withExecution(executionId, (job, scope, current) -> {
+            if (scope.startsWith(RunIdentity.SIMULATED)) {
+                throw new UsageException("execution " + executionId + " ran against an embedded simulator (--simulate),"
+                        + " which ended with its process; resume it with the command that started it: --job="
+                        + job.descriptor().name() + " --simulate ...");
+            }
+            // The same start-up checks as a run: without them a missing base URL or credential surfaces as an
+            // exception of the first request.
+            job.validate(job.descriptor().values(current.getJobParameters()).asMap());
             if (current.getStatus() != BatchStatus.FAILED && current.getStatus() != BatchStatus.STOPPED) {
                 throw new UsageException("execution " + executionId + " is " + current.getStatus()
                         + "; only FAILED or STOPPED executions can be restarted");
@@ -202,12 +210,12 @@ public class Launcher {
         JobExecution execution;
         try {
             execution = repository.getJobExecution(executionId);
-        } catch (EmptyResultDataAccessException e) {
+        } catch (IncorrectResultSizeDataAccessException e) {
             // The JDBC repository reports an unknown id this way rather than with null.
             execution = null;
         }
         if (execution == null) {
-            throw new UsageException("no execution with id " + executionId + " (see --status)");
+            throw new UsageException("no execution " + executionId + " (see --status)");
         }
         return execution;
     }

@@ -18,6 +18,8 @@ final class RunIdentity {
 
     static final String SCOPE = "scope";
     static final String RUN = "run";
+    /** The start of the scope of a run against an embedded simulator, which lives only as long as its process. */
+    static final String SIMULATED = "simulated;";
 
     private RunIdentity() {
     }
@@ -33,7 +35,7 @@ final class RunIdentity {
             // Long lists (all country codes) would make an unreadable key; a digest keeps it unique.
             key = key.substring(0, 40) + "...#" + sha256Prefix(key);
         }
-        return (simulate ? "simulated;" : "") + key;
+        return (simulate ? SIMULATED : "") + key;
     }
 
     private static String sha256Prefix(String s) {

@@ -16,7 +16,7 @@ final class HelpText {
         out.println("""
                 Usage:
                   java -jar etl.jar --job=<name> [--simulate] [name=value ...] [sim.<option>=value ...]
-                  java -jar etl.jar --list | --help [--job=<name>] | --status [--job=<name>]
+                  java -jar etl.jar --list | --help [--job=<name>] | --status [--job=<name>] [--json]
                   java -jar etl.jar --restart=<executionId> | --stop=<executionId> | --abandon=<executionId>
                   java -jar etl.jar simulate <rapid|demarches|systax|tdg> [--port N] [sim.<option>=value ...]
 
@@ -25,6 +25,8 @@ final class HelpText {
                 API simulator on a free loopback port and points the job at it.
                 Spring properties may be given as --<property>=<value> (e.g. --etl.output-dir=/data/out); an
                 --etl.* name that no setting has, or a value of the wrong type, is refused (exit 2).
+                --status shows times in UTC and DEAD for a run marked running whose process is gone;
+                --status --json prints the same as one JSON array (fields in the README).
 
                 Exit codes:
                   %d  completed, output published

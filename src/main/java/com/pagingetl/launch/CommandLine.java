@@ -8,12 +8,12 @@ import java.util.Map;
 /**
  * The parsed command line:
  * {@code --job=<name> [--simulate] [name=value ...] [sim.<option>=value ...] [--<spring.property>=value ...]},
- * {@code --help}, {@code --list}, {@code --status [--job=<name>]}, {@code --restart=<id>}, {@code --stop=<id>},
+ * {@code --help}, {@code --list}, {@code --status [--job=<name>] [--json]}, {@code --restart=<id>}, {@code --stop=<id>},
  * {@code --abandon=<id>}, or {@code simulate <api> [--port N] [sim.<option>=value ...]}.
  */
 public record CommandLine(Verb verb, String job, boolean simulate, Map<String, String> parameters,
                           Map<String, String> simulatorOptions, List<String> springArgs, long executionId,
-                          String simulatorName, int port) {
+                          String simulatorName, int port, boolean json) {
 
     public enum Verb { RUN, HELP, LIST, STATUS, RESTART, STOP, ABANDON, SIMULATE }
 
@@ -21,6 +21,7 @@ public record CommandLine(Verb verb, String job, boolean simulate, Map<String, S
         Verb verb = null;
         String job = null;
         boolean simulate = false;
+        boolean json = false;
         Map<String, String> params = new LinkedHashMap<>();
         Map<String, String> simOptions = new LinkedHashMap<>();
         List<String> spring = new ArrayList<>();
@@ -45,6 +46,9 @@ public record CommandLine(Verb verb, String job, boolean simulate, Map<String, S
                 verb = set(verb, Verb.LIST);
             } else if (a.equals("--status")) {
                 verb = set(verb, Verb.STATUS);
+            } else if (a.equals("--json")) {
+                json = true;
+
             } else if (a.equals("--simulate")) {
                 simulate = true;
             } else if (a.startsWith("--job=")) {
@@ -82,7 +86,10 @@ public record CommandLine(Verb verb, String job, boolean simulate, Map<String, S
         if (!simOptions.isEmpty() && !simulate && verb != Verb.SIMULATE) {
             throw new UsageException("sim.* options need --simulate");
         }
-        return new CommandLine(verb, job, simulate, params, simOptions, spring, executionId, simulatorName, port);
+        if (json && verb != Verb.STATUS) {
+            throw new UsageException("--json goes with --status only");
+        }
+        return new CommandLine(verb, job, simulate, params, simOptions, spring, executionId, simulatorName, port, json);
     }
 
     private static Verb set(Verb current, Verb next) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;
 
@@ -31,6 +32,42 @@ final class FailureReport {
             return describe(t);
         }
         return "exit status " + execution.getExitStatus().getExitCode() + " " + execution.getExitStatus().getExitDescription();
+    }
+
+    /**
+     * {@link #cause} from what the job repository keeps of a failure, for an execution read back from it (by
+     * --status): the exceptions themselves are not stored, only each failed step's exit description, a stack
+     * trace. Its message of ours (they name the position) is preferred, else the root cause's; worker steps
+     * first, as in {@link #cause}.
+     */
+    static String stored(JobExecution execution) {
+        List<StepExecution> steps = new ArrayList<>(execution.getStepExecutions());
+        steps.sort(Comparator.comparing((StepExecution s) -> !s.getStepName().contains(":")));
+        for (StepExecution step : steps) {
+            String line = fromStackTrace(step.getExitStatus().getExitDescription());
+            if (step.getStatus() == BatchStatus.FAILED && line != null) {
+                return step.getStepName() + ": " + line;
+            }
+        }
+        String line = fromStackTrace(execution.getExitStatus().getExitDescription());
+        return line != null ? line : "exit status " + execution.getExitStatus().getExitCode();
+    }
+
+    private static String fromStackTrace(String trace) {
+        if (trace == null || trace.isBlank()) {
+            return null;
+        }
+        List<String> headers = trace.lines().filter(l -> !l.isBlank() && !Character.isWhitespace(l.charAt(0)))
+                .map(l -> l.startsWith("Caused by: ") ? l.substring(11) : l).toList();
+        for (String header : headers) {
+            if (header.startsWith("com.pagingetl.") && header.contains(": ")) {
+                return oneLine(header.substring(header.indexOf(": ") + 2));
+            }
+        }
+        String root = headers.isEmpty() ? trace : headers.get(headers.size() - 1);
+        int colon = root.indexOf(": ");
+        String type = colon < 0 ? root : root.substring(0, colon);
+        return oneLine(type.substring(type.lastIndexOf('.') + 1) + (colon < 0 ? "" : root.substring(colon)));
     }
 
     /**

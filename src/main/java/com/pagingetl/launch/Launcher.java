@@ -59,7 +59,7 @@ public class Launcher {
     public int execute(CommandLine command) {
         return switch (command.verb()) {
             case RUN -> run(command);
-            case STATUS -> new StatusReport(repository, allJobs, out).print(command.job());
+            case STATUS -> new StatusReport(repository, runLock, allJobs, out).print(command.job(), command.json());
             case RESTART -> restart(command.executionId());
             case STOP -> stop(command.executionId());
             case ABANDON -> abandon(command.executionId());

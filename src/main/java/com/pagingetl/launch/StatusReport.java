@@ -1,7 +1,12 @@
 package com.pagingetl.launch;
 
 import java.io.PrintStream;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -10,28 +15,45 @@ import java.util.List;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.batch.core.step.StepExecution;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import com.pagingetl.state.RunLock;
 
 /**
- * {@code --status}: the recent executions of every job (or one), newest first, with status, counts and
- * times. Counts come from top-level steps only, since a partition manager already sums its workers.
+ * {@code --status [--json]}: the recent executions of every job (or one), newest first, as a table for people
+ * or as one JSON array for machines (fields in {@link ExecutionStatus} and the README). Times are shown in UTC:
+ * Spring Batch stores them as local times of the JVM that wrote them, which is taken to share this JVM's zone.
  */
 final class StatusReport {
 
     private static final int INSTANCES_PER_JOB = 20;
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ssX").withZone(ZoneOffset.UTC);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JobRepository repository;
+    private final RunLock runLock;
     private final Collection<String> jobNames;
     private final PrintStream out;
 
-    StatusReport(JobRepository repository, Collection<String> jobNames, PrintStream out) {
+    StatusReport(JobRepository repository, RunLock runLock, Collection<String> jobNames, PrintStream out) {
         this.repository = repository;
+        this.runLock = runLock;
         this.jobNames = jobNames;
         this.out = out;
     }
 
-    int print(String onlyJob) {
+    int print(String onlyJob, boolean json) {
+        List<ExecutionStatus> rows = rows(onlyJob);
+        if (json) {
+            out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(rows));
+        } else {
+            table(rows);
+        }
+        return ExitCodes.COMPLETED;
+    }
+
+    List<ExecutionStatus> rows(String onlyJob) {
         if (onlyJob != null && !jobNames.contains(onlyJob)) {
             throw new UsageException("unknown job '" + onlyJob + "'; jobs are " + jobNames);
         }
@@ -45,31 +67,29 @@ final class StatusReport {
             }
         }
         executions.sort(Comparator.comparing(JobExecution::getId).reversed());
-        out.printf("%-6s %-18s %-5s %-10s %-9s %10s %10s  %-19s  %-19s  %s%n", "EXEC", "JOB", "RUN", "STATUS", "EXIT",
-                "READ", "WRITTEN", "START", "END", "SCOPE");
-        for (JobExecution e : executions) {
-            long read = 0;
-            long written = 0;
-            for (StepExecution s : e.getStepExecutions()) {
-                if (!s.getStepName().contains(":")) {
-                    read += s.getReadCount();
-                    written += s.getWriteCount();
-                }
-            }
-            out.printf("%-6d %-18s %-5s %-10s %-9s %10d %10d  %-19s  %-19s  %s%n", e.getId(),
-                    e.getJobInstance().getJobName(), param(e, RunIdentity.RUN), e.getStatus(),
-                    e.getExitStatus().getExitCode(), read, written,
-                    e.getStartTime() == null ? "" : TIME.format(e.getStartTime()),
-                    e.getEndTime() == null ? "" : TIME.format(e.getEndTime()), param(e, RunIdentity.SCOPE));
-        }
-        if (executions.isEmpty()) {
-            out.println("(no executions yet)");
-        }
-        return ExitCodes.COMPLETED;
+        return executions.stream().map(e -> ExecutionStatus.of(e, utc(e.getStartTime()), utc(e.getEndTime()), runLock))
+                .toList();
     }
 
-    private static String param(JobExecution e, String name) {
-        String value = JobParameterValues.string(e.getJobParameters(), name);
-        return value == null ? "" : value;
+    private void table(List<ExecutionStatus> rows) {
+        out.printf("%-6s %-18s %-5s %-10s %-9s %10s %10s  %-20s  %-20s  %s%n", "EXEC", "JOB", "RUN", "STATUS", "EXIT",
+                "READ", "WRITTEN", "START (UTC)", "END (UTC)", "SCOPE");
+        for (ExecutionStatus r : rows) {
+            out.printf("%-6d %-18s %-5s %-10s %-9s %10d %10d  %-20s  %-20s  %s%n", r.executionId(), r.job(),
+                    r.run() == null ? "" : r.run(), r.status(), r.exitCode(), r.records().read(), r.records().written(),
+                    r.start() == null ? "" : TIME.format(r.start()), r.end() == null ? "" : TIME.format(r.end()),
+                    r.scope() == null ? "" : r.scope());
+        }
+        if (rows.isEmpty()) {
+            out.println("(no executions yet)");
+        }
+        if (rows.stream().anyMatch(r -> r.status().equals(ExecutionStatus.DEAD))) {
+            out.println("DEAD: marked running, but no live process holds its run lock; the next command for its job"
+                    + " and scope recovers and resumes it");
+        }
+    }
+
+    private static Instant utc(LocalDateTime time) {
+        return time == null ? null : time.atZone(ZoneId.systemDefault()).toInstant().truncatedTo(ChronoUnit.MILLIS);
     }
 }

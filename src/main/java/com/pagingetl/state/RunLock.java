@@ -88,6 +88,14 @@ public class RunLock {
         throw new IllegalStateException("could not acquire the run lock of " + job + " [" + scope + "]: it changes hands too fast");
     }
 
+    /**
+     * The process that holds the lock of a job and scope and is still alive (same rules as {@link #tryAcquire}),
+     * or empty: then an execution of that scope still marked running has lost its process.
+     */
+    public Optional<Holder> liveHolder(String job, String scope) {
+        return read(job, scope).filter(this::isAlive).map(r -> new Holder(r.host, r.pid, r.acquiredAt));
+    }
+
     /** The host name this lock writes into its rows; package-private for tests that plant rows. */
     String host() {
         return host;

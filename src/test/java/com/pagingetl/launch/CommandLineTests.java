@@ -47,6 +47,14 @@ class CommandLineTests {
     }
 
     @Test
+    void statusAsJson() {
+        assertThat(CommandLine.parse("--status", "--json").json()).isTrue();
+        assertThat(CommandLine.parse("--status").json()).isFalse();
+        assertThatThrownBy(() -> CommandLine.parse("--job=systaxRules", "--json"))
+                .isInstanceOf(UsageException.class).hasMessage("--json goes with --status only");
+    }
+
+    @Test
     void executionVerbsCarryTheId() {
         assertThat(CommandLine.parse("--restart=12")).satisfies(c -> {
             assertThat(c.verb()).isEqualTo(CommandLine.Verb.RESTART);

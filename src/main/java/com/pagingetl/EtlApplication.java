@@ -27,9 +27,9 @@ import com.pagingetl.simulator.SimulatorOptions;
 import com.pagingetl.state.RunLock;
 
 /**
- * {@code java -jar etl.jar ...}: parses the command line, answers --help and --list without starting
- * Spring, refuses bad job parameters and --etl.* properties before Spring starts, starts a simulator for
- * --simulate or {@code simulate <api>}, and otherwise runs the
+ * {@code java -jar etl.jar ...}: parses the command line, answers --help, --list and --version without
+ * starting Spring, refuses bad job parameters and --etl.* properties before Spring starts, starts a simulator
+ * for --simulate or {@code simulate <api>}, and otherwise runs the
  * {@link Launcher} in a non-web Spring context. The exit code is the launcher's.
  *
  * <p>Start-up is part of every scheduled run, so the context holds only what the command needs: the job
@@ -61,6 +61,10 @@ public final class EtlApplication {
                 }
                 case LIST -> {
                     HelpText.list(out);
+                    return ExitCodes.COMPLETED;
+                }
+                case VERSION -> {
+                    out.println(BuildInfo.load().describe());
                     return ExitCodes.COMPLETED;
                 }
                 case SIMULATE -> {

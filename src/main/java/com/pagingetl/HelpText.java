@@ -16,7 +16,7 @@ final class HelpText {
         out.println("""
                 Usage:
                   java -jar etl.jar --job=<name> [--simulate] [name=value ...] [sim.<option>=value ...]
-                  java -jar etl.jar --list | --help [--job=<name>] | --status [--job=<name>] [--json]
+                  java -jar etl.jar --list | --help [--job=<name>] | --status [--job=<name>] [--json] | --version
                   java -jar etl.jar --restart=<executionId> | --stop=<executionId> | --abandon=<executionId>
                   java -jar etl.jar simulate <rapid|demarches|systax|tdg> [--port N] [sim.<option>=value ...]
 

@@ -71,6 +71,15 @@ class ExitCodesIntegrationTests {
     }
 
     @Test
+    void versionPrintsTheProjectVersionWithoutSpring() {
+        EtlRun.Result result = new EtlRun(home).run("--version");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out().strip()).matches("paging-etl \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?");
+        assertNoSpringContext();
+    }
+
+    @Test
     void anUnknownExecutionIsOneLineAndExit2() {
         EtlRun.Result result = new EtlRun(home).run("--restart=999999");
 

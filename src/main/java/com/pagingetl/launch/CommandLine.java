@@ -9,13 +9,13 @@ import java.util.Map;
  * The parsed command line:
  * {@code --job=<name> [--simulate] [name=value ...] [sim.<option>=value ...] [--<spring.property>=value ...]},
  * {@code --help}, {@code --list}, {@code --status [--job=<name>] [--json]}, {@code --restart=<id>}, {@code --stop=<id>},
- * {@code --abandon=<id>}, or {@code simulate <api> [--port N] [sim.<option>=value ...]}.
+ * {@code --abandon=<id>}, {@code --version}, or {@code simulate <api> [--port N] [sim.<option>=value ...]}.
  */
 public record CommandLine(Verb verb, String job, boolean simulate, Map<String, String> parameters,
                           Map<String, String> simulatorOptions, List<String> springArgs, long executionId,
                           String simulatorName, int port, boolean json) {
 
-    public enum Verb { RUN, HELP, LIST, STATUS, RESTART, STOP, ABANDON, SIMULATE }
+    public enum Verb { RUN, HELP, LIST, STATUS, RESTART, STOP, ABANDON, SIMULATE, VERSION }
 
     public static CommandLine parse(String... args) {
         Verb verb = null;
@@ -48,7 +48,8 @@ public record CommandLine(Verb verb, String job, boolean simulate, Map<String, S
                 verb = set(verb, Verb.STATUS);
             } else if (a.equals("--json")) {
                 json = true;
-
+            } else if (a.equals("--version")) {
+                verb = set(verb, Verb.VERSION);
             } else if (a.equals("--simulate")) {
                 simulate = true;
             } else if (a.startsWith("--job=")) {
@@ -94,7 +95,7 @@ public record CommandLine(Verb verb, String job, boolean simulate, Map<String, S
 
     private static Verb set(Verb current, Verb next) {
         if (current != null && current != next) {
-            throw new UsageException("choose one of --help, --list, --status, --restart, --stop, --abandon");
+            throw new UsageException("choose one of --help, --list, --status, --restart, --stop, --abandon, --version");
         }
         return next;
     }

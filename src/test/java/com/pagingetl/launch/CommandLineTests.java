@@ -47,11 +47,13 @@ class CommandLineTests {
     }
 
     @Test
-    void statusAsJson() {
+    void versionAndStatusAsJson() {
+        assertThat(CommandLine.parse("--version").verb()).isEqualTo(CommandLine.Verb.VERSION);
         assertThat(CommandLine.parse("--status", "--json").json()).isTrue();
         assertThat(CommandLine.parse("--status").json()).isFalse();
         assertThatThrownBy(() -> CommandLine.parse("--job=systaxRules", "--json"))
                 .isInstanceOf(UsageException.class).hasMessage("--json goes with --status only");
+        assertThatThrownBy(() -> CommandLine.parse("--version", "--status")).isInstanceOf(UsageException.class);
     }
 
     @Test

@@ -75,11 +75,19 @@ final class FailureReport {
      * exits with {@link ExitCodes#USAGE} and says what to do instead.
      */
     static UnusableOutputException unusableOutput(JobExecution execution) {
-        List<Throwable> failures = new ArrayList<>(execution.getAllFailureExceptions());
-        for (Throwable t : failures) {
+        return find(execution, UnusableOutputException.class);
+    }
+
+    /** The {@link NothingSelectedException} behind a failure, if any: the command must change, so exit 2. */
+    static NothingSelectedException nothingSelected(JobExecution execution) {
+        return find(execution, NothingSelectedException.class);
+    }
+
+    private static <T extends Throwable> T find(JobExecution execution, Class<T> type) {
+        for (Throwable t : execution.getAllFailureExceptions()) {
             for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
-                if (c instanceof UnusableOutputException u) {
-                    return u;
+                if (type.isInstance(c)) {
+                    return type.cast(c);
                 }
             }
         }

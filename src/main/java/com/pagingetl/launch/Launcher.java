@@ -266,6 +266,12 @@ public class Launcher {
                             + ", then run the command again for a fresh run" : "fix that, then run the same command")));
                     return ExitCodes.USAGE;
                 }
+                if (FailureReport.nothingSelected(execution) != null) {
+                    err.println(redactor.clean(name + " failed (execution " + execution.getId() + ") at "
+                            + FailureReport.cause(execution) + " -- running the same command again cannot help:"
+                            + " change the parameters"));
+                    return ExitCodes.USAGE;
+                }
                 err.println(redactor.clean(name + " failed (execution " + execution.getId() + ") at "
                         + FailureReport.cause(execution) + " -- run the same command again to resume"));
                 return ExitCodes.FAILED;

@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
 import com.pagingetl.http.ApiCallException;
+import com.pagingetl.launch.NothingSelectedException;
 import com.pagingetl.paging.JsonRecords;
 import com.pagingetl.paging.Page;
 import com.pagingetl.paging.PageToken;
@@ -90,6 +91,9 @@ final class ConnectionPagination implements PaginationStrategy<byte[]> {
                         answer.describeErrors(), smaller);
                 size = smaller;
                 continue;
+            }
+            if (answer.notFound("demarche")) {
+                throw new NothingSelectedException("demarche=" + demarche + " selects nothing: " + answer.describeErrors());
             }
             if (!answer.errors().isEmpty()) {
                 throw new ApiCallException(answer.describeErrors());

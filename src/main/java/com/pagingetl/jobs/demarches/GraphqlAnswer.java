@@ -24,6 +24,11 @@ record GraphqlAnswer(byte[] body, JsonNode tree, List<Error> errors) {
         return !errors.isEmpty() && errors.stream().allMatch(e -> "timeout".equals(e.code()));
     }
 
+    /** True when the API says the object at {@code field} (the query's root field) does not exist: {@code not_found}. */
+    boolean notFound(String field) {
+        return errors.stream().anyMatch(e -> "not_found".equals(e.code()) && e.path().equals(List.of(field)));
+    }
+
     /** The errors as one line: the first in full, then how many more. */
     String describeErrors() {
         return "GraphQL error " + errors.get(0) + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more)" : "");

@@ -251,6 +251,18 @@ class DemarchesDossiersJobIntegrationTests {
     }
 
     @Test
+    void aDemarcheTheApiDoesNotHaveSelectsNothingAndIsExit2() {
+        DemarchesSimulator sim = simulator();
+
+        EtlRun.Result result = runs(sim.baseUrl()).run("demarche=999999");
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+        assertThat(result.lastErrorLine()).startsWith("demarchesDossiers failed (execution 1) at dossiers: fetch of page 1 of")
+                .contains("demarche=999999 selects nothing: GraphQL error not_found at demarche 'Demarche not found'")
+                .endsWith("-- running the same command again cannot help: change the parameters");
+    }
+
+    @Test
     void aPageSizeAboveTheApisSilentCapIsRefusedAtStartUp() {
         DemarchesSimulator sim = simulator();
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
+import org.slf4j.event.Level;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.boot.SpringApplication;
@@ -20,6 +21,7 @@ import com.pagingetl.launch.ExitCodes;
 import com.pagingetl.launch.JobDescriptor;
 import com.pagingetl.launch.Launcher;
 import com.pagingetl.launch.UsageException;
+import com.pagingetl.logging.LoggedPrintStream;
 import com.pagingetl.simulator.ApiSimulator;
 import com.pagingetl.simulator.SimulatorOptions;
 import com.pagingetl.state.RunLock;
@@ -134,10 +136,11 @@ public final class EtlApplication {
         return application.run(command.springArgs().toArray(String[]::new));
     }
 
+    /** The launcher's lines go to the console and, with the run's tags, to the log file. */
     private static Launcher launcher(ConfigurableApplicationContext context, PrintStream out, PrintStream err) {
         return new Launcher(List.copyOf(context.getBeansOfType(EtlJob.class).values()), JobCatalog.names(),
                 context.getBean(JobRepository.class), context.getBean(JobOperator.class), context.getBean(RunLock.class),
-                out, err);
+                LoggedPrintStream.of(out, Level.INFO), LoggedPrintStream.of(err, Level.ERROR));
     }
 
     private static int serveSimulator(PrintStream out, CommandLine command) {

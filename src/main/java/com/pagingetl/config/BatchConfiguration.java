@@ -20,6 +20,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.pagingetl.batch.RunStartListener;
+import com.pagingetl.lineage.LineageConfiguration;
 import com.pagingetl.metrics.MetricsConfiguration;
 import com.pagingetl.output.RunLayout;
 import com.pagingetl.paging.ReadAhead;
@@ -41,7 +42,7 @@ import com.pagingetl.state.WatermarkStore;
 @ImportAutoConfiguration({DataSourceAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class})
 @EnableConfigurationProperties(EtlProperties.class)
 // Each only when its property is set: a run without metrics or lineage creates and loads none of their classes.
-@Import(MetricsConfiguration.class)
+@Import({MetricsConfiguration.class, LineageConfiguration.class})
 public class BatchConfiguration extends JdbcDefaultBatchConfiguration {
 
     @Bean

@@ -1,6 +1,5 @@
 package com.pagingetl.metrics;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,7 +17,7 @@ import org.springframework.batch.core.listener.JobExecutionListener;
 
 import com.pagingetl.launch.JobParameterValues;
 import com.pagingetl.output.Manifest;
-import com.pagingetl.output.PublishTasklet;
+import com.pagingetl.output.PublishedManifest;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -48,7 +47,7 @@ final class RunMetricsListener implements JobExecutionListener {
     public void afterJob(JobExecution execution) {
         Instant end = Instant.now();
         if (execution.getStatus() == BatchStatus.COMPLETED) {
-            manifest(execution).ifPresent(m -> {
+            PublishedManifest.of(execution).ifPresent(m -> {
                 EtlMeters.published(m.files().stream().mapToLong(Manifest.FileEntry::bytes).sum(), m.records());
                 m.watermarkAfter().forEach((name, value) -> time(value).ifPresent(t -> Gauge.builder("etl.watermark.age",
                         () -> Duration.between(t, end).toMillis() / 1000.0).baseUnit("seconds").tag("watermark", name)
@@ -66,16 +65,6 @@ final class RunMetricsListener implements JobExecutionListener {
 
     String scope() {
         return scope;
-    }
-
-    /** The manifest a completed run published: the last of the paths publish recorded. */
-    static Optional<Manifest> manifest(JobExecution execution) {
-        if (!execution.getExecutionContext().containsKey(PublishTasklet.PUBLISHED_KEY)) {
-            return Optional.empty();
-        }
-        List<String> published = execution.getExecutionContext().getString(PublishTasklet.PUBLISHED_KEY).lines().toList();
-        return published.stream().filter(p -> p.endsWith(".manifest.json")).findFirst()
-                .map(p -> Manifest.read(Path.of(p)));
     }
 
     /** A watermark that is a time (ISO instant, offset date-time, local date-time or date, taken as UTC). */

@@ -24,6 +24,9 @@ final class HelpText {
                 after a COMPLETED run it starts the next incremental run. --simulate starts the job's embedded
                 API simulator on a free loopback port and points the job at it.
                 Spring properties may be given as --<property>=<value> (e.g. --etl.output-dir=/data/out).
+                Operations (see the README): --etl.metrics.pushgateway-url=http://host:9091 pushes metrics when the
+                run ends, --etl.openlineage.url=<url> posts OpenLineage run events, --logging.structured.format.file=ecs
+                writes the log file (logging.file.name, data/logs/etl.log) as JSON lines.
 
                 Exit codes:
                   %d  completed, output published

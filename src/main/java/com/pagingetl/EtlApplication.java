@@ -101,7 +101,10 @@ public final class EtlApplication {
                 default -> null;
             };
             try (ConfigurableApplicationContext context = context(command, overrides, job)) {
-                return launcher(context, out, err).execute(command);
+                // What a run, restart, stop or abandon says belongs in the log; a --status listing does not.
+                boolean logged = command.verb() != CommandLine.Verb.STATUS;
+                return launcher(context, logged ? LoggedPrintStream.of(out, Level.INFO) : out,
+                        logged ? LoggedPrintStream.of(err, Level.ERROR) : err).execute(command);
             }
         } catch (UsageException e) {
             err.println("usage error: " + e.getMessage());
@@ -136,11 +139,10 @@ public final class EtlApplication {
         return application.run(command.springArgs().toArray(String[]::new));
     }
 
-    /** The launcher's lines go to the console and, with the run's tags, to the log file. */
     private static Launcher launcher(ConfigurableApplicationContext context, PrintStream out, PrintStream err) {
         return new Launcher(List.copyOf(context.getBeansOfType(EtlJob.class).values()), JobCatalog.names(),
                 context.getBean(JobRepository.class), context.getBean(JobOperator.class), context.getBean(RunLock.class),
-                LoggedPrintStream.of(out, Level.INFO), LoggedPrintStream.of(err, Level.ERROR));
+                out, err);
     }
 
     private static int serveSimulator(PrintStream out, CommandLine command) {

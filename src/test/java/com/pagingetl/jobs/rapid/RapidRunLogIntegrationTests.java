@@ -51,6 +51,11 @@ class RapidRunLogIntegrationTests {
                     .singleElement().asString().contains(tag)
                     .contains(String.format(java.util.Locale.ROOT, "%,d records", rapid.expectedIds().size()))
                     .contains("100.0% of ");
+
+            EtlRun.Result status = rapid.etl.run("--status");
+            assertThat(status.out()).contains("COMPLETED");
+            assertThat(log()).as("a --status listing is not a run's log")
+                    .noneMatch(l -> l.contains(" launcher - ") && l.contains("COMPLETED"));
         }
     }
 

@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -143,6 +144,48 @@ class SchedulerExamplesTests {
         return codes;
     }
 
+    /**
+     * Runs the helper's {@code outcome} for each code under python3, with a stand-in for Airflow's three exception
+     * classes (Airflow itself is not installed here): what Airflow would do with each exit code.
+     */
+    @Test
+    void airflowHelperRetriesOnlyFailedSkipsAlreadyRunningAndFailsFastOnUsageAndStopped(@TempDir Path stub) throws Exception {
+        Files.createDirectories(stub.resolve("airflow/operators"));
+        Files.writeString(stub.resolve("airflow/__init__.py"), "");
+        Files.writeString(stub.resolve("airflow/exceptions.py"), String.join("\n",
+                "class AirflowException(Exception): pass",
+                "class AirflowFailException(AirflowException): pass",
+                "class AirflowSkipException(AirflowException): pass", ""));
+        Files.writeString(stub.resolve("airflow/operators/__init__.py"), "");
+        Files.writeString(stub.resolve("airflow/operators/python.py"), "class PythonOperator: pass\n");
+        String script = "import sys; sys.dont_write_bytecode = True; sys.path[:0] = ['" + stub + "', 'jobs']\n"
+                + "from paging_etl_airflow import outcome\n"
+                + "for code in (0, 1, 2, 3, 4, 137):\n"
+                + "    e = outcome(code)\n"
+                + "    print(code, 'none' if e is None else type(e).__name__)\n";
+        String output = python("-c", script);
+
+        assertThat(output.lines().toList()).containsExactly("0 none", "1 AirflowException", "2 AirflowFailException",
+                "3 AirflowSkipException", "4 AirflowFailException", "137 AirflowException");
+    }
+
+    /** Runs python3 with {@code args} and returns its output; skips the test where python3 is absent. */
+    private static String python(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("python3"));
+        command.addAll(List.of(args));
+        Process python;
+        try {
+            python = new ProcessBuilder(command).redirectErrorStream(true).start();
+        } catch (IOException e) {
+            assumeTrue(false, "python3 is not on this machine: " + e.getMessage());
+            return "";
+        }
+        assertThat(python.waitFor(120, TimeUnit.SECONDS)).as("python3 finished").isTrue();
+        String output = new String(python.getInputStream().readAllBytes());
+        assertThat(python.exitValue()).as(output).isZero();
+        return output;
+    }
+
     @Test
     void pythonCompiles() throws Exception {
         List<String> files = new ArrayList<>();
@@ -151,19 +194,10 @@ class SchedulerExamplesTests {
         }
         assertThat(files).hasSizeGreaterThanOrEqualTo(JobCatalog.names().size() + 1);
         Path cache = Files.createTempDirectory("pycache");
-        List<String> command = new ArrayList<>(List.of("python3", "-c",
+        List<String> args = new ArrayList<>(List.of("-c",
                 "import py_compile, sys\nfor f in sys.argv[1:]: py_compile.compile(f, cfile=f'" + cache
                         + "/' + f.replace('/', '_') + 'c', doraise=True)"));
-        command.addAll(files);
-        Process python;
-        try {
-            python = new ProcessBuilder(command).redirectErrorStream(true).start();
-        } catch (IOException e) {
-            assumeTrue(false, "python3 is not on this machine: " + e.getMessage());
-            return;
-        }
-        assertThat(python.waitFor(120, TimeUnit.SECONDS)).as("python3 finished").isTrue();
-        String output = new String(python.getInputStream().readAllBytes());
-        assertThat(python.exitValue()).as(output).isZero();
+        args.addAll(files);
+        python(args.toArray(String[]::new));
     }
 }

@@ -1,11 +1,17 @@
-"""demarchesDossiers in Airflow: one task per démarche; a failed try is retried with the same command,
-which resumes the failed run from its last commit (exit 1). Exit 2 (bad configuration) is not worth
-retrying; exit 3 means the same démarche is already running."""
+"""Airflow DAG: demarchesDossiers every 15 minutes, one task per démarche.
+
+After a failure (exit 1) the same command resumes the run from its last commit, so Airflow's `retries`
+finish it. Exit 2 (bad configuration, e.g. an unknown démarche) and 4 (stopped by an operator) fail the
+task without a retry; exit 3 (the previous run of that démarche is still executing) skips it. See
+../paging_etl_airflow.py, which goes into the DAGs folder next to this file.
+"""
 from datetime import datetime, timedelta
 
 from airflow import DAG
-from airflow.operators.bash import BashOperator
 
+from paging_etl_airflow import etl_task
+
+ETL_HOME = "/opt/paging-etl"
 DEMARCHES = [62515, 70012]
 
 with DAG(
@@ -17,12 +23,10 @@ with DAG(
     default_args={"retries": 5, "retry_delay": timedelta(minutes=2), "retry_exponential_backoff": True},
 ) as dag:
     for demarche in DEMARCHES:
-        BashOperator(
+        etl_task(
             task_id=f"demarche_{demarche}",
-            cwd="/opt/etl",
-            bash_command=f"java -jar etl.jar --job=demarchesDossiers demarche={demarche}",
-            # The token comes from an Airflow connection or variable, never from the DAG file.
-            env={"DEMARCHES_API_TOKEN": "{{ var.value.demarches_api_token }}"},
-            append_env=True,
-            skip_on_exit_code=3,
+            cwd=ETL_HOME,
+            command=["java", "-jar", "target/etl.jar", "--job=demarchesDossiers", f"demarche={demarche}"],
+            # The token comes from an Airflow connection, never from the DAG file.
+            env={"DEMARCHES_API_TOKEN": "{{ conn.demarches_dossiers.password }}"},
         )

@@ -1,14 +1,16 @@
 """Airflow DAG: one rapidContent run per day.
 
 After a failure (exit 1) the same command resumes the run from its last commit, so Airflow's `retries`
-finish the run without losing or doubling properties. Exit 2 (bad configuration) and 3 (already running)
-fail the task; fix the cause and clear the task. The credentials come from an Airflow connection,
-exported as environment variables, never as arguments.
+finish the run without losing or doubling properties. Exit 2 (bad configuration) and 4 (stopped by an
+operator) fail the task without a retry; exit 3 (the previous run is still executing) skips it. See
+../paging_etl_airflow.py, which goes into the DAGs folder next to this file. The credentials come from an
+Airflow connection, exported as environment variables, never as arguments.
 """
 from datetime import datetime, timedelta
 
 from airflow import DAG
-from airflow.operators.bash import BashOperator
+
+from paging_etl_airflow import etl_task
 
 ETL_HOME = "/opt/paging-etl"
 
@@ -18,7 +20,6 @@ RAPID_ENV = {
     "RAPID_BASE_URL": "{{ conn.rapid_content.host }}",
     "RAPID_API_KEY": "{{ conn.rapid_content.login }}",
     "RAPID_SHARED_SECRET": "{{ conn.rapid_content.password }}",
-    "JAVA_OPTS": "-Xmx512m",
 }
 
 with DAG(
@@ -29,10 +30,9 @@ with DAG(
     max_active_runs=1,
     default_args={"retries": 3, "retry_delay": timedelta(minutes=10)},
 ) as dag:
-    BashOperator(
+    etl_task(
         task_id="rapid_content",
         cwd=ETL_HOME,
-        bash_command="java $JAVA_OPTS -jar target/etl.jar --job=rapidContent concurrency=4",
+        command=["java", "-Xmx512m", "-jar", "target/etl.jar", "--job=rapidContent", "concurrency=4"],
         env=RAPID_ENV,
-        append_env=True,
     )

@@ -1,14 +1,16 @@
 """Airflow DAG: one systaxRules process per day.
 
-The command is idempotent in the way Airflow retries need: after a failure (exit 1) the same command
-resumes the run from its last commit, so `retries` finish the run without losing or doubling rules.
-Exit 2 (bad configuration) and 3 (already running) fail the task; fix the cause and clear the task.
-The credentials come from an Airflow connection, exported as environment variables, never as arguments.
+After a failure (exit 1) the same command resumes the run from its last commit, so Airflow's `retries`
+finish the run without losing or doubling rules. Exit 2 (bad configuration) and 4 (stopped by an operator)
+fail the task without a retry; exit 3 (the previous run is still executing) skips it. See
+../paging_etl_airflow.py, which goes into the DAGs folder next to this file. The credentials come from an
+Airflow connection, exported as environment variables, never as arguments.
 """
 from datetime import datetime, timedelta
 
 from airflow import DAG
-from airflow.operators.bash import BashOperator
+
+from paging_etl_airflow import etl_task
 
 ETL_HOME = "/opt/paging-etl"
 
@@ -19,7 +21,6 @@ SYSTAX_ENV = {
     "SYSTAX_PASSWORD": "{{ conn.systax_rules.password }}",
 }
 
-
 with DAG(
     dag_id="systax_rules",
     start_date=datetime(2026, 1, 1),
@@ -28,10 +29,9 @@ with DAG(
     max_active_runs=1,
     default_args={"retries": 3, "retry_delay": timedelta(minutes=10)},
 ) as dag:
-    BashOperator(
+    etl_task(
         task_id="systax_rules",
         cwd=ETL_HOME,
-        bash_command="java -jar target/etl.jar --job=systaxRules",
+        command=["java", "-jar", "target/etl.jar", "--job=systaxRules"],
         env=SYSTAX_ENV,
-        append_env=True,
     )

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
+import org.slf4j.event.Level;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.boot.SpringApplication;
@@ -22,6 +23,7 @@ import com.pagingetl.launch.ExitCodes;
 import com.pagingetl.launch.JobDescriptor;
 import com.pagingetl.launch.Launcher;
 import com.pagingetl.launch.UsageException;
+import com.pagingetl.logging.LoggedPrintStream;
 import com.pagingetl.simulator.ApiSimulator;
 import com.pagingetl.simulator.SimulatorOptions;
 import com.pagingetl.state.RunLock;
@@ -118,7 +120,10 @@ public final class EtlApplication {
                 default -> null;
             };
             try (ConfigurableApplicationContext context = context(command, overrides, job)) {
-                return launcher(context, out, err).execute(command);
+                // What a run, restart, stop or abandon says belongs in the log; a --status listing does not.
+                boolean logged = command.verb() != CommandLine.Verb.STATUS;
+                return launcher(context, logged ? LoggedPrintStream.of(out, Level.INFO) : out,
+                        logged ? LoggedPrintStream.of(err, Level.ERROR) : err).execute(command);
             }
         } catch (RuntimeException e) {
             return startupFailure(e, err);

@@ -27,6 +27,9 @@ final class HelpText {
                 --etl.* name that no setting has, or a value of the wrong type, is refused (exit 2).
                 --status shows times in UTC and DEAD for a run marked running whose process is gone;
                 --status --json prints the same as one JSON array (fields in the README).
+                Operations (see the README): --etl.metrics.pushgateway-url=http://host:9091 pushes metrics when the
+                run ends, --etl.openlineage.url=<url> posts OpenLineage run events, --logging.structured.format.file=ecs
+                writes the log file (logging.file.name, data/logs/etl.log) as JSON lines.
 
                 Exit codes:
                   %d  completed, output published

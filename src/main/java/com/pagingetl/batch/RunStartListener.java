@@ -12,6 +12,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 import com.pagingetl.launch.JobParameterValues;
+import com.pagingetl.logging.RunMdc;
 import com.pagingetl.output.PublishTasklet;
 import com.pagingetl.output.RunLayout;
 import com.pagingetl.state.WatermarkStore;
@@ -37,6 +38,8 @@ public class RunStartListener implements JobExecutionListener {
 
     @Override
     public void beforeJob(JobExecution execution) {
+        // Every job registers this listener, and this is the first moment its execution id is known.
+        RunMdc.execution(execution.getId());
         ExecutionContext context = execution.getExecutionContext();
         if (context.containsKey(RunLayout.BASE_NAME_KEY)) {
             return;

@@ -14,11 +14,14 @@ import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.pagingetl.batch.RunStartListener;
+import com.pagingetl.lineage.LineageConfiguration;
+import com.pagingetl.metrics.MetricsConfiguration;
 import com.pagingetl.output.RunLayout;
 import com.pagingetl.paging.ReadAhead;
 import com.pagingetl.progress.ProgressMonitor;
@@ -38,6 +41,8 @@ import com.pagingetl.state.WatermarkStore;
 @Configuration(proxyBeanMethods = false)
 @ImportAutoConfiguration({DataSourceAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class})
 @EnableConfigurationProperties(EtlProperties.class)
+// Each only when its property is set: a run without metrics or lineage creates and loads none of their classes.
+@Import({MetricsConfiguration.class, LineageConfiguration.class})
 public class BatchConfiguration extends JdbcDefaultBatchConfiguration {
 
     @Bean

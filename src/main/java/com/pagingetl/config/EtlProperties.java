@@ -17,13 +17,29 @@ import com.pagingetl.http.HttpSettings;
  * @param http             transport settings, see {@link HttpSettings}
  * @param readAhead        each reader fetches its next page while the current one is written (one request more
  *                         in flight per reader), see {@link com.pagingetl.paging.ReadAhead}
+ * @param metrics          {@code etl.metrics.*}, see {@link com.pagingetl.metrics.MetricsConfiguration}
+ * @param openlineage      {@code etl.openlineage.*}, see {@link com.pagingetl.lineage.LineageConfiguration}
  */
 @ConfigurationProperties("etl")
 public record EtlProperties(@DefaultValue("output") Path outputDir,
                             @DefaultValue("10s") Duration progressInterval,
                             @DefaultValue("2m") Duration lockStaleAfter,
                             @DefaultValue Http http,
-                            @DefaultValue("true") boolean readAhead) {
+                            @DefaultValue("true") boolean readAhead,
+                            @DefaultValue Metrics metrics,
+                            @DefaultValue Openlineage openlineage) {
+
+    /** @param pushgatewayUrl {@code http(s)://host:port} of a Prometheus Pushgateway; no metrics when absent */
+    public record Metrics(String pushgatewayUrl) {
+    }
+
+    /**
+     * @param url       where OpenLineage run events are posted (e.g. Marquez's {@code http://host:5000/api/v1/lineage});
+     *                  no events when absent
+     * @param namespace the job namespace of the events
+     */
+    public record Openlineage(String url, @DefaultValue("paging-etl") String namespace) {
+    }
 
     /** {@code etl.http.*}. */
     public record Http(@DefaultValue("10s") Duration connectTimeout, @DefaultValue("120s") Duration requestTimeout,

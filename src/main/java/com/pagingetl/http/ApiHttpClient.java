@@ -16,6 +16,8 @@ import java.util.zip.GZIPInputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.pagingetl.metrics.EtlMeters;
+
 /**
  * The one place where the suite talks HTTP. Adds the common headers, enforces the API origin, retries
  * transient failures (IO errors, 429, 500, 502, 503, 504) with exponential backoff and jitter, honours
@@ -82,6 +84,7 @@ public final class ApiHttpClient {
             try {
                 rateLimiter.acquire();
                 HttpResponse<byte[]> raw = client.send(httpRequest, HttpResponse.BodyHandlers.ofByteArray());
+                EtlMeters.response(raw.statusCode());
                 ApiResponse response = decode(operation, raw);
                 if (!isTransient(response.status())) {
                     return response;
@@ -90,10 +93,12 @@ public final class ApiHttpClient {
                 Optional<Duration> requested = delays.serverRequested(response, Instant.now());
                 if (response.status() == 429 && requested.isPresent()) {
                     rateLimiter.pauseUntil(Instant.now().plus(requested.get()));
+                    EtlMeters.rateLimitWait(requested.get());
                 }
                 int retryNumber = attempt;
                 wait = requested.orElseGet(() -> delays.backoff(retryNumber));
             } catch (IOException e) {
+                EtlMeters.response(-1);
                 lastProblem = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
                 wait = delays.backoff(attempt);
             } catch (InterruptedException e) {
@@ -101,6 +106,7 @@ public final class ApiHttpClient {
                 throw new ApiCallException(operation + " interrupted", e);
             }
             if (attempt < settings.maxAttempts()) {
+                EtlMeters.retry();
                 log.warn("{}: attempt {}/{} failed ({}); retrying in {} ms", operation, attempt,
                         settings.maxAttempts(), Secrets.redact(lastProblem), wait.toMillis());
                 sleep(operation, wait);

@@ -18,6 +18,7 @@ import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.dao.IncorrectResultSizeDataAccessException;
 
+import com.pagingetl.logging.RunMdc;
 import com.pagingetl.output.PublishTasklet;
 import com.pagingetl.output.RunLayout;
 import com.pagingetl.output.UnusableOutputException;
@@ -224,7 +225,14 @@ public class Launcher {
         int run() throws Exception;
     }
 
+    /** Runs {@code action} holding the scope's run lock, every line it logs tagged with the job and scope. */
     private int underLock(EtlJob job, String scope, LockedAction action) {
+        try (RunMdc.Tags tags = RunMdc.open(job.descriptor().name(), scope)) {
+            return locked(job, scope, action);
+        }
+    }
+
+    private int locked(EtlJob job, String scope, LockedAction action) {
         String name = job.descriptor().name();
         RunLock.Attempt attempt = runLock.tryAcquire(name, scope);
         if (!attempt.acquired()) {

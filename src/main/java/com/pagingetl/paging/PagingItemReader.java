@@ -15,6 +15,7 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
+import com.pagingetl.metrics.EtlMeters;
 import com.pagingetl.progress.ProgressMonitor;
 
 /**
@@ -201,6 +202,7 @@ public class PagingItemReader<T> implements ItemStreamReader<PagedItem<T>> {
         pages++;
         history.add(position, pages);
         tracker.page();
+        EtlMeters.page(fetched.items().size());
         fetched.total().ifPresent(tracker::total);
         if (fetched.total().isPresent() && records + fetched.items().size() > 2 * fetched.total().getAsLong() + TOTAL_SLACK) {
             throw new PageFetchException("page " + pages + " of " + description + " (" + strategy.describe(token)

@@ -6,6 +6,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
+import com.pagingetl.logging.RunMdc;
+
 /**
  * Where readers fetch their next page while the records of the current one are being written: a page of
  * Rapid content takes a network round trip to arrive and about as long again to inflate, cut and deflate,
@@ -41,7 +43,7 @@ public final class ReadAhead implements AutoCloseable {
     }
 
     <T> CompletableFuture<T> fetch(Supplier<T> fetch) {
-        return CompletableFuture.supplyAsync(fetch, executor);
+        return CompletableFuture.supplyAsync(RunMdc.decorate(fetch), executor);
     }
 
     @Override

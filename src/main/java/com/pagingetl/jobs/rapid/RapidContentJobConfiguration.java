@@ -29,6 +29,7 @@ import com.pagingetl.batch.RunStartListener;
 import com.pagingetl.config.BatchConfiguration;
 import com.pagingetl.config.EtlProperties;
 import com.pagingetl.http.ApiHttpClient;
+import com.pagingetl.logging.RunMdc;
 import com.pagingetl.output.GzipJsonLinesItemWriter;
 import com.pagingetl.output.OutputSpec;
 import com.pagingetl.output.PartRef;
@@ -39,6 +40,7 @@ import com.pagingetl.paging.PagedItem;
 import com.pagingetl.paging.PaginationStrategy;
 import com.pagingetl.paging.PagingItemReader;
 import com.pagingetl.paging.ReadAhead;
+import com.pagingetl.progress.PartitionProgress;
 import com.pagingetl.progress.ProgressMonitor;
 import com.pagingetl.state.WatermarkStore;
 
@@ -84,8 +86,14 @@ public class RapidContentJobConfiguration {
 
     @Bean
     Step rapidExtract(JobRepository repository, Partitioner rapidPartitioner, Step rapidExtractPartition,
-                      TaskExecutor rapidExecutor) {
+                      TaskExecutor rapidExecutor, ProgressMonitor monitor) {
         return new StepBuilder("rapidExtract", repository)
+                .listener(new PartitionProgress(monitor, repository, RapidContentJob.NAME + " all partitions",
+                        RapidContentJob.NAME + " partition ", step -> {
+                            RapidPlan plan = RapidPlan.fromJson(step.getJobExecution().getExecutionContext().getString(RapidPlan.KEY));
+                            return new PartitionProgress.Plan(plan.expectedTotal(),
+                                    plan.slices().stream().map(s -> WORKER + ":" + s.name()).toList());
+                        }))
                 .partitioner(WORKER, rapidPartitioner)
                 .splitter(new LargestFirstSplitter(new SimpleStepExecutionSplitter(repository, WORKER, rapidPartitioner)))
                 .step(rapidExtractPartition)
@@ -113,6 +121,7 @@ public class RapidContentJobConfiguration {
     TaskExecutor rapidExecutor(@Value("#{jobParameters['concurrency']}") String concurrency) {
         SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("rapid-");
         executor.setConcurrencyLimit(Integer.parseInt(concurrency));
+        executor.setTaskDecorator(RunMdc::decorate);
         return executor;
     }
 

@@ -20,6 +20,7 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import com.pagingetl.batch.RunStartListener;
 import com.pagingetl.http.ApiCallException;
 import com.pagingetl.http.ApiResponse;
+import com.pagingetl.logging.RunMdc;
 
 /**
  * First step of a rapidContent run: decides full or incremental ({@code date_updated_start}), probes
@@ -71,7 +72,7 @@ final class RapidPlanner implements Tasklet {
             return t;
         });
         try {
-            List<RapidPlan.Slice> slices = new RapidSlicer(this::probe, pool, params.maxPartitionSize(),
+            List<RapidPlan.Slice> slices = new RapidSlicer(this::probe, RunMdc.propagating(pool), params.maxPartitionSize(),
                     params.concurrency()).slices(base, params.countries());
             RapidPlan plan = new RapidPlan(slices);
             jobContext.putString(RapidPlan.KEY, plan.toJson());

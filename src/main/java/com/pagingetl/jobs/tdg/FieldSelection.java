@@ -9,6 +9,18 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
+
+import graphql.language.AstPrinter;
+import graphql.language.Definition;
+import graphql.language.Document;
+import graphql.language.Field;
+import graphql.language.FragmentDefinition;
+import graphql.language.OperationDefinition;
+import graphql.language.Selection;
+import graphql.language.SelectionSet;
+import graphql.parser.InvalidSyntaxException;
+import graphql.parser.Parser;
 
 import com.pagingetl.launch.UsageException;
 
@@ -17,9 +29,11 @@ import com.pagingetl.launch.UsageException;
  * the names alone, one per line) or a whole query document ({@code query { Country { title } }}), whose
  * field arguments are ignored because the job supplies its own. {@code #} starts a comment. The job adds
  * {@code cursor} (paging), {@code version} and the type's update-time field when the file lacks them.
+ * graphql-java's parser reads the file (as {@code QueryDocument} does for demarchesDossiers); it is loaded only
+ * by tdgVersions commands.
  *
- * <p>The file is {@code jobs/tdgVersions/<Type>.graphql} on the classpath (the jar packages the operator
- * folder), or the file named by {@code etl.jobs.tdg-versions.fields-file}. Immutable.
+ * <p>The file is {@code jobs/tdgVersions/<Type>.graphql} on the classpath (the jar packages the jobs' GraphQL
+ * files), or the file named by {@code etl.jobs.tdg-versions.fields-file}. Immutable.
  *
  * @param text the selection set to send, without its outer braces
  * @param fields the top-level field names, in order
@@ -59,30 +73,84 @@ record FieldSelection(String text, List<String> fields) {
     }
 
     static FieldSelection parse(String type, String source) {
-        List<String> tokens = tokens(source);
-        if (!tokens.isEmpty() && (tokens.get(0).equals("query") || tokens.get(0).equals("fragment"))) {
-            int brace = tokens.indexOf("{");
-            if (brace < 0) {
-                throw new IllegalArgumentException("the query document has no selection set");
-            }
-            tokens = tokens.subList(brace, tokens.size());
-        }
-        tokens = unwrap(tokens);
+        SelectionSet selection = selectionOf(document(source));
         // A document selecting the type itself: keep its inner selection.
-        if (!tokens.isEmpty() && tokens.get(0).equals(type)) {
-            int i = 1;
-            if (i < tokens.size() && tokens.get(i).equals("(")) {
-                i = skipGroup(tokens, i, "(", ")");
-            }
-            if (i < tokens.size() && tokens.get(i).equals("{") && skipGroup(tokens, i, "{", "}") == tokens.size()) {
-                tokens = unwrap(tokens.subList(i, tokens.size()));
-            }
+        if (selection.getSelections().size() == 1 && selection.getSelections().get(0) instanceof Field only
+                && only.getName().equals(type) && only.getSelectionSet() != null) {
+            selection = only.getSelectionSet();
         }
-        List<String> fields = topLevelFields(tokens);
+        List<String> fields = selection.getSelections().stream().filter(Field.class::isInstance)
+                .map(f -> ((Field) f).getName()).toList();
         if (fields.isEmpty()) {
             throw new IllegalArgumentException("the selection names no field");
         }
-        return new FieldSelection(String.join(" ", tokens), fields);
+        return new FieldSelection(print(selection), fields);
+    }
+
+    /**
+     * The source as a GraphQL document: a selection set or a query document as it is, bare field names (no
+     * outer braces) inside braces. graphql-java's parser does the lexing (comments, strings, commas).
+     */
+    private static Document document(String source) {
+        String code = source.replaceAll("#[^\\n]*", "");
+        if (code.replaceAll("[\\s,{}\\uFEFF]", "").isEmpty()) {
+            throw new IllegalArgumentException("the selection names no field");
+        }
+        try {
+            return Parser.parse(source);
+        } catch (InvalidSyntaxException e) {
+            boolean bare = !code.strip().startsWith("{") && count(code, '{') == count(code, '}');
+            if (bare) {
+                try {
+                    return Parser.parse("{\n" + source + "\n}");
+                } catch (InvalidSyntaxException ignored) {
+                    // report the error of the text as written
+                }
+            }
+            throw new IllegalArgumentException("not a GraphQL selection: " + e.getMessage().replaceAll("\\s+", " "));
+        }
+    }
+
+    private static long count(String text, char c) {
+        return text.chars().filter(x -> x == c).count();
+    }
+
+    /** The selection of the document's first operation or fragment; the job supplies its own arguments. */
+    private static SelectionSet selectionOf(Document document) {
+        for (Definition<?> definition : document.getDefinitions()) {
+            if (definition instanceof OperationDefinition operation) {
+                return operation.getSelectionSet();
+            }
+            if (definition instanceof FragmentDefinition fragment) {
+                return fragment.getSelectionSet();
+            }
+        }
+        throw new IllegalArgumentException("the document has no selection set");
+    }
+
+    /** One line: {@code title phone_code region { name }}. */
+    private static String print(SelectionSet selection) {
+        return selection.getSelections().stream().map(FieldSelection::print).collect(Collectors.joining(" "));
+    }
+
+    private static String print(Selection<?> selection) {
+        if (!(selection instanceof Field field)) {
+            return AstPrinter.printAstCompact(selection);
+        }
+        StringBuilder sb = new StringBuilder();
+        if (field.getAlias() != null) {
+            sb.append(field.getAlias()).append(": ");
+        }
+        sb.append(field.getName());
+        if (!field.getArguments().isEmpty()) {
+            sb.append(field.getArguments().stream().map(a -> a.getName() + ": " + AstPrinter.printAstCompact(a.getValue()))
+                    .collect(Collectors.joining(", ", "(", ")")));
+        }
+        field.getDirectives().forEach(d -> sb.append(' ').append(AstPrinter.printAstCompact(d)));
+        if (field.getSelectionSet() != null) {
+            sb.append(" { ").append(print(field.getSelectionSet())).append(" }");
+        }
+        return sb.toString();
     }
 
     /** This selection plus {@code cursor}, {@code version} and the update field when missing. */
@@ -100,89 +168,5 @@ record FieldSelection(String text, List<String> fields) {
         List<String> all = new ArrayList<>(fields);
         all.addAll(missing);
         return new FieldSelection(text + " " + String.join(" ", missing), all);
-    }
-
-    private static List<String> unwrap(List<String> tokens) {
-        if (tokens.size() >= 2 && tokens.get(0).equals("{") && skipGroup(tokens, 0, "{", "}") == tokens.size()) {
-            return tokens.subList(1, tokens.size() - 1);
-        }
-        return tokens;
-    }
-
-    /** Index just after the group opened at {@code start}. */
-    private static int skipGroup(List<String> tokens, int start, String open, String close) {
-        int depth = 0;
-        for (int i = start; i < tokens.size(); i++) {
-            if (tokens.get(i).equals(open)) {
-                depth++;
-            } else if (tokens.get(i).equals(close) && --depth == 0) {
-                return i + 1;
-            }
-        }
-        throw new IllegalArgumentException("'" + open + "' without its '" + close + "'");
-    }
-
-    private static List<String> topLevelFields(List<String> tokens) {
-        List<String> fields = new ArrayList<>();
-        int depth = 0;
-        for (int i = 0; i < tokens.size(); i++) {
-            String t = tokens.get(i);
-            switch (t) {
-                case "{", "(" -> depth++;
-                case "}", ")" -> {
-                    if (--depth < 0) {
-                        throw new IllegalArgumentException("unbalanced '" + t + "'");
-                    }
-                }
-                default -> {
-                    boolean alias = i + 1 < tokens.size() && tokens.get(i + 1).equals(":");
-                    if (depth == 0 && !alias && (Character.isLetter(t.charAt(0)) || t.charAt(0) == '_')) {
-                        fields.add(t);
-                    }
-                }
-            }
-        }
-        if (depth != 0) {
-            throw new IllegalArgumentException("unbalanced braces or parentheses");
-        }
-        return fields;
-    }
-
-    /** GraphQL lexical tokens: names, punctuators and strings; comments and commas dropped. */
-    static List<String> tokens(String source) {
-        List<String> tokens = new ArrayList<>();
-        int i = 0;
-        int n = source.length();
-        while (i < n) {
-            char c = source.charAt(i);
-            if (c == '#') {
-                while (i < n && source.charAt(i) != '\n') {
-                    i++;
-                }
-            } else if (Character.isWhitespace(c) || c == ',' || c == '\uFEFF') {
-                i++;
-            } else if (c == '"') {
-                int start = i++;
-                while (i < n && source.charAt(i) != '"') {
-                    i += source.charAt(i) == '\\' ? 2 : 1;
-                }
-                if (i >= n) {
-                    throw new IllegalArgumentException("unterminated string");
-                }
-                tokens.add(source.substring(start, ++i));
-            } else if (Character.isLetterOrDigit(c) || c == '_' || c == '-' || c == '.') {
-                int start = i;
-                while (i < n && (Character.isLetterOrDigit(source.charAt(i)) || "_-.".indexOf(source.charAt(i)) >= 0)) {
-                    i++;
-                }
-                tokens.add(source.substring(start, i));
-            } else if ("{}():!$@=[]".indexOf(c) >= 0) {
-                tokens.add(String.valueOf(c));
-                i++;
-            } else {
-                throw new IllegalArgumentException("unexpected character '" + c + "'");
-            }
-        }
-        return tokens;
     }
 }

@@ -56,6 +56,20 @@ class FieldSelectionTests {
     }
 
     @Test
+    void bareNamesWithAnUnclosedBraceAreRefusedRatherThanCompleted() {
+        assertThatThrownBy(() -> FieldSelection.parse("Country", "title\nregion { name\n"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a GraphQL selection");
+    }
+
+    @Test
+    void aFragmentOnTheTypeGivesItsSelectionWithArgumentsAndAliasesAsWritten() {
+        FieldSelection s = FieldSelection.parse("Country", "fragment F on Country { name: title, region(lang: \"ru#1\") { name } }");
+
+        assertThat(s.fields()).containsExactly("title", "region");
+        assertThat(s.text()).isEqualTo("name: title region(lang: \"ru#1\") { name }");
+    }
+
+    @Test
     void theOperatorFolderShipsTheSimulatorTypesOnTheClasspath() {
         // when
         FieldSelection country = FieldSelection.load("Country", null, null);

@@ -1,6 +1,8 @@
 package com.pagingetl.simulator.demarches;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
@@ -18,6 +20,7 @@ import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
 import com.pagingetl.simulator.ApiRequestMeter;
 import com.pagingetl.simulator.ApiSimulator;
 import com.pagingetl.simulator.SimulatorOptions;
+import com.pagingetl.simulator.WireMockArtefacts;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -30,6 +33,11 @@ import tools.jackson.databind.json.JsonMapper;
  * {@link #advanceEpoch()} is serialized.
  */
 public final class DemarchesSimulator implements ApiSimulator {
+
+    /** Rails' production answer to a route that does not exist, such as a GET on the GraphQL path. */
+    private static final String NOT_ROUTED = "<!DOCTYPE html>\n<html>\n<head><title>The page you were looking for "
+            + "doesn't exist (404)</title></head>\n<body><h1>The page you were looking for doesn't exist.</h1></body>\n"
+            + "</html>\n";
 
     /** The large démarche the demo token reads. */
     public static final int DEFAULT_DEMARCHE = 1001;
@@ -84,10 +92,14 @@ public final class DemarchesSimulator implements ApiSimulator {
         var config = wireMockConfig().bindAddress("127.0.0.1").disableRequestJournal().gzipDisabled(true)
                 .notifier(new Slf4jNotifier(false))
                 .extensions(new HttpAdapter.Transformer(endpoint, meter, options.latencyMs()),
-                        new HttpAdapter.Admin(this::advanceJson, this::stateJson), meter.adminRoutes());
+                        new HttpAdapter.Admin(this::advanceJson, this::stateJson), meter.adminRoutes(),
+                        new WireMockArtefacts());
         server = new WireMockServer(port == 0 ? config.dynamicPort() : config.port(port));
         server.start();
         server.stubFor(post(urlPathEqualTo(GraphqlEndpoint.PATH)).willReturn(aResponse().withTransformers(HttpAdapter.TRANSFORMER)));
+        // Only POST is routed: anything else is Rails' routing 404 page, not WireMock's "Request was not matched".
+        server.stubFor(any(anyUrl()).atPriority(10).willReturn(aResponse().withStatus(404)
+                .withHeader("Content-Type", "text/html; charset=utf-8").withBody(NOT_ROUTED)));
     }
 
     @Override

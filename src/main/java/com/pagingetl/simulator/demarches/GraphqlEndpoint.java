@@ -25,8 +25,10 @@ final class GraphqlEndpoint {
 
     static final String PATH = "/api/v2/graphql";
     static final String PERSISTED_QUERY_ID = "ds-query-v2";
-    static final String RATE_LIMIT_BODY = "Calme toi, cowboy ! … / Calm down, cowboy! You're making too many requests. "
-            + "Take a breather and try again soon.\n";
+    /** The Rack::Attack responder's two lines, French then English, each ending with a newline. */
+    static final String RATE_LIMIT_BODY = "Calme toi, cowboy ! T'enchaines un peu trop les requêtes. Respire un peu "
+            + "réessaie dans un petit moment.\n"
+            + "Calm down, cowboy! You're making too many requests. Take a breather and try again soon.\n";
 
     private final GraphQL graphql;
     private final String persistedQuery;

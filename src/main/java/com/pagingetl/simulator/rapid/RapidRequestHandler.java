@@ -23,7 +23,7 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * The WireMock transformer behind the one catch-all stub: counts the request, applies faults, checks the signature
- * and {@code Accept-Encoding}, routes to the pager, the file endpoints or the admin endpoints, and encodes the
+ * and the required {@code Accept}, {@code Accept-Encoding} and {@code User-Agent}, routes to the pager, the file endpoints or the admin endpoints, and encodes the
  * answer (gzip JSON, Rapid headers, optional latency). Thread-safe.
  */
 final class RapidRequestHandler implements ResponseDefinitionTransformerV2 {
@@ -117,9 +117,11 @@ final class RapidRequestHandler implements ResponseDefinitionTransformerV2 {
                     return send(withApiHeaders(RapidReply.error(RapidError.unavailable())), gzip, null);
                 }
                 case RATE_LIMIT_429 -> {
+                    // The spec's rate headers, no Retry-After (not in the spec): a client waits for the reset.
                     RapidReply reply = withApiHeaders(RapidReply.error(RapidError.tooManyRequests()));
-                    reply.header("Retry-After", Integer.toString(options.retryAfterSeconds()));
                     reply.header("Rate-Limit-Minute-Remaining", "0");
+                    reply.header("Rate-Limit-Minute-Reset", Long.toString(simulator.now().toEpochMilli()
+                            + options.retryAfterSeconds() * 1000L));
                     return send(reply, gzip, null);
                 }
                 case BAD_REQUEST_400 -> {
@@ -155,12 +157,7 @@ final class RapidRequestHandler implements ResponseDefinitionTransformerV2 {
                         "Only GET is supported on " + path + ".", List.of(), List.of()));
             }
             authenticator.verify(request.getHeader("Authorization"), simulator.now().getEpochSecond());
-            if (!gzip) {
-                throw new RapidApiException(RapidError.invalidInput(List.of(new RapidError(400,
-                        "accept_encoding.required", "The Accept-Encoding header is required and must be gzip.",
-                        List.of(new RapidError.Field("Accept-Encoding", "header",
-                                request.getHeader("Accept-Encoding"))), List.of()))));
-            }
+            requireHeaders(request, gzip);
             reply = switch (path) {
                 case CONTENT_PATH -> pager.content(params);
                 case INACTIVE_PATH -> pager.inactive(params);
@@ -187,6 +184,24 @@ final class RapidRequestHandler implements ResponseDefinitionTransformerV2 {
                     + (reply.linkExpires != null ? reply.linkExpires : "2099-01-01T00:00:00.000000000Z"));
         }
         return send(reply, gzip, fault == RapidFault.TRUNCATED_GZIP ? fault : null);
+    }
+
+    /** The headers the OpenAPI marks required: {@code Accept: application/json}, {@code Accept-Encoding: gzip}, a User-Agent. */
+    private static void requireHeaders(Request request, boolean gzip) {
+        String accept = request.getHeader("Accept");
+        if (accept == null || !accept.toLowerCase(java.util.Locale.ROOT).contains("application/json")) {
+            throw new RapidApiException(RapidError.header("Accept", "The Accept header is required and must be "
+                    + "application/json.", accept));
+        }
+        if (!gzip) {
+            throw new RapidApiException(RapidError.header("Accept-Encoding", "The Accept-Encoding header is required "
+                    + "and must be gzip.", request.getHeader("Accept-Encoding")));
+        }
+        String agent = request.getHeader("User-Agent");
+        if (agent == null || agent.isBlank()) {
+            throw new RapidApiException(RapidError.header("User-Agent", "The User-Agent header is required: "
+                    + "{app name}/{app version}.", null));
+        }
     }
 
     private RapidReply withApiHeaders(RapidReply reply) {

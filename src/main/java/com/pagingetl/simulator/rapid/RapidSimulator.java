@@ -7,6 +7,7 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.pagingetl.simulator.ApiRequestMeter;
 import com.pagingetl.simulator.ApiSimulator;
 import com.pagingetl.simulator.SimulatorOptions;
+import com.pagingetl.simulator.WireMockArtefacts;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -64,7 +65,8 @@ public final class RapidSimulator implements ApiSimulator {
             throw new IllegalStateException("rapid simulator already started");
         }
         PropertyRenderer renderer = new PropertyRenderer(data, this::baseUrl);
-        pager = new RapidPager(data, renderer, this::now, this::baseUrl, options.pageSize(), options.linkLifetime());
+        pager = new RapidPager(data, renderer, this::now, this::baseUrl, options.pageSize(), options.linkLifetime(),
+                options.emptyLastPage());
         RapidFiles files = new RapidFiles(data, renderer, this::now, this::baseUrl);
         RapidAdmin admin = new RapidAdmin(this);
         admin.files(files);
@@ -77,7 +79,7 @@ public final class RapidSimulator implements ApiSimulator {
                 // minus Jetty's acceptor and selector threads, so the simulator, not the job, would serialise.
                 .containerThreads(80)
                 .notifier(new SilentNotifier())
-                .extensions(handler, meter.adminRoutes());
+                .extensions(handler, meter.adminRoutes(), new WireMockArtefacts());
         config = port == 0 ? config.dynamicPort() : config.port(port);
         WireMockServer s = new WireMockServer(config);
         s.start();
@@ -114,14 +116,17 @@ public final class RapidSimulator implements ApiSimulator {
                 + "/v3/files/properties/catalog, /v3/files/properties/content)");
         lines.add("  credentials:    apiKey=" + options.apiKey() + "  sharedSecret=" + options.sharedSecret()
                 + "  (Authorization: EAN APIKey=..,Signature=sha512(key+secret+ts),timestamp=ts; +/-300 s)");
-        lines.add("  required:       Accept-Encoding: gzip (else 400 accept_encoding.required), language, supply_source");
+        lines.add("  required:       Accept: application/json, Accept-Encoding: gzip, User-Agent (else 400 invalid_input),"
+                + " language, supply_source");
         lines.add("  data set:       " + options.size() + " properties (seed " + options.seed() + "), "
                 + totalActive() + " active expedia, " + data.inactive().size() + " inactive, "
                 + byCountry.size() + " countries; largest: " + top);
         lines.add("  paging:         pageSize=" + options.pageSize() + " (server-controlled), linkLifetime="
-                + options.linkLifetime() + ", Link rel=next with opaque signed token; 410 link.expired after expiry");
+                + options.linkLifetime() + ", Link rel=next with opaque signed token; 410 link.expired after expiry; "
+                + (options.emptyLastPage() ? "the last Link leads to an empty page without Link (lastPage=empty)"
+                : "the last page with data has no Link (lastPage=data)"));
         lines.add("  faults:         latencyMs=" + options.latencyMs() + " errorRate=" + options.errorRate()
-                + " rateLimitRate=" + options.rateLimitRate() + " (Retry-After " + options.retryAfterSeconds()
+                + " rateLimitRate=" + options.rateLimitRate() + " (Rate-Limit-Minute-Reset in " + options.retryAfterSeconds()
                 + " s) resetRate=" + options.resetRate() + " inactiveShare=" + options.inactiveShare());
         lines.add("  admin:          GET " + baseUrl() + "/_sim/rapid/stats; POST /_sim/rapid/faults/next?kind=<RapidFault>,"
                 + " /faults/fail-after?n=&status=, /faults/clear, /links/expire, /clock?offsetSeconds=,"

@@ -20,6 +20,7 @@ import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
 import com.pagingetl.simulator.ApiRequestMeter;
 import com.pagingetl.simulator.ApiSimulator;
 import com.pagingetl.simulator.SimulatorOptions;
+import com.pagingetl.simulator.WireMockArtefacts;
 
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -100,7 +101,7 @@ public final class SystaxSimulator implements ApiSimulator {
                             return handler.handle(request);
                         }),
                         new SystaxWireMockExtensions.Admin(() -> mapper.writeValueAsString(advanceReport()), this::statusJson),
-                        meter.adminRoutes());
+                        meter.adminRoutes(), new WireMockArtefacts());
         WireMockServer wireMock = new WireMockServer(port == 0 ? config.dynamicPort() : config.port(port));
         wireMock.start();
         // One catch-all stub; the global transformer answers every request routed to it.

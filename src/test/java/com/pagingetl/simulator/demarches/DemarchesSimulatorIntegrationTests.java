@@ -250,6 +250,19 @@ class DemarchesSimulatorIntegrationTests {
     }
 
     @Test
+    void onlyPostIsRoutedAndNoAnswerCarriesWireMockHeaders() {
+        DemarchesHttp.Response get = http.get("/api/v2/graphql");
+        assertThat(get.status()).isEqualTo(404);
+        assertThat(get.header("Content-Type")).startsWith("text/html");
+        assertThat(get.body()).contains("The page you were looking for doesn't exist").doesNotContain("not matched");
+        DemarchesHttp.Response post = http.query(DemarchesHttp.SYNC_LIGHT, vars("demarcheNumber", 1002, "first", 1));
+        assertThat(post.status()).isEqualTo(200);
+        for (DemarchesHttp.Response r : List.of(get, post)) {
+            assertThat(r.headers().keySet()).noneMatch(h -> h.toLowerCase().startsWith("matched-stub"));
+        }
+    }
+
+    @Test
     void persistedQueries() {
         Map<String, Object> variables = vars("demarcheNumber", 1002, "includeDossiers", true, "first", 5,
                 "includePendingDeletedDossiers", true, "includeDeletedDossiers", true);
@@ -260,6 +273,10 @@ class DemarchesSimulatorIntegrationTests {
         assertThat(demarche.get("dossiers").get("nodes").size()).isEqualTo(5);
         assertThat(demarche.get("dossiers").get("nodes").get(0).get("demandeur").get("__typename").asString()).isEqualTo("PersonneMorale");
         assertThat(demarche.has("deletedDossiers")).isTrue();
+        // The real stored query selects no prefilled, on dossiers or on champs.
+        JsonNode node = demarche.get("dossiers").get("nodes").get(0);
+        assertThat(node.has("prefilled")).isFalse();
+        assertThat(node.get("champs").get(0).has("prefilled")).isFalse();
 
         JsonNode unknown = http.post(TOKEN, "{\"queryId\":\"ds-query-v9\",\"operationName\":\"getDemarche\",\"variables\":{}}").json();
         assertThat(unknown.get("errors").get(0).get("message").asString()).isEqualTo("No query with id \"ds-query-v9\"");

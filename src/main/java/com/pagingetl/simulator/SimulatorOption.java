@@ -129,7 +129,7 @@ public final class SimulatorOption<T> {
     }
 
     /** The names of {@code options}, for the one-line list given when an unknown option is refused. */
-    static String names(List<SimulatorOption<?>> options) {
+    public static String names(List<SimulatorOption<?>> options) {
         return options.stream().map(o -> "sim." + o.name).collect(Collectors.joining(", "));
     }
 }

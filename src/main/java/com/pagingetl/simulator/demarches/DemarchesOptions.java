@@ -20,10 +20,11 @@ import com.pagingetl.simulator.SimulatorOptions;
  * @param changesPerRequest  visible dossiers modified after each served dossiers page
  * @param hidesPerRequest    visible dossiers hidden after each served dossiers page
  * @param latencyMs          fixed delay added to every API answer
+ * @param allowedNetworks    the demo token's authorized IPv4 networks (comma-separated CIDRs), empty for none
  */
 record DemarchesOptions(int size, long seed, int epoch, int rateLimitPerMinute, double timeoutRate,
                         int timeoutAboveFirst, double serverErrorRate, int changesPerRequest, int hidesPerRequest,
-                        int latencyMs) {
+                        int latencyMs, String allowedNetworks) {
 
     static final SimulatorOption<Integer> SIZE = SimulatorOption.integer("size", 20_000, 1, 2_000_000,
             "dossiers of the large démarche 1001; 1002 gets size/40 (at least 20)");
@@ -42,14 +43,17 @@ record DemarchesOptions(int size, long seed, int epoch, int rateLimitPerMinute, 
             Integer.MAX_VALUE, "visible dossiers modified after each served dossiers page");
     static final SimulatorOption<Integer> HIDES_PER_REQUEST = SimulatorOption.integer("hidesPerRequest", 0, 0,
             Integer.MAX_VALUE, "visible dossiers hidden after each served dossiers page");
+    static final SimulatorOption<String> ALLOWED_NETWORKS = SimulatorOption.text("allowedNetworks", "", true,
+            "IPv4 networks the demo token may be used from (10.0.0.0/8,...); others get 403, empty = any");
     static final List<SimulatorOption<?>> ALL = List.of(SIZE, SEED, EPOCH, RATE_LIMIT, TIMEOUT_RATE,
-            TIMEOUT_ABOVE_FIRST, SERVER_ERROR_RATE, CHANGES_PER_REQUEST, HIDES_PER_REQUEST, LATENCY_MS);
+            TIMEOUT_ABOVE_FIRST, SERVER_ERROR_RATE, CHANGES_PER_REQUEST, HIDES_PER_REQUEST, LATENCY_MS,
+            ALLOWED_NETWORKS);
 
     /** @throws IllegalArgumentException for an unknown option or a malformed value, naming it */
     static DemarchesOptions from(SimulatorOptions o) {
         o.check("demarches", ALL);
         return new DemarchesOptions(SIZE.from(o), SEED.from(o), EPOCH.from(o), RATE_LIMIT.from(o),
                 TIMEOUT_RATE.from(o), TIMEOUT_ABOVE_FIRST.from(o), SERVER_ERROR_RATE.from(o),
-                CHANGES_PER_REQUEST.from(o), HIDES_PER_REQUEST.from(o), LATENCY_MS.from(o));
+                CHANGES_PER_REQUEST.from(o), HIDES_PER_REQUEST.from(o), LATENCY_MS.from(o), ALLOWED_NETWORKS.from(o));
     }
 }

@@ -19,6 +19,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
 import com.pagingetl.simulator.ApiRequestMeter;
 import com.pagingetl.simulator.ApiSimulator;
+import com.pagingetl.simulator.SimulatorOption;
 import com.pagingetl.simulator.SimulatorOptions;
 import com.pagingetl.simulator.WireMockArtefacts;
 
@@ -69,7 +70,7 @@ public final class DemarchesSimulator implements ApiSimulator {
         }
         this.epoch = options.epoch();
         this.liveRandom = new SplittableRandom(DataGenerator.mix(options.seed(), 0x11FE, 1));
-        this.tokens = new TokenRegistry(Set.of(DEFAULT_DEMARCHE, SMALL_DEMARCHE));
+        this.tokens = new TokenRegistry(Set.of(DEFAULT_DEMARCHE, SMALL_DEMARCHE), options.allowedNetworks());
         this.faults = new FaultPlan(options.timeoutRate(), options.timeoutAboveFirst(), options.serverErrorRate());
         DossierRenderer renderer = new DossierRenderer(templates, options.seed());
         DemarchesQueries queries = new DemarchesQueries(templates, store, renderer, tokens, faults, counters,
@@ -92,7 +93,7 @@ public final class DemarchesSimulator implements ApiSimulator {
         var config = wireMockConfig().bindAddress("127.0.0.1").disableRequestJournal().gzipDisabled(true)
                 .notifier(new Slf4jNotifier(false))
                 .extensions(new HttpAdapter.Transformer(endpoint, meter, options.latencyMs()),
-                        new HttpAdapter.Admin(this::advanceJson, this::stateJson), meter.adminRoutes(),
+                        new HttpAdapter.Admin(this::advanceJson, this::stateJson, tokens::setExpired), meter.adminRoutes(),
                         new WireMockArtefacts());
         server = new WireMockServer(port == 0 ? config.dynamicPort() : config.port(port));
         server.start();
@@ -143,9 +144,11 @@ public final class DemarchesSimulator implements ApiSimulator {
                 "                  GET  " + base + "/__admin/sim/status     epoch, counts and request counters",
                 "                  GET  " + base + "/__admin/sim/requests   API requests since the last reset and the first one's time",
                 "                  POST " + base + "/__admin/sim/requests/reset",
-                "  options         sim.size sim.seed sim.epoch sim.rateLimitPerMinute sim.timeoutRate sim.timeoutAboveFirst",
-                "                  sim.serverErrorRate sim.changesPerRequest sim.hidesPerRequest sim.latencyMs (now "
-                        + options.latencyMs() + ")");
+                "                  POST " + base + "/__admin/sim/token/expire   the demo token answers 401 Token expired"
+                        + " (POST /__admin/sim/token/renew to undo)",
+                "  network         allowedNetworks=" + (options.allowedNetworks().isBlank() ? "(any)" : options.allowedNetworks())
+                        + " (elsewhere: 403 forbidden network)",
+                "  options         " + SimulatorOption.names(DemarchesOptions.ALL));
     }
 
     @Override

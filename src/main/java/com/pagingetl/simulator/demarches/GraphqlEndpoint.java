@@ -48,7 +48,8 @@ final class GraphqlEndpoint {
         this.counters = counters;
     }
 
-    HttpAnswer handle(String authorization, String body) {
+    /** Answers one POST; {@code clientIp} is the caller's address, checked against the token's networks. */
+    HttpAnswer handle(String authorization, String body, String clientIp) {
         counters.requests.incrementAndGet();
         long reset = rateLimiter.throttledUntil(authorization);
         if (faults.rateLimit()) {
@@ -76,6 +77,11 @@ final class GraphqlEndpoint {
         TokenRegistry.Status status = tokens.check(authorization);
         if (status == TokenRegistry.Status.EXPIRED) {
             return envelope(401, "Token expired", Map.of("code", "unauthorized"));
+        }
+        if (status == TokenRegistry.Status.VALID && !tokens.fromAllowedNetwork(clientIp)) {
+            counters.forbidden.incrementAndGet();
+            return envelope(403, "Request issued from a forbidden network. Add " + clientIp
+                    + "/32 to your allowed adresses in your /profil", Map.of("code", "forbidden"));
         }
         String queryId = text(request, "queryId");
         if (status == TokenRegistry.Status.NONE && queryId == null) {

@@ -54,6 +54,50 @@ class DemarchesSimulatorIntegrationTests {
     }
 
     @Test
+    void aTokenRestrictedToOtherNetworksIsRefusedWithTheRealMessage() {
+        try (DemarchesSimulator restricted = new DemarchesSimulator(new SimulatorOptions(Map.of("size", "100",
+                "allowedNetworks", "10.0.0.0/8, 192.168.1.7/32")));
+             DemarchesSimulator loopback = new DemarchesSimulator(new SimulatorOptions(Map.of("size", "100",
+                     "allowedNetworks", "127.0.0.0/8")))) {
+            restricted.start(0);
+            loopback.start(0);
+            DemarchesHttp.Response refused = new DemarchesHttp(restricted.baseUrl())
+                    .query(DemarchesHttp.SYNC_LIGHT, vars("demarcheNumber", 1002, "first", 1));
+            assertThat(refused.status()).isEqualTo(403);
+            JsonNode error = refused.json().get("errors").get(0);
+            assertThat(error.get("message").asString()).isEqualTo("Request issued from a forbidden network. Add "
+                    + "127.0.0.1/32 to your allowed adresses in your /profil");
+            assertThat(error.get("extensions").get("code").asString()).isEqualTo("forbidden");
+            assertThat(new DemarchesHttp(loopback.baseUrl()).query(DemarchesHttp.SYNC_LIGHT,
+                    vars("demarcheNumber", 1002, "first", 1)).status()).isEqualTo(200);
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new DemarchesSimulator(new SimulatorOptions(
+                Map.of("allowedNetworks", "10.0.0.0/33")))).hasMessageContaining("sim.allowedNetworks");
+    }
+
+    @Test
+    void aStandaloneSimulatorIsToldToExpireItsTokenThroughTheAdminSurface() throws Exception {
+        try (DemarchesSimulator standalone = new DemarchesSimulator(new SimulatorOptions(Map.of("size", "100")))) {
+            standalone.start(0);
+            DemarchesHttp client = new DemarchesHttp(standalone.baseUrl());
+            java.net.http.HttpClient admin = java.net.http.HttpClient.newHttpClient();
+            java.net.http.HttpResponse<String> expire = admin.send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(standalone.baseUrl() + "/__admin/sim/token/expire"))
+                    .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(expire.statusCode()).isEqualTo(200);
+            DemarchesHttp.Response expired = client.query(DemarchesHttp.SYNC_LIGHT, vars("demarcheNumber", 1002, "first", 1));
+            assertThat(expired.status()).isEqualTo(401);
+            assertThat(expired.json().get("errors").get(0).get("message").asString()).isEqualTo("Token expired");
+            admin.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(standalone.baseUrl()
+                    + "/__admin/sim/token/renew")).POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(client.query(DemarchesHttp.SYNC_LIGHT, vars("demarcheNumber", 1002, "first", 1)).status())
+                    .isEqualTo(200);
+        }
+    }
+
+    @Test
     void garbledOrMissingTokenIsForbiddenWithoutPersistedQuery() {
         String body = DemarchesHttp.JSON.writeValueAsString(Map.of("query", DemarchesHttp.SYNC_QUERY,
                 "variables", Map.of("demarcheNumber", 1001)));

@@ -132,7 +132,7 @@ public final class DemarchesSimulator implements ApiSimulator {
                         + " visible), " + FORBIDDEN_DEMARCHE + " (no rights for the demo token)",
                 "  data            seed=" + options.seed() + " size=" + options.size() + " epoch=" + epoch()
                         + "; base timestamps 2024-01-01..2026-06-30, batch e dated 2026-06-30 + e days",
-                "  persisted       queryId \"ds-query-v2\" with operationName getDemarche or getDossier",
+                "  persisted       queryId \"ds-query-v2\" with operationName getDemarche, getGroupeInstructeur or getDossier",
                 "  limits          first capped at 100; rateLimitPerMinute=" + options.rateLimitPerMinute()
                         + " (429 text body, RateLimit-* headers)",
                 "  faults          timeoutRate=" + options.timeoutRate() + " timeoutAboveFirst=" + options.timeoutAboveFirst()

@@ -307,6 +307,40 @@ class DemarchesSimulatorIntegrationTests {
     }
 
     @Test
+    void persistedGetGroupeInstructeurPagesTheGroupsDossiersOnly() {
+        int groupe = DemarchesSimulator.SMALL_DEMARCHE * 10 + 1;
+        List<Long> numbers = new ArrayList<>();
+        String after = null;
+        boolean more = true;
+        while (more) {
+            Map<String, Object> variables = vars("groupeInstructeurNumber", groupe, "includeDossiers", true, "first", 40);
+            if (after != null) {
+                variables.put("after", after);
+            }
+            JsonNode answer = http.post(TOKEN, DemarchesHttp.JSON.writeValueAsString(Map.of("queryId", "ds-query-v2",
+                    "operationName", "getGroupeInstructeur", "variables", variables))).json();
+            assertThat(answer.has("errors")).as(answer.toString()).isFalse();
+            JsonNode group = answer.get("data").get("groupeInstructeur");
+            assertThat(group.get("number").asInt()).isEqualTo(groupe);
+            for (JsonNode node : group.get("dossiers").get("nodes")) {
+                assertThat(node.get("groupeInstructeur").get("number").asInt()).isEqualTo(groupe);
+                numbers.add(node.get("number").asLong());
+            }
+            more = group.get("dossiers").get("pageInfo").get("hasNextPage").asBoolean();
+            after = group.get("dossiers").get("pageInfo").get("endCursor").asString();
+        }
+        assertThat(numbers).isNotEmpty().doesNotHaveDuplicates();
+        assertThat(sim.visibleDossierNumbers(DemarchesSimulator.SMALL_DEMARCHE)).containsAll(numbers)
+                .hasSizeGreaterThan(numbers.size());
+
+        JsonNode unknown = http.query("{ groupeInstructeur(number: 99999) { id } }", Map.of()).json();
+        assertThat(unknown.get("errors").get(0).get("extensions").get("code").asString()).isEqualTo("not_found");
+        JsonNode hidden = http.query("{ groupeInstructeur(number: " + (DemarchesSimulator.FORBIDDEN_DEMARCHE * 10 + 1)
+                + ") { id } }", Map.of()).json();
+        assertThat(hidden.get("errors").get(0).get("extensions").get("code").asString()).isEqualTo("unauthorized");
+    }
+
+    @Test
     void persistedQueries() {
         Map<String, Object> variables = vars("demarcheNumber", 1002, "includeDossiers", true, "first", 5,
                 "includePendingDeletedDossiers", true, "includeDeletedDossiers", true);

@@ -125,8 +125,9 @@ final class GraphqlEndpoint {
         if (!result.getErrors().isEmpty()) {
             List<Map<String, Object>> errors = new ArrayList<>();
             for (GraphQLError error : result.getErrors()) {
+                Map<String, Object> wording = RubyWording.of(error);
                 Map<String, Object> e = new LinkedHashMap<>();
-                e.put("message", error.getMessage());
+                e.put("message", wording.get("message"));
                 if (error.getLocations() != null && !error.getLocations().isEmpty()) {
                     List<Map<String, Integer>> locations = new ArrayList<>();
                     for (SourceLocation l : error.getLocations()) {
@@ -137,7 +138,9 @@ final class GraphqlEndpoint {
                 if (error.getPath() != null) {
                     e.put("path", error.getPath());
                 }
-                if (error.getExtensions() != null && error.getExtensions().containsKey("code")) {
+                if (wording.containsKey("extensions")) {
+                    e.put("extensions", wording.get("extensions"));
+                } else if (error.getExtensions() != null && error.getExtensions().containsKey("code")) {
                     e.put("extensions", error.getExtensions());
                 }
                 errors.add(e);

@@ -341,6 +341,22 @@ class DemarchesSimulatorIntegrationTests {
     }
 
     @Test
+    void parseAndValidationErrorsUseGraphqlRubyWording() {
+        JsonNode field = http.query("{ demarche(number: 1002) { titre } }", Map.of()).json().get("errors").get(0);
+        assertThat(field.get("message").asString()).isEqualTo("Field 'titre' doesn't exist on type 'Demarche'");
+        assertThat(field.get("extensions").get("code").asString()).isEqualTo("undefinedField");
+        assertThat(field.get("extensions").get("typeName").asString()).isEqualTo("Demarche");
+        JsonNode argument = http.query("{ demarche(number: 1002) { dossiers(premier: 2) { nodes { number } } } }",
+                Map.of()).json().get("errors").get(0);
+        assertThat(argument.get("message").asString()).isEqualTo("Field 'dossiers' doesn't accept argument 'premier'");
+        assertThat(argument.get("extensions").get("code").asString()).isEqualTo("argumentNotAccepted");
+        JsonNode syntax = http.query("{ demarche(number: 1002) { id } } }", Map.of()).json().get("errors").get(0);
+        assertThat(syntax.get("message").asString()).startsWith("Parse error on \"}\" (RCURLY) at [1, ");
+        JsonNode truncated = http.query("{ demarche(number: 1002) { id ", Map.of()).json().get("errors").get(0);
+        assertThat(truncated.get("message").asString()).isEqualTo("Unexpected end of document");
+    }
+
+    @Test
     void persistedQueries() {
         Map<String, Object> variables = vars("demarcheNumber", 1002, "includeDossiers", true, "first", 5,
                 "includePendingDeletedDossiers", true, "includeDeletedDossiers", true);

@@ -7,6 +7,7 @@ import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.pagingetl.simulator.SimulatedFaults;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -40,13 +41,13 @@ final class RapidRequestHandler implements ResponseDefinitionTransformerV2 {
     private final RapidPager pager;
     private final RapidFiles files;
     private final RapidAuthenticator authenticator;
-    private final RapidFaults faults;
+    private final SimulatedFaults<RapidFault> faults;
     private final RapidAdmin admin;
     private final RapidOptions options;
     private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
 
     RapidRequestHandler(RapidSimulator simulator, RapidPager pager, RapidFiles files, RapidAuthenticator authenticator,
-                        RapidFaults faults, RapidAdmin admin, RapidOptions options) {
+                        SimulatedFaults<RapidFault> faults, RapidAdmin admin, RapidOptions options) {
         this.simulator = simulator;
         this.pager = pager;
         this.files = files;
@@ -103,7 +104,7 @@ final class RapidRequestHandler implements ResponseDefinitionTransformerV2 {
 
     private ResponseDefinition api(Request request, String path, Map<String, List<String>> params) {
         boolean gzip = acceptsGzip(request);
-        RapidFaults.Decision decision = faults.next();
+        SimulatedFaults.Decision<RapidFault> decision = faults.next();
         if (decision.status() > 0) {
             return send(withApiHeaders(RapidReply.error(RapidError.ofStatus(decision.status()))), gzip, null);
         }

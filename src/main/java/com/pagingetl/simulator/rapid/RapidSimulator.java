@@ -6,6 +6,7 @@ import com.github.tomakehurst.wiremock.common.Notifier;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.pagingetl.simulator.ApiRequestMeter;
 import com.pagingetl.simulator.ApiSimulator;
+import com.pagingetl.simulator.SimulatedFaults;
 import com.pagingetl.simulator.SimulatorOptions;
 import com.pagingetl.simulator.WireMockArtefacts;
 
@@ -35,7 +36,7 @@ public final class RapidSimulator implements ApiSimulator {
 
     private final RapidOptions options;
     private final RapidDataSet data;
-    private final RapidFaults faults;
+    private final SimulatedFaults<RapidFault> faults;
     private final RapidAuthenticator authenticator;
     private final ApiRequestMeter meter = new ApiRequestMeter();
     private volatile Duration clockOffset = Duration.ZERO;
@@ -48,7 +49,9 @@ public final class RapidSimulator implements ApiSimulator {
         this.options = RapidOptions.from(options);
         this.data = new RapidDataSet(RapidTemplates.load(), this.options.size(), this.options.seed(),
                 this.options.inactiveShare(), Instant.now());
-        this.faults = new RapidFaults(this.options);
+        this.faults = new SimulatedFaults<>(this.options.seed(), this.options.errorRate(), this.options.rateLimitRate(),
+                this.options.resetRate(), RapidFault.CONNECTION_RESET, RapidFault.RATE_LIMIT_429,
+                List.of(RapidFault.SERVER_ERROR_500, RapidFault.SERVICE_UNAVAILABLE_503));
         Set<String> refused = Arrays.stream(this.options.unauthorizedKeys().split(","))
                 .map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toUnmodifiableSet());
         this.authenticator = new RapidAuthenticator(this.options.apiKey(), this.options.sharedSecret(), refused);

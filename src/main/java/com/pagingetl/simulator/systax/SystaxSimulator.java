@@ -19,6 +19,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
 import com.pagingetl.simulator.ApiRequestMeter;
 import com.pagingetl.simulator.ApiSimulator;
+import com.pagingetl.simulator.SimulatedFaults;
 import com.pagingetl.simulator.SimulatorOptions;
 import com.pagingetl.simulator.WireMockArtefacts;
 
@@ -46,7 +47,7 @@ public final class SystaxSimulator implements ApiSimulator {
     private final RuleRenderer renderer;
     private final SimClock clock = new SimClock(Clock.systemUTC());
     private final TokenService tokens;
-    private final FaultInjector faults;
+    private final SimulatedFaults<SystaxFault> faults;
     private final SystaxHttpHandler handler;
     private final JsonMapper mapper = JsonMapper.builder().build();
     private final Queue<RecordedRulesRequest> requestLog = new ConcurrentLinkedQueue<>();
@@ -64,8 +65,9 @@ public final class SystaxSimulator implements ApiSimulator {
         this.table = generator.baseTable();
         this.renderer = new RuleRenderer(templates, this.options.seed(), generator.scenarios(), mapper);
         this.tokens = new TokenService(clock, this.options.tokenLifetime(), this.options.username());
-        this.faults = new FaultInjector(this.options.seed(), this.options.errorRate(), this.options.rateLimitRate(),
-                this.options.resetRate());
+        this.faults = new SimulatedFaults<>(SeedMix.mix(this.options.seed(), 99), this.options.errorRate(),
+                this.options.rateLimitRate(), this.options.resetRate(), SystaxFault.CONNECTION_RESET,
+                SystaxFault.RATE_LIMIT_429, List.of(SystaxFault.SERVER_ERROR_500, SystaxFault.SERVICE_UNAVAILABLE_503));
         this.changeRandom = new SplittableRandom(SeedMix.mix(this.options.seed(), 5));
         epochPointers.add(table.currentSequence());
         for (int e = 1; e <= this.options.epoch(); e++) {

@@ -26,6 +26,7 @@ import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.pagingetl.simulator.ApiRequestMeter;
 import com.pagingetl.simulator.ApiSimulator;
+import com.pagingetl.simulator.SimulatedFaults;
 import com.pagingetl.simulator.SimulatorOption;
 import com.pagingetl.simulator.SimulatorOptions;
 import com.pagingetl.simulator.WireMockArtefacts;
@@ -67,7 +68,7 @@ public final class TdgSimulator implements ApiSimulator {
     private final TdgModel model;
     private final TdgStore store;
     private final TdgHardLimits limits;
-    private final TdgFaults faults;
+    private final SimulatedFaults<FaultKind> faults;
     private final TdgRequestHandler handler;
     private final String token;
     private final int size;
@@ -114,7 +115,8 @@ public final class TdgSimulator implements ApiSimulator {
         this.model = modelPath.isBlank() ? TdgModel.loadDefault() : TdgModel.load(java.nio.file.Path.of(modelPath));
         this.store = new TdgStore(model, new TdgDataGenerator(seed), seed, size, versionsPerObject);
         this.limits = new TdgHardLimits(SCANNED.from(options), RETURNED.from(options));
-        this.faults = new TdgFaults(ERROR_RATE.from(options), RESET_RATE.from(options), seed);
+        this.faults = new SimulatedFaults<>(seed * 31 + 7, ERROR_RATE.from(options), 0, RESET_RATE.from(options),
+                FaultKind.CONNECTION_RESET, null, List.of(FaultKind.SERVER_ERROR_500, FaultKind.ENVELOPE_ERROR));
         TdgResolvers resolvers = new TdgResolvers(store, limits, firstValues);
         this.handler = new TdgRequestHandler(TdgSchemaFactory.dataSchema(model, resolvers),
                 TdgSchemaFactory.adminSchema(limits, store), token);
@@ -272,7 +274,7 @@ public final class TdgSimulator implements ApiSimulator {
 
     /** Every request after the next {@code n} fails with HTTP 500 until {@link #clearFaults()}. */
     public void failRequestsAfter(int n) {
-        faults.failRequestsAfter(n);
+        faults.failRequestsAfter(n, 500);
     }
 
     /**
@@ -337,7 +339,8 @@ public final class TdgSimulator implements ApiSimulator {
             requests.incrementAndGet();
             meter.record();
             Request request = serveEvent.getRequest();
-            FaultKind fault = faults.pick();
+            SimulatedFaults.Decision<FaultKind> decision = faults.next();
+            FaultKind fault = decision.status() > 0 ? FaultKind.SERVER_ERROR_500 : decision.fault();
             ResponseDefinitionBuilder response = aResponse();
             if (latencyMs > 0) {
                 response.withFixedDelay(latencyMs);

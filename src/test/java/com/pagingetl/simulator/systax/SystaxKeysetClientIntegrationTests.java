@@ -96,6 +96,7 @@ class SystaxKeysetClientIntegrationTests {
             }
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as("POST %s", path).isEqualTo(200);
+            assertThat(response.headers().map().keySet()).noneMatch(h -> h.toLowerCase().startsWith("matched-stub"));
             return JsonMapper.shared().readTree(response.body());
         }
     }

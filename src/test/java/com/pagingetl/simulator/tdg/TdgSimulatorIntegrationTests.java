@@ -262,6 +262,7 @@ class TdgSimulatorIntegrationTests {
                 "Authorization", "Bearer demo-tdg-token", "request-id", id);
         assertThat(ok.statusCode()).isEqualTo(200);
         assertThat(ok.headers().firstValue("request-id")).hasValue(id);
+        assertThat(ok.headers().map().keySet()).noneMatch(h -> h.toLowerCase().startsWith("matched-stub"));
         HttpResponse<String> bad = client.raw("{\"query\":\"{ Country(first: 1) { title } }\"}",
                 "Authorization", "Bearer demo-tdg-token", "request-id", "not-a-uuid");
         assertThat(bad.statusCode()).isEqualTo(400);

@@ -115,9 +115,10 @@ public final class SimulatorOption<T> {
                 + rule);
     }
 
-    /** {@code sim.name (default): help}, one line of a simulator's option list. */
+    /** {@code sim.name (default <value>): help}, one line of a simulator's option list. */
     public String describe() {
-        return "sim." + name + " (" + defaultValue + "): " + help;
+        return "sim." + name + " (default " + (defaultValue instanceof String t && t.isEmpty() ? "empty" : defaultValue)
+                + "): " + help;
     }
 
     private static Duration parseDuration(String raw) {
@@ -126,6 +127,11 @@ public final class SimulatorOption<T> {
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException(e);
         }
+    }
+
+    /** One {@link #describe} line per option, indented, for a simulator's start-up text. */
+    public static String describeAll(List<SimulatorOption<?>> options) {
+        return options.stream().map(o -> "    " + o.describe()).collect(Collectors.joining(System.lineSeparator()));
     }
 
     /** The names of {@code options}, for the one-line list given when an unknown option is refused. */

@@ -36,7 +36,7 @@ class SimulatorOptionTests {
         assertThat(ENDING.from(options)).isEqualTo("data");
         assertThat(RATE.from(options)).isZero();
         assertThat(LIFETIME.from(new SimulatorOptions(Map.of("linkLifetime", "PT2M")))).isEqualTo(Duration.ofMinutes(2));
-        assertThat(SIZE.describe()).isEqualTo("sim.size (10): records");
+        assertThat(SIZE.describe()).isEqualTo("sim.size (default 10): records");
     }
 
     @Test
@@ -58,6 +58,26 @@ class SimulatorOptionTests {
     void aMalformedValueIsRefusedNamingOptionValueAndRule(String name, String value, String message) {
         assertThatThrownBy(() -> new SimulatorOptions(Map.of(name, value)).check("test", ALL))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(message);
+    }
+
+    /** Each simulator's start-up text lists its options from their declarations, with default and help. */
+    @Test
+    void everySimulatorDescribesItsDeclaredOptions() {
+        List<ApiSimulator> simulators = List.of(
+                new com.pagingetl.simulator.rapid.RapidSimulator(new SimulatorOptions(Map.of("size", "50"))),
+                new com.pagingetl.simulator.demarches.DemarchesSimulator(new SimulatorOptions(Map.of("size", "50"))),
+                new com.pagingetl.simulator.systax.SystaxSimulator(new SimulatorOptions(Map.of("size", "50"))),
+                new com.pagingetl.simulator.tdg.TdgSimulator(new SimulatorOptions(Map.of("size", "50"))));
+        for (ApiSimulator simulator : simulators) {
+            try (simulator) {
+                simulator.start(0);
+                String text = simulator.describe();
+                assertThat(text).as(simulator.name()).contains("sim.size (default ", "sim.latencyMs (default 0): ");
+                if (simulator.name().equals("rapid")) {
+                    assertThat(text).contains("sim.lastPage (default empty): empty: the last Link leads to an empty page");
+                }
+            }
+        }
     }
 
     /** Through the command line, for all four simulators: exit 2 and one line listing the known options. */

@@ -148,7 +148,7 @@ public final class DemarchesSimulator implements ApiSimulator {
                         + " (POST /__admin/sim/token/renew to undo)",
                 "  network         allowedNetworks=" + (options.allowedNetworks().isBlank() ? "(any)" : options.allowedNetworks())
                         + " (elsewhere: 403 forbidden network)",
-                "  options         " + SimulatorOption.names(DemarchesOptions.ALL));
+                "  options (sim.<name>=<value>):", SimulatorOption.describeAll(DemarchesOptions.ALL));
     }
 
     @Override

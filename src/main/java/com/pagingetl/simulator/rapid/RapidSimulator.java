@@ -7,6 +7,7 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.pagingetl.simulator.ApiRequestMeter;
 import com.pagingetl.simulator.ApiSimulator;
 import com.pagingetl.simulator.SimulatedFaults;
+import com.pagingetl.simulator.SimulatorOption;
 import com.pagingetl.simulator.SimulatorOptions;
 import com.pagingetl.simulator.WireMockArtefacts;
 
@@ -136,6 +137,8 @@ public final class RapidSimulator implements ApiSimulator {
                 + " /properties/touch?property_id=, /properties/deactivate?property_id=;"
                 + " GET /_sim/rapid/files/{catalog,content}.jsonl.gz (the files' href, no auth);"
                 + " GET /__admin/sim/requests, POST /__admin/sim/requests/reset (API requests and the first one's time)");
+        lines.add("  options (sim.<name>=<value>):");
+        lines.add(SimulatorOption.describeAll(RapidOptions.ALL));
         return String.join(System.lineSeparator(), lines);
     }
 

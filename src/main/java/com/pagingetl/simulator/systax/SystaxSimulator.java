@@ -20,6 +20,7 @@ import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
 import com.pagingetl.simulator.ApiRequestMeter;
 import com.pagingetl.simulator.ApiSimulator;
 import com.pagingetl.simulator.SimulatedFaults;
+import com.pagingetl.simulator.SimulatorOption;
 import com.pagingetl.simulator.SimulatorOptions;
 import com.pagingetl.simulator.WireMockArtefacts;
 
@@ -142,6 +143,8 @@ public final class SystaxSimulator implements ApiSimulator {
         lines.add("  admin: POST " + baseUrl() + "/__admin/sim/advance (apply the next change batch), GET "
                 + baseUrl() + "/__admin/sim/status, GET /__admin/sim/requests and POST /__admin/sim/requests/reset"
                 + " (API requests since the last reset and the first one's time)");
+        lines.add("  options (sim.<name>=<value>):");
+        lines.add(SimulatorOption.describeAll(SystaxOptions.ALL));
         return String.join(System.lineSeparator(), lines);
     }
 

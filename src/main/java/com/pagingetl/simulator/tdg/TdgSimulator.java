@@ -172,7 +172,8 @@ public final class TdgSimulator implements ApiSimulator {
                 "Newest committed version: " + store.latestVersion()
                         + " (admin: query { cluster { current_version } }, a simulator extension)",
                 "Simulator admin: GET " + baseUrl() + "/__admin/sim/requests, POST /__admin/sim/requests/reset"
-                        + " (API requests since the last reset and the first one's time)");
+                        + " (API requests since the last reset and the first one's time)",
+                "Options (sim.<name>=<value>):", SimulatorOption.describeAll(OPTIONS));
     }
 
     @Override

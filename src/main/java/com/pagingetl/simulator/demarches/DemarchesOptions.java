@@ -1,5 +1,10 @@
 package com.pagingetl.simulator.demarches;
 
+import static com.pagingetl.simulator.SimulatorOption.LATENCY_MS;
+
+import java.util.List;
+
+import com.pagingetl.simulator.SimulatorOption;
 import com.pagingetl.simulator.SimulatorOptions;
 
 /**
@@ -15,31 +20,40 @@ import com.pagingetl.simulator.SimulatorOptions;
  * @param changesPerRequest  visible dossiers modified after each served dossiers page
  * @param hidesPerRequest    visible dossiers hidden after each served dossiers page
  * @param latencyMs          fixed delay added to every API answer
+ * @param allowedNetworks    the demo token's authorized IPv4 networks (comma-separated CIDRs), empty for none
  */
 record DemarchesOptions(int size, long seed, int epoch, int rateLimitPerMinute, double timeoutRate,
                         int timeoutAboveFirst, double serverErrorRate, int changesPerRequest, int hidesPerRequest,
-                        int latencyMs) {
+                        int latencyMs, String allowedNetworks) {
 
+    static final SimulatorOption<Integer> SIZE = SimulatorOption.integer("size", 20_000, 1, 2_000_000,
+            "dossiers of the large démarche 1001; 1002 gets size/40 (at least 20)");
+    static final SimulatorOption<Long> SEED = SimulatorOption.longValue("seed", 42L, "data set seed");
+    static final SimulatorOption<Integer> EPOCH = SimulatorOption.integer("epoch", 0, 0, 3650,
+            "change batches applied at start");
+    static final SimulatorOption<Integer> RATE_LIMIT = SimulatorOption.integer("rateLimitPerMinute", 400, 0,
+            Integer.MAX_VALUE, "requests per Authorization value and 60 s window, 0 = off");
+    static final SimulatorOption<Double> TIMEOUT_RATE = SimulatorOption.share("timeoutRate", 0,
+            "share of dossiers pages that time out");
+    static final SimulatorOption<Integer> TIMEOUT_ABOVE_FIRST = SimulatorOption.integer("timeoutAboveFirst", 0, 0,
+            Integer.MAX_VALUE, "every dossiers page with more rows than this times out, 0 = off");
+    static final SimulatorOption<Double> SERVER_ERROR_RATE = SimulatorOption.share("serverErrorRate", 0,
+            "share of requests answered 500");
+    static final SimulatorOption<Integer> CHANGES_PER_REQUEST = SimulatorOption.integer("changesPerRequest", 0, 0,
+            Integer.MAX_VALUE, "visible dossiers modified after each served dossiers page");
+    static final SimulatorOption<Integer> HIDES_PER_REQUEST = SimulatorOption.integer("hidesPerRequest", 0, 0,
+            Integer.MAX_VALUE, "visible dossiers hidden after each served dossiers page");
+    static final SimulatorOption<String> ALLOWED_NETWORKS = SimulatorOption.text("allowedNetworks", "", true,
+            "IPv4 networks the demo token may be used from (10.0.0.0/8,...); others get 403, empty = any");
+    static final List<SimulatorOption<?>> ALL = List.of(SIZE, SEED, EPOCH, RATE_LIMIT, TIMEOUT_RATE,
+            TIMEOUT_ABOVE_FIRST, SERVER_ERROR_RATE, CHANGES_PER_REQUEST, HIDES_PER_REQUEST, LATENCY_MS,
+            ALLOWED_NETWORKS);
+
+    /** @throws IllegalArgumentException for an unknown option or a malformed value, naming it */
     static DemarchesOptions from(SimulatorOptions o) {
-        DemarchesOptions options = new DemarchesOptions(o.integer("size", 20_000), o.longValue("seed", 42L),
-                o.integer("epoch", 0), o.integer("rateLimitPerMinute", 400), o.decimal("timeoutRate", 0.0),
-                o.integer("timeoutAboveFirst", 0), o.decimal("serverErrorRate", 0.0), o.integer("changesPerRequest", 0),
-                o.integer("hidesPerRequest", 0), o.integer("latencyMs", 0));
-        require(options.size >= 1 && options.size <= 2_000_000, "size", options.size, "between 1 and 2000000");
-        require(options.epoch >= 0 && options.epoch <= 3650, "epoch", options.epoch, "between 0 and 3650");
-        require(options.rateLimitPerMinute >= 0, "rateLimitPerMinute", options.rateLimitPerMinute, ">= 0 (0 = off)");
-        require(options.timeoutRate >= 0 && options.timeoutRate <= 1, "timeoutRate", options.timeoutRate, "between 0 and 1");
-        require(options.timeoutAboveFirst >= 0, "timeoutAboveFirst", options.timeoutAboveFirst, ">= 0 (0 = off)");
-        require(options.serverErrorRate >= 0 && options.serverErrorRate <= 1, "serverErrorRate", options.serverErrorRate, "between 0 and 1");
-        require(options.changesPerRequest >= 0, "changesPerRequest", options.changesPerRequest, ">= 0");
-        require(options.hidesPerRequest >= 0, "hidesPerRequest", options.hidesPerRequest, ">= 0");
-        require(options.latencyMs >= 0 && options.latencyMs <= 60_000, "latencyMs", options.latencyMs, "between 0 and 60000");
-        return options;
-    }
-
-    private static void require(boolean ok, String name, Object value, String expected) {
-        if (!ok) {
-            throw new IllegalArgumentException("simulator option sim." + name + "=" + value + " must be " + expected);
-        }
+        o.check("demarches", ALL);
+        return new DemarchesOptions(SIZE.from(o), SEED.from(o), EPOCH.from(o), RATE_LIMIT.from(o),
+                TIMEOUT_RATE.from(o), TIMEOUT_ABOVE_FIRST.from(o), SERVER_ERROR_RATE.from(o),
+                CHANGES_PER_REQUEST.from(o), HIDES_PER_REQUEST.from(o), LATENCY_MS.from(o), ALLOWED_NETWORKS.from(o));
     }
 }

@@ -19,6 +19,8 @@ final class DemarchesQueries {
     /** GraphQL context key holding the caller's {@link TokenRegistry.Status}. */
     static final String AUTH = "auth";
     private static final String TIMEOUT = "_timeout";
+    private static final String DEMARCHE = "_demarche";
+    private static final String GROUPE = "_groupe";
 
     private final Templates templates;
     private final DossierStore store;
@@ -51,6 +53,26 @@ final class DemarchesQueries {
         return renderer.demarche(demarche);
     }
 
+    /**
+     * {@code groupeInstructeur(number)}: a group of a démarche the token may read, with its own {@code dossiers}
+     * connection (the démarche's, limited to the group's dossiers). Group numbers are démarche x 10 + 1, + 2...
+     */
+    Object groupeInstructeurWithDossiers(DataFetchingEnvironment env) {
+        int number = env.getArgument("number");
+        Templates.DemarcheTemplate demarche = number < 1 ? null : templates.demarche((number - 1) / 10);
+        int index = (number - 1) % 10;
+        if (demarche == null || index >= demarche.groupes().size()) {
+            throw new ApiError("not_found", "GroupeInstructeur not found");
+        }
+        if (!authorized(env, demarche.number())) {
+            throw new ApiError("unauthorized", "An object of type GroupeInstructeur was hidden due to permissions");
+        }
+        Map<String, Object> groupe = new LinkedHashMap<>(renderer.groupe(demarche, index));
+        groupe.put(DEMARCHE, demarche.number());
+        groupe.put(GROUPE, index);
+        return groupe;
+    }
+
     Object dossier(DataFetchingEnvironment env) {
         int number = env.getArgument("number");
         DossierRow row = store.row(number);
@@ -72,7 +94,10 @@ final class DemarchesQueries {
         Boolean archived = env.getArgument("archived");
         counters.lastDossiersLimit.set(request.limit());
         boolean byUpdated = updatedSince >= 0;
+        Map<String, Object> source = env.getSource();
+        Integer groupe = source.get(GROUPE) instanceof Integer g ? g : null;
         Predicate<DossierRow> filter = row -> (state == null || row.status().wire().equals(state))
+                && (groupe == null || row.groupe() == groupe)
                 && (archived == null || row.archived() == archived)
                 && (!byUpdated || createdSince < 0 || row.deposeAt() >= createdSince);
         Page<DossierRow> page = store.dossiers(demarche, byUpdated, byUpdated ? updatedSince : createdSince, request, filter);
@@ -166,9 +191,10 @@ final class DemarchesQueries {
         return status == TokenRegistry.Status.VALID && tokens.canRead(demarche);
     }
 
+    /** The démarche of a {@code Demarche} or {@code GroupeInstructeurWithDossiers} source. */
     private static int demarcheNumber(DataFetchingEnvironment env) {
         Map<String, Object> source = env.getSource();
-        return (Integer) source.get("number");
+        return (Integer) source.getOrDefault(DEMARCHE, source.get("number"));
     }
 
     private static DossierRow row(DataFetchingEnvironment env) {

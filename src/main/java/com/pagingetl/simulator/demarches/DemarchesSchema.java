@@ -40,7 +40,9 @@ final class DemarchesSchema {
         };
         RuntimeWiring wiring = RuntimeWiring.newRuntimeWiring()
                 .scalar(Scalars.DATE_TIME).scalar(Scalars.DATE).scalar(Scalars.BIG_INT)
-                .type("Query", t -> t.dataFetcher("demarche", q::demarche).dataFetcher("dossier", q::dossier))
+                .type("Query", t -> t.dataFetcher("demarche", q::demarche).dataFetcher("dossier", q::dossier)
+                        .dataFetcher("groupeInstructeur", q::groupeInstructeurWithDossiers))
+                .type("GroupeInstructeurWithDossiers", t -> t.dataFetcher("dossiers", q::dossiers))
                 .type("Demarche", t -> t.dataFetcher("dossiers", q::dossiers)
                         .dataFetcher("deletedDossiers", q::deletedDossiers)
                         .dataFetcher("pendingDeletedDossiers", q::pendingDeletedDossiers)

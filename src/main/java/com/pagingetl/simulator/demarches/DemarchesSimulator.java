@@ -1,6 +1,8 @@
 package com.pagingetl.simulator.demarches;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
@@ -17,7 +19,9 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
 import com.pagingetl.simulator.ApiRequestMeter;
 import com.pagingetl.simulator.ApiSimulator;
+import com.pagingetl.simulator.SimulatorOption;
 import com.pagingetl.simulator.SimulatorOptions;
+import com.pagingetl.simulator.WireMockArtefacts;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -30,6 +34,11 @@ import tools.jackson.databind.json.JsonMapper;
  * {@link #advanceEpoch()} is serialized.
  */
 public final class DemarchesSimulator implements ApiSimulator {
+
+    /** Rails' production answer to a route that does not exist, such as a GET on the GraphQL path. */
+    private static final String NOT_ROUTED = "<!DOCTYPE html>\n<html>\n<head><title>The page you were looking for "
+            + "doesn't exist (404)</title></head>\n<body><h1>The page you were looking for doesn't exist.</h1></body>\n"
+            + "</html>\n";
 
     /** The large démarche the demo token reads. */
     public static final int DEFAULT_DEMARCHE = 1001;
@@ -61,7 +70,7 @@ public final class DemarchesSimulator implements ApiSimulator {
         }
         this.epoch = options.epoch();
         this.liveRandom = new SplittableRandom(DataGenerator.mix(options.seed(), 0x11FE, 1));
-        this.tokens = new TokenRegistry(Set.of(DEFAULT_DEMARCHE, SMALL_DEMARCHE));
+        this.tokens = new TokenRegistry(Set.of(DEFAULT_DEMARCHE, SMALL_DEMARCHE), options.allowedNetworks());
         this.faults = new FaultPlan(options.timeoutRate(), options.timeoutAboveFirst(), options.serverErrorRate());
         DossierRenderer renderer = new DossierRenderer(templates, options.seed());
         DemarchesQueries queries = new DemarchesQueries(templates, store, renderer, tokens, faults, counters,
@@ -84,10 +93,14 @@ public final class DemarchesSimulator implements ApiSimulator {
         var config = wireMockConfig().bindAddress("127.0.0.1").disableRequestJournal().gzipDisabled(true)
                 .notifier(new Slf4jNotifier(false))
                 .extensions(new HttpAdapter.Transformer(endpoint, meter, options.latencyMs()),
-                        new HttpAdapter.Admin(this::advanceJson, this::stateJson), meter.adminRoutes());
+                        new HttpAdapter.Admin(this::advanceJson, this::stateJson, tokens::setExpired), meter.adminRoutes(),
+                        new WireMockArtefacts());
         server = new WireMockServer(port == 0 ? config.dynamicPort() : config.port(port));
         server.start();
         server.stubFor(post(urlPathEqualTo(GraphqlEndpoint.PATH)).willReturn(aResponse().withTransformers(HttpAdapter.TRANSFORMER)));
+        // Only POST is routed: anything else is Rails' routing 404 page, not WireMock's "Request was not matched".
+        server.stubFor(any(anyUrl()).atPriority(10).willReturn(aResponse().withStatus(404)
+                .withHeader("Content-Type", "text/html; charset=utf-8").withBody(NOT_ROUTED)));
     }
 
     @Override
@@ -119,7 +132,7 @@ public final class DemarchesSimulator implements ApiSimulator {
                         + " visible), " + FORBIDDEN_DEMARCHE + " (no rights for the demo token)",
                 "  data            seed=" + options.seed() + " size=" + options.size() + " epoch=" + epoch()
                         + "; base timestamps 2024-01-01..2026-06-30, batch e dated 2026-06-30 + e days",
-                "  persisted       queryId \"ds-query-v2\" with operationName getDemarche or getDossier",
+                "  persisted       queryId \"ds-query-v2\" with operationName getDemarche, getGroupeInstructeur or getDossier",
                 "  limits          first capped at 100; rateLimitPerMinute=" + options.rateLimitPerMinute()
                         + " (429 text body, RateLimit-* headers)",
                 "  faults          timeoutRate=" + options.timeoutRate() + " timeoutAboveFirst=" + options.timeoutAboveFirst()
@@ -131,9 +144,11 @@ public final class DemarchesSimulator implements ApiSimulator {
                 "                  GET  " + base + "/__admin/sim/status     epoch, counts and request counters",
                 "                  GET  " + base + "/__admin/sim/requests   API requests since the last reset and the first one's time",
                 "                  POST " + base + "/__admin/sim/requests/reset",
-                "  options         sim.size sim.seed sim.epoch sim.rateLimitPerMinute sim.timeoutRate sim.timeoutAboveFirst",
-                "                  sim.serverErrorRate sim.changesPerRequest sim.hidesPerRequest sim.latencyMs (now "
-                        + options.latencyMs() + ")");
+                "                  POST " + base + "/__admin/sim/token/expire   the demo token answers 401 Token expired"
+                        + " (POST /__admin/sim/token/renew to undo)",
+                "  network         allowedNetworks=" + (options.allowedNetworks().isBlank() ? "(any)" : options.allowedNetworks())
+                        + " (elsewhere: 403 forbidden network)",
+                "  options (sim.<name>=<value>):", SimulatorOption.describeAll(DemarchesOptions.ALL));
     }
 
     @Override

@@ -25,8 +25,10 @@ final class GraphqlEndpoint {
 
     static final String PATH = "/api/v2/graphql";
     static final String PERSISTED_QUERY_ID = "ds-query-v2";
-    static final String RATE_LIMIT_BODY = "Calme toi, cowboy ! … / Calm down, cowboy! You're making too many requests. "
-            + "Take a breather and try again soon.\n";
+    /** The Rack::Attack responder's two lines, French then English, each ending with a newline. */
+    static final String RATE_LIMIT_BODY = "Calme toi, cowboy ! T'enchaines un peu trop les requêtes. Respire un peu "
+            + "réessaie dans un petit moment.\n"
+            + "Calm down, cowboy! You're making too many requests. Take a breather and try again soon.\n";
 
     private final GraphQL graphql;
     private final String persistedQuery;
@@ -46,7 +48,8 @@ final class GraphqlEndpoint {
         this.counters = counters;
     }
 
-    HttpAnswer handle(String authorization, String body) {
+    /** Answers one POST; {@code clientIp} is the caller's address, checked against the token's networks. */
+    HttpAnswer handle(String authorization, String body, String clientIp) {
         counters.requests.incrementAndGet();
         long reset = rateLimiter.throttledUntil(authorization);
         if (faults.rateLimit()) {
@@ -74,6 +77,11 @@ final class GraphqlEndpoint {
         TokenRegistry.Status status = tokens.check(authorization);
         if (status == TokenRegistry.Status.EXPIRED) {
             return envelope(401, "Token expired", Map.of("code", "unauthorized"));
+        }
+        if (status == TokenRegistry.Status.VALID && !tokens.fromAllowedNetwork(clientIp)) {
+            counters.forbidden.incrementAndGet();
+            return envelope(403, "Request issued from a forbidden network. Add " + clientIp
+                    + "/32 to your allowed adresses in your /profil", Map.of("code", "forbidden"));
         }
         String queryId = text(request, "queryId");
         if (status == TokenRegistry.Status.NONE && queryId == null) {
@@ -117,8 +125,9 @@ final class GraphqlEndpoint {
         if (!result.getErrors().isEmpty()) {
             List<Map<String, Object>> errors = new ArrayList<>();
             for (GraphQLError error : result.getErrors()) {
+                Map<String, Object> wording = RubyWording.of(error);
                 Map<String, Object> e = new LinkedHashMap<>();
-                e.put("message", error.getMessage());
+                e.put("message", wording.get("message"));
                 if (error.getLocations() != null && !error.getLocations().isEmpty()) {
                     List<Map<String, Integer>> locations = new ArrayList<>();
                     for (SourceLocation l : error.getLocations()) {
@@ -129,7 +138,9 @@ final class GraphqlEndpoint {
                 if (error.getPath() != null) {
                     e.put("path", error.getPath());
                 }
-                if (error.getExtensions() != null && error.getExtensions().containsKey("code")) {
+                if (wording.containsKey("extensions")) {
+                    e.put("extensions", wording.get("extensions"));
+                } else if (error.getExtensions() != null && error.getExtensions().containsKey("code")) {
                     e.put("extensions", error.getExtensions());
                 }
                 errors.add(e);

@@ -1,6 +1,7 @@
 package com.pagingetl.simulator.demarches;
 
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import com.github.tomakehurst.wiremock.admin.Router;
@@ -59,7 +60,7 @@ final class HttpAdapter {
             meter.record();
             var request = serveEvent.getRequest();
             String authorization = request.containsHeader("Authorization") ? request.getHeader("Authorization") : null;
-            return toWireMock(endpoint.handle(authorization, request.getBodyAsString()), latencyMs);
+            return toWireMock(endpoint.handle(authorization, request.getBodyAsString(), request.getClientIp()), latencyMs);
         }
 
         @Override
@@ -73,14 +74,19 @@ final class HttpAdapter {
         }
     }
 
-    /** {@code POST /__admin/sim/advance} and {@code GET /__admin/sim/status}. */
+    /**
+     * {@code POST /__admin/sim/advance}, {@code GET /__admin/sim/status}, and {@code POST /__admin/sim/token/expire}
+     * and {@code /token/renew}: the demo token answers 401 "Token expired" until renewed.
+     */
     static final class Admin implements AdminApiExtension {
         private final Supplier<String> advance;
         private final Supplier<String> state;
+        private final Consumer<Boolean> tokenExpired;
 
-        Admin(Supplier<String> advance, Supplier<String> state) {
+        Admin(Supplier<String> advance, Supplier<String> state, Consumer<Boolean> tokenExpired) {
             this.advance = advance;
             this.state = state;
+            this.tokenExpired = tokenExpired;
         }
 
         @Override
@@ -91,6 +97,14 @@ final class HttpAdapter {
                     (admin, serveEvent, pathParams) -> toWireMock(HttpAnswer.json(200, advance.get())));
             router.add(RequestMethod.GET, "/sim/status",
                     (admin, serveEvent, pathParams) -> toWireMock(HttpAnswer.json(200, state.get())));
+            router.add(RequestMethod.POST, "/sim/token/expire", (admin, serveEvent, pathParams) -> {
+                tokenExpired.accept(true);
+                return toWireMock(HttpAnswer.json(200, "{\"tokenExpired\":true}"));
+            });
+            router.add(RequestMethod.POST, "/sim/token/renew", (admin, serveEvent, pathParams) -> {
+                tokenExpired.accept(false);
+                return toWireMock(HttpAnswer.json(200, "{\"tokenExpired\":false}"));
+            });
         }
 
         @Override

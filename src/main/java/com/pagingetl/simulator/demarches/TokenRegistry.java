@@ -2,11 +2,15 @@ package com.pagingetl.simulator.demarches;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * The demo API token and what it may read. Tokens are v3 tokens: urlsafe base64 (with padding) of
+ * The demo API token, what it may read and the networks it may be used from. Tokens are v3 tokens: urlsafe base64 (with padding) of
  * {@code "<api_token uuid>;<secret>"}; anything that does not decode to the known id and secret counts as no
  * token, like the real server. Thread-safe (volatile state).
  */
@@ -18,12 +22,64 @@ final class TokenRegistry {
     /** The outcome of reading the Authorization header. */
     enum Status { VALID, EXPIRED, NONE }
 
+    private static final Pattern CIDR = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})/(\\d{1,2})");
+
     private final Set<Integer> readable;
+    private final List<int[]> allowedNetworks;
     private volatile boolean valid = true;
     private volatile boolean expired;
 
-    TokenRegistry(Set<Integer> readable) {
+    /**
+     * @param allowedNetworks the token's "authorized networks" as IPv4 CIDRs ({@code 10.0.0.0/8,192.168.1.7/32});
+     *                        empty: no restriction
+     * @throws IllegalArgumentException naming {@code sim.allowedNetworks} when one is not an IPv4 CIDR
+     */
+    TokenRegistry(Set<Integer> readable, String allowedNetworks) {
         this.readable = Set.copyOf(readable);
+        List<int[]> networks = new ArrayList<>();
+        for (String cidr : allowedNetworks.split(",")) {
+            if (!cidr.isBlank()) {
+                networks.add(network(cidr.trim()));
+            }
+        }
+        this.allowedNetworks = List.copyOf(networks);
+    }
+
+    /**
+     * Whether a request from {@code clientIp} may use the token: always when it has no authorized networks, else
+     * only from inside one of them (IPv4; any other address is outside).
+     */
+    boolean fromAllowedNetwork(String clientIp) {
+        if (allowedNetworks.isEmpty()) {
+            return true;
+        }
+        int ip;
+        try {
+            ip = network(clientIp + "/32")[0];
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        return allowedNetworks.stream().anyMatch(n -> (ip & n[1]) == (n[0] & n[1]));
+    }
+
+    /** {@code {address, mask}} of an IPv4 CIDR. */
+    private static int[] network(String cidr) {
+        Matcher m = CIDR.matcher(cidr);
+        if (!m.matches() || Integer.parseInt(m.group(5)) > 32) {
+            throw new IllegalArgumentException("simulator option sim.allowedNetworks: " + cidr
+                    + " is not an IPv4 network such as 10.0.0.0/8");
+        }
+        int address = 0;
+        for (int g = 1; g <= 4; g++) {
+            int octet = Integer.parseInt(m.group(g));
+            if (octet > 255) {
+                throw new IllegalArgumentException("simulator option sim.allowedNetworks: " + cidr
+                        + " is not an IPv4 network such as 10.0.0.0/8");
+            }
+            address = address << 8 | octet;
+        }
+        int prefix = Integer.parseInt(m.group(5));
+        return new int[] {address, prefix == 0 ? 0 : -1 << (32 - prefix)};
     }
 
     static String demoToken() {

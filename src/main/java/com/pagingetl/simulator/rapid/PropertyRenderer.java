@@ -165,21 +165,21 @@ final class PropertyRenderer {
                 case "attributes" -> {
                     g.writeObjectPropertyStart("attributes");
                     g.writeName("general");
-                    itemMap(g, r, generalAttributes, 1, 3, false);
+                    itemMap(g, r, generalAttributes, 1, 3);
                     g.writeName("pets");
-                    itemMap(g, r, petAttributes, 1, 2, false);
+                    itemMap(g, r, petAttributes, 1, 2);
                     g.writeEndObject();
                 }
                 case "amenities" -> {
                     g.writeName("amenities");
-                    itemMap(g, r, amenities, 4, 9, false);
+                    itemMap(g, r, amenities, 4, 9);
                 }
                 case "images" -> images(g, r, id, 2 + r.nextInt(3), -1);
                 case "onsite_payments" -> {
                     g.writeObjectPropertyStart("onsite_payments");
                     g.writeStringProperty("currency", country.currency());
                     g.writeName("types");
-                    itemMap(g, r, paymentTypes, 2, 5, false);
+                    itemMap(g, r, paymentTypes, 2, 5);
                     g.writeEndObject();
                 }
                 case "rooms" -> rooms(g, r, id);
@@ -194,7 +194,7 @@ final class PropertyRenderer {
                 case "descriptions" -> descriptions(g, r, i, name, city);
                 case "statistics" -> {
                     g.writeName("statistics");
-                    itemMap(g, r, statistics, 1, 3, true);
+                    itemMap(g, r, statistics, 1, 3);
                 }
                 case "airports" -> {
                     g.writeObjectPropertyStart("airports");
@@ -205,7 +205,7 @@ final class PropertyRenderer {
                 }
                 case "themes" -> {
                     g.writeName("themes");
-                    itemMap(g, r, themes, 0, 3, false);
+                    itemMap(g, r, themes, 0, 3);
                 }
                 case "all_inclusive" -> {
                     if (data.categoryId(i) == 8 || r.nextInt(20) == 0) {
@@ -240,7 +240,7 @@ final class PropertyRenderer {
                 }
                 case "spoken_languages" -> {
                     g.writeName("spoken_languages");
-                    itemMap(g, r, spokenLanguages, 1, 4, false);
+                    itemMap(g, r, spokenLanguages, 1, 4);
                 }
                 case "multi_unit" -> g.writeBooleanProperty("multi_unit",
                         (data.flags(i) & RapidDataSet.FLAG_MULTI_UNIT) != 0);
@@ -431,7 +431,7 @@ final class PropertyRenderer {
                     + Math.round(sqm * 10.764) + "-sq-foot (" + sqm + "-sq-meter) room<br /><br /><b>Internet</b> - Free WiFi");
             g.writeEndObject();
             g.writeName("amenities");
-            itemMap(g, r, roomAmenities, 1, 3, false);
+            itemMap(g, r, roomAmenities, 1, 3);
             images(g, r, id, 1, 3);
             g.writeObjectPropertyStart("bed_groups");
             g.writeObjectPropertyStart(bed.get(0).asString());
@@ -451,7 +451,7 @@ final class PropertyRenderer {
             g.writeNumberProperty("square_feet", Math.round(sqm * 10.764));
             g.writeEndObject();
             g.writeName("views");
-            itemMap(g, r, views, 0, 1, false);
+            itemMap(g, r, views, 0, 1);
             g.writeObjectPropertyStart("occupancy");
             g.writeObjectPropertyStart("max_allowed");
             int adults = 1 + r.nextInt(4);
@@ -480,7 +480,7 @@ final class PropertyRenderer {
             g.writeObjectPropertyStart(rateId);
             g.writeStringProperty("id", rateId);
             g.writeName("amenities");
-            itemMap(g, r, rateAmenities, 1, 2, false);
+            itemMap(g, r, rateAmenities, 1, 2);
             if (r.nextInt(3) == 0) {
                 g.writeStringProperty("special_offer_description", "<strong>Breakfast for 2</strong> - Rate includes"
                         + " the following:\r\n<ul><li>Accommodations as selected</li>\r\n<li>Breakfast</li></ul>");
@@ -535,8 +535,8 @@ final class PropertyRenderer {
     }
 
     /** Writes a map keyed by id of {@code min..max} distinct items; {@code valueAsString} for statistics. */
-    private void itemMap(JsonGenerator g, SplittableRandom r, List<RapidTemplates.Item> items, int min, int max,
-                         boolean valueAsString) {
+    /** An id-keyed map of items; a {@code value} is a string, as the OpenAPI types it. */
+    private void itemMap(JsonGenerator g, SplittableRandom r, List<RapidTemplates.Item> items, int min, int max) {
         int count = Math.min(items.size(), min + r.nextInt(max - min + 1));
         int start = r.nextInt(items.size());
         int step = 1 + r.nextInt(Math.max(1, items.size() - 1));
@@ -553,11 +553,7 @@ final class PropertyRenderer {
             if (item.hasValue()) {
                 int v = item.min() + r.nextInt(item.max() - item.min() + 1);
                 g.writeStringProperty("name", item.name().replace("{n}", Integer.toString(v)));
-                if (valueAsString) {
-                    g.writeStringProperty("value", Integer.toString(v));
-                } else {
-                    g.writeNumberProperty("value", v);
-                }
+                g.writeStringProperty("value", Integer.toString(v));
             } else {
                 g.writeStringProperty("name", item.name());
             }

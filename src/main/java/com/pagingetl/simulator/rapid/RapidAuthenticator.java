@@ -14,7 +14,7 @@ import java.util.Set;
  * key+secret+timestamp>,timestamp=<unix seconds>}, key names case-insensitive, timestamp within ±300 s of the
  * server clock. Failures become 401 {@code request_unauthenticated} (with {@code servertimestamp}); a valid
  * signature from a key configured as unauthorized becomes 403 {@code request_unauthorized}. Immutable and
- * thread-safe; never logs or echoes credentials.
+ * thread-safe; never logs credentials, and echoes only the key and signature the caller sent, as the real API does.
  */
 final class RapidAuthenticator {
 
@@ -40,13 +40,13 @@ final class RapidAuthenticator {
         String timestamp = parts.get("timestamp");
         if (key == null || signature == null || timestamp == null || !timestamp.matches("\\d{1,12}")
                 || Math.abs(Long.parseLong(timestamp) - serverSeconds) > WINDOW_SECONDS) {
-            throw new RapidApiException(RapidError.unauthenticated(timestamp, serverSeconds));
+            throw new RapidApiException(RapidError.unauthenticated(key, signature, timestamp, serverSeconds));
         }
         boolean known = key.equals(apiKey) || unauthorizedKeys.contains(key);
         String expected = sign(key, sharedSecret, timestamp);
         if (!known || !MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
                 signature.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII))) {
-            throw new RapidApiException(RapidError.unauthenticated(timestamp, serverSeconds));
+            throw new RapidApiException(RapidError.unauthenticated(key, signature, timestamp, serverSeconds));
         }
         if (unauthorizedKeys.contains(key)) {
             throw new RapidApiException(RapidError.unauthorized());

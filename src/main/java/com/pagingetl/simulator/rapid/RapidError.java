@@ -32,14 +32,30 @@ record RapidError(int status, String type, String message, List<Field> fields, L
         return new RapidError(400, type, message, fields, List.of());
     }
 
-    static RapidError unauthenticated(String timestamp, long serverSeconds) {
-        // Placeholders instead of the caller's key and signature: the simulator never echoes credentials.
+    /**
+     * 401 echoing the key, signature and timestamp as sent (absent ones as empty), as the real API does so that
+     * a caller can see what it sent; the job redacts what servers echo before it logs anything.
+     */
+    static RapidError unauthenticated(String apiKey, String signature, String timestamp, long serverSeconds) {
         return new RapidError(401, "request_unauthenticated",
                 "Data required to authenticate your request is missing or inaccurate. Ensure that your request "
                         + "follows the guidelines in our documentation.",
-                List.of(new Field("apikey", "header", "<apikey>"), new Field("signature", "header", "<signature>"),
+                List.of(new Field("apikey", "header", apiKey == null ? "" : apiKey),
+                        new Field("signature", "header", signature == null ? "" : signature),
                         new Field("timestamp", "header", timestamp == null ? "" : timestamp),
                         new Field("servertimestamp", "server", Long.toString(serverSeconds))), List.of());
+    }
+
+    /** 400 {@code link.invalid}, the OpenAPI's type for a paging link that was altered or is not one. */
+    static RapidError linkInvalid() {
+        return invalidInput(List.of(new RapidError(400, "link.invalid", "Link is invalid.", List.of(), List.of())));
+    }
+
+    /** 400 for a header the OpenAPI requires with a fixed value, missing or different. */
+    static RapidError header(String name, String message, String sent) {
+        return invalidInput(List.of(new RapidError(400, name.toLowerCase(java.util.Locale.ROOT).replace('-', '_')
+                + (sent == null ? ".required" : ".invalid"), message, List.of(new Field(name, "header", sent)),
+                List.of())));
     }
 
     static RapidError unauthorized() {
@@ -70,7 +86,7 @@ record RapidError(int status, String type, String message, List<Field> fields, L
     static RapidError ofStatus(int status) {
         return switch (status) {
             case 400 -> invalidInput(List.of(param("request.invalid", "The request could not be processed.", "request")));
-            case 401 -> unauthenticated(null, 0);
+            case 401 -> unauthenticated(null, null, null, 0);
             case 403 -> unauthorized();
             case 410 -> linkExpired();
             case 429 -> tooManyRequests();

@@ -1,9 +1,15 @@
 package com.pagingetl.simulator.rapid;
 
+import static com.pagingetl.simulator.SimulatorOption.ERROR_RATE;
+import static com.pagingetl.simulator.SimulatorOption.LATENCY_MS;
+import static com.pagingetl.simulator.SimulatorOption.RATE_LIMIT_RATE;
+import static com.pagingetl.simulator.SimulatorOption.RESET_RATE;
+
+import com.pagingetl.simulator.SimulatorOption;
 import com.pagingetl.simulator.SimulatorOptions;
 
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
+import java.util.List;
 
 /**
  * The validated {@code sim.*} options of the Rapid simulator, with their defaults. Immutable and thread-safe.
@@ -15,70 +21,59 @@ import java.time.format.DateTimeParseException;
  * @param latencyMs         fixed delay added to every API response
  * @param errorRate         share of API requests answered with 500/503
  * @param rateLimitRate     share of API requests answered with 429
- * @param retryAfterSeconds value of the {@code Retry-After} header on 429
+ * @param retryAfterSeconds seconds from a 429 to the {@code Rate-Limit-Minute-Reset} it announces (no {@code Retry-After},
+ *                          which the spec does not list)
  * @param resetRate         share of API requests whose connection is reset
  * @param inactiveShare     share of generated properties that are inactive
  * @param apiKey            demo API key
  * @param sharedSecret      demo shared secret
  * @param unauthorizedKeys  comma-separated keys that authenticate but are refused with 403
+ * @param emptyLastPage     {@code sim.lastPage=empty} (default): the last page with data still has a {@code Link},
+ *                          which leads to an empty page ({@code {}} or {@code []}) without one, the ending the Rapid
+ *                          seed client stops on; {@code sim.lastPage=data}: the last page with data has no {@code Link}
  */
 public record RapidOptions(int size, long seed, int pageSize, Duration linkLifetime, long latencyMs, double errorRate,
                            double rateLimitRate, int retryAfterSeconds, double resetRate, double inactiveShare,
-                           String apiKey, String sharedSecret, String unauthorizedKeys) {
+                           String apiKey, String sharedSecret, String unauthorizedKeys, boolean emptyLastPage) {
 
     public static final String DEFAULT_API_KEY = "demo-rapid-key";
     public static final String DEFAULT_SHARED_SECRET = "demo-rapid-secret";
 
+    static final SimulatorOption<Integer> SIZE = SimulatorOption.integer("size", 50_000, 0, 2_000_000,
+            "properties generated, active and inactive");
+    static final SimulatorOption<Long> SEED = SimulatorOption.longValue("seed", 20260101L,
+            "seed of the data set and of the random faults");
+    static final SimulatorOption<Integer> PAGE_SIZE = SimulatorOption.integer("pageSize", 250, 1, 10_000,
+            "properties per page, chosen by the server");
+    static final SimulatorOption<Duration> LINK_LIFETIME = SimulatorOption.duration("linkLifetime", Duration.ofHours(1),
+            "how long a next link stays valid");
+    static final SimulatorOption<Integer> RETRY_AFTER = SimulatorOption.integer("retryAfterSeconds", 1, 0, 3600,
+            "seconds to the Rate-Limit-Minute-Reset a 429 announces");
+    static final SimulatorOption<Double> INACTIVE_SHARE = SimulatorOption.share("inactiveShare", 0.02,
+            "share of generated properties that are inactive");
+    static final SimulatorOption<String> API_KEY = SimulatorOption.text("apiKey", DEFAULT_API_KEY, false, "demo API key");
+    static final SimulatorOption<String> SHARED_SECRET = SimulatorOption.text("sharedSecret", DEFAULT_SHARED_SECRET,
+            false, "demo shared secret");
+    static final SimulatorOption<String> UNAUTHORIZED_KEYS = SimulatorOption.text("unauthorizedKeys", "", true,
+            "comma-separated keys that authenticate but are refused with 403");
+    static final SimulatorOption<String> LAST_PAGE = SimulatorOption.choice("lastPage", "empty",
+            "empty: the last Link leads to an empty page without Link; data: the last page with data has no Link",
+            "empty", "data");
+    static final List<SimulatorOption<?>> ALL = List.of(SIZE, SEED, PAGE_SIZE, LINK_LIFETIME, LATENCY_MS, ERROR_RATE,
+            RATE_LIMIT_RATE, RETRY_AFTER, RESET_RATE, INACTIVE_SHARE, API_KEY, SHARED_SECRET, UNAUTHORIZED_KEYS,
+            LAST_PAGE);
+
+    /** @throws IllegalArgumentException for an unknown option or a malformed value, naming it */
     public static RapidOptions from(SimulatorOptions options) {
-        int size = options.integer("size", 50_000);
-        require(size >= 0 && size <= 2_000_000, "size", size);
-        int pageSize = options.integer("pageSize", 250);
-        require(pageSize >= 1 && pageSize <= 10_000, "pageSize", pageSize);
-        long latency = options.longValue("latencyMs", 0);
-        require(latency >= 0 && latency <= 60_000, "latencyMs", latency);
-        double errorRate = rate(options, "errorRate", 0);
-        double rateLimitRate = rate(options, "rateLimitRate", 0);
-        double resetRate = rate(options, "resetRate", 0);
-        double inactiveShare = rate(options, "inactiveShare", 0.02);
-        int retryAfter = options.integer("retryAfterSeconds", 1);
-        require(retryAfter >= 0 && retryAfter <= 3600, "retryAfterSeconds", retryAfter);
-        String apiKey = options.string("apiKey", DEFAULT_API_KEY);
-        String secret = options.string("sharedSecret", DEFAULT_SHARED_SECRET);
-        if (apiKey.isBlank() || apiKey.contains(",")) {
-            throw new IllegalArgumentException("simulator option sim.apiKey must be non-blank and contain no comma");
+        options.check("rapid", ALL);
+        String apiKey = API_KEY.from(options);
+        if (apiKey.contains(",")) {
+            throw new IllegalArgumentException("simulator option sim.apiKey must contain no comma");
         }
-        if (secret.isBlank()) {
-            throw new IllegalArgumentException("simulator option sim.sharedSecret must be non-blank");
-        }
-        return new RapidOptions(size, options.longValue("seed", 20260101L), pageSize, lifetime(options), latency,
-                errorRate, rateLimitRate, retryAfter, resetRate, inactiveShare, apiKey, secret,
-                options.string("unauthorizedKeys", ""));
-    }
-
-    private static Duration lifetime(SimulatorOptions options) {
-        String raw = options.string("linkLifetime", "PT1H").trim();
-        Duration d;
-        try {
-            d = raw.matches("\\d+") ? Duration.ofSeconds(Long.parseLong(raw)) : Duration.parse(raw);
-        } catch (DateTimeParseException | NumberFormatException e) {
-            throw new IllegalArgumentException("simulator option sim.linkLifetime=" + raw
-                    + " is not valid: use an ISO-8601 duration (PT1H) or seconds");
-        }
-        if (d.isNegative() || d.isZero()) {
-            throw new IllegalArgumentException("simulator option sim.linkLifetime=" + raw + " must be positive");
-        }
-        return d;
-    }
-
-    private static double rate(SimulatorOptions options, String name, double def) {
-        double v = options.decimal(name, def);
-        require(v >= 0 && v <= 1, name, v);
-        return v;
-    }
-
-    private static void require(boolean ok, String name, Object value) {
-        if (!ok) {
-            throw new IllegalArgumentException("simulator option sim." + name + "=" + value + " is out of range");
-        }
+        return new RapidOptions(SIZE.from(options), SEED.from(options), PAGE_SIZE.from(options),
+                LINK_LIFETIME.from(options), LATENCY_MS.from(options), ERROR_RATE.from(options),
+                RATE_LIMIT_RATE.from(options), RETRY_AFTER.from(options), RESET_RATE.from(options),
+                INACTIVE_SHARE.from(options), apiKey, SHARED_SECRET.from(options), UNAUTHORIZED_KEYS.from(options),
+                LAST_PAGE.from(options).equals("empty"));
     }
 }

@@ -34,18 +34,20 @@ final class RapidPager {
     private final Supplier<String> baseUrl;
     private final int pageSize;
     private final Duration lifetime;
+    private final boolean emptyLastPage;
     private final AtomicLong serials = new AtomicLong();
     private volatile long expiredUpTo = 0;
     private final Map<String, AtomicInteger> tokenServes = new ConcurrentHashMap<>();
 
     RapidPager(RapidDataSet data, PropertyRenderer renderer, Supplier<Instant> clock, Supplier<String> baseUrl,
-               int pageSize, Duration lifetime) {
+               int pageSize, Duration lifetime, boolean emptyLastPage) {
         this.data = data;
         this.renderer = renderer;
         this.clock = clock;
         this.baseUrl = baseUrl;
         this.pageSize = pageSize;
         this.lifetime = lifetime;
+        this.emptyLastPage = emptyLastPage;
     }
 
     RapidReply content(Map<String, List<String>> params) {
@@ -67,7 +69,7 @@ final class RapidPager {
             g.writeEndObject();
         }
         RapidReply reply = new RapidReply(200, out.toByteArray());
-        finish(reply, page, CONTENT, query);
+        finish(reply, page, q.paginated(), CONTENT, query);
         return reply;
     }
 
@@ -92,13 +94,14 @@ final class RapidPager {
             g.writeEndArray();
         }
         RapidReply reply = new RapidReply(200, out.toByteArray());
-        finish(reply, page, INACTIVE, Map.of("since", query.get("since")));
+        finish(reply, page, true, INACTIVE, Map.of("since", query.get("since")));
         return reply;
     }
 
-    private void finish(RapidReply reply, RapidDataSet.Page page, String endpoint, Map<String, List<String>> query) {
+    private void finish(RapidReply reply, RapidDataSet.Page page, boolean paginated, String endpoint,
+                        Map<String, List<String>> query) {
         reply.header("Pagination-Total-Results", Integer.toString(page.total()));
-        if (page.more()) {
+        if (page.more() || paginated && emptyLastPage && page.indexes().length > 0) {
             int lastId = data.id(page.indexes()[page.indexes().length - 1]);
             // Sub-millisecond digits make the expiry look like the real nanosecond timestamps.
             Instant expires = clock.get().plus(lifetime).plusNanos(serials.get() * 7_919 % 1_000_000);
@@ -111,19 +114,10 @@ final class RapidPager {
     }
 
     private PageTokenCodec.PageToken open(Map<String, List<String>> params, String endpoint) {
-        List<RapidError> errors = new java.util.ArrayList<>();
-        for (String name : params.keySet()) {
-            if (!name.equals("token")) {
-                errors.add(RapidError.param(name + ".not_accepted", "The " + name + " parameter is not accepted on "
-                        + "paging links: follow the next link exactly as it was returned.", name));
-            }
-        }
+        // A link is followed unmodified: another parameter or a second token makes it invalid.
         List<String> values = params.get("token");
-        if (values.size() != 1) {
-            errors.add(RapidError.param("token.above_maximum", "Only one token may be provided.", "token"));
-        }
-        if (!errors.isEmpty()) {
-            throw new RapidApiException(RapidError.invalidInput(errors));
+        if (params.size() != 1 || values.size() != 1) {
+            throw invalidToken();
         }
         PageTokenCodec.PageToken token;
         try {
@@ -142,9 +136,7 @@ final class RapidPager {
     }
 
     private static RapidApiException invalidToken() {
-        return new RapidApiException(RapidError.invalidInput(List.of(RapidError.param("token.invalid",
-                "The token is not valid. Follow the next link exactly as it was returned, or build a new request.",
-                "token"))));
+        return new RapidApiException(RapidError.linkInvalid());
     }
 
     /** Every token issued so far, and the next {@code alsoNext} ones, are expired from now on. */

@@ -7,6 +7,7 @@ import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.pagingetl.simulator.SimulatedFaults;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -23,7 +24,7 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * The WireMock transformer behind the one catch-all stub: counts the request, applies faults, checks the signature
- * and {@code Accept-Encoding}, routes to the pager, the file endpoints or the admin endpoints, and encodes the
+ * and the required {@code Accept}, {@code Accept-Encoding} and {@code User-Agent}, routes to the pager, the file endpoints or the admin endpoints, and encodes the
  * answer (gzip JSON, Rapid headers, optional latency). Thread-safe.
  */
 final class RapidRequestHandler implements ResponseDefinitionTransformerV2 {
@@ -40,13 +41,13 @@ final class RapidRequestHandler implements ResponseDefinitionTransformerV2 {
     private final RapidPager pager;
     private final RapidFiles files;
     private final RapidAuthenticator authenticator;
-    private final RapidFaults faults;
+    private final SimulatedFaults<RapidFault> faults;
     private final RapidAdmin admin;
     private final RapidOptions options;
     private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
 
     RapidRequestHandler(RapidSimulator simulator, RapidPager pager, RapidFiles files, RapidAuthenticator authenticator,
-                        RapidFaults faults, RapidAdmin admin, RapidOptions options) {
+                        SimulatedFaults<RapidFault> faults, RapidAdmin admin, RapidOptions options) {
         this.simulator = simulator;
         this.pager = pager;
         this.files = files;
@@ -103,7 +104,7 @@ final class RapidRequestHandler implements ResponseDefinitionTransformerV2 {
 
     private ResponseDefinition api(Request request, String path, Map<String, List<String>> params) {
         boolean gzip = acceptsGzip(request);
-        RapidFaults.Decision decision = faults.next();
+        SimulatedFaults.Decision<RapidFault> decision = faults.next();
         if (decision.status() > 0) {
             return send(withApiHeaders(RapidReply.error(RapidError.ofStatus(decision.status()))), gzip, null);
         }
@@ -117,9 +118,11 @@ final class RapidRequestHandler implements ResponseDefinitionTransformerV2 {
                     return send(withApiHeaders(RapidReply.error(RapidError.unavailable())), gzip, null);
                 }
                 case RATE_LIMIT_429 -> {
+                    // The spec's rate headers, no Retry-After (not in the spec): a client waits for the reset.
                     RapidReply reply = withApiHeaders(RapidReply.error(RapidError.tooManyRequests()));
-                    reply.header("Retry-After", Integer.toString(options.retryAfterSeconds()));
                     reply.header("Rate-Limit-Minute-Remaining", "0");
+                    reply.header("Rate-Limit-Minute-Reset", Long.toString(simulator.now().toEpochMilli()
+                            + options.retryAfterSeconds() * 1000L));
                     return send(reply, gzip, null);
                 }
                 case BAD_REQUEST_400 -> {
@@ -155,12 +158,7 @@ final class RapidRequestHandler implements ResponseDefinitionTransformerV2 {
                         "Only GET is supported on " + path + ".", List.of(), List.of()));
             }
             authenticator.verify(request.getHeader("Authorization"), simulator.now().getEpochSecond());
-            if (!gzip) {
-                throw new RapidApiException(RapidError.invalidInput(List.of(new RapidError(400,
-                        "accept_encoding.required", "The Accept-Encoding header is required and must be gzip.",
-                        List.of(new RapidError.Field("Accept-Encoding", "header",
-                                request.getHeader("Accept-Encoding"))), List.of()))));
-            }
+            requireHeaders(request, gzip);
             reply = switch (path) {
                 case CONTENT_PATH -> pager.content(params);
                 case INACTIVE_PATH -> pager.inactive(params);
@@ -187,6 +185,24 @@ final class RapidRequestHandler implements ResponseDefinitionTransformerV2 {
                     + (reply.linkExpires != null ? reply.linkExpires : "2099-01-01T00:00:00.000000000Z"));
         }
         return send(reply, gzip, fault == RapidFault.TRUNCATED_GZIP ? fault : null);
+    }
+
+    /** The headers the OpenAPI marks required: {@code Accept: application/json}, {@code Accept-Encoding: gzip}, a User-Agent. */
+    private static void requireHeaders(Request request, boolean gzip) {
+        String accept = request.getHeader("Accept");
+        if (accept == null || !accept.toLowerCase(java.util.Locale.ROOT).contains("application/json")) {
+            throw new RapidApiException(RapidError.header("Accept", "The Accept header is required and must be "
+                    + "application/json.", accept));
+        }
+        if (!gzip) {
+            throw new RapidApiException(RapidError.header("Accept-Encoding", "The Accept-Encoding header is required "
+                    + "and must be gzip.", request.getHeader("Accept-Encoding")));
+        }
+        String agent = request.getHeader("User-Agent");
+        if (agent == null || agent.isBlank()) {
+            throw new RapidApiException(RapidError.header("User-Agent", "The User-Agent header is required: "
+                    + "{app name}/{app version}.", null));
+        }
     }
 
     private RapidReply withApiHeaders(RapidReply reply) {

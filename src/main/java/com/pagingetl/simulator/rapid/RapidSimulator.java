@@ -6,7 +6,10 @@ import com.github.tomakehurst.wiremock.common.Notifier;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.pagingetl.simulator.ApiRequestMeter;
 import com.pagingetl.simulator.ApiSimulator;
+import com.pagingetl.simulator.SimulatedFaults;
+import com.pagingetl.simulator.SimulatorOption;
 import com.pagingetl.simulator.SimulatorOptions;
+import com.pagingetl.simulator.WireMockArtefacts;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -34,7 +37,7 @@ public final class RapidSimulator implements ApiSimulator {
 
     private final RapidOptions options;
     private final RapidDataSet data;
-    private final RapidFaults faults;
+    private final SimulatedFaults<RapidFault> faults;
     private final RapidAuthenticator authenticator;
     private final ApiRequestMeter meter = new ApiRequestMeter();
     private volatile Duration clockOffset = Duration.ZERO;
@@ -47,7 +50,9 @@ public final class RapidSimulator implements ApiSimulator {
         this.options = RapidOptions.from(options);
         this.data = new RapidDataSet(RapidTemplates.load(), this.options.size(), this.options.seed(),
                 this.options.inactiveShare(), Instant.now());
-        this.faults = new RapidFaults(this.options);
+        this.faults = new SimulatedFaults<>(this.options.seed(), this.options.errorRate(), this.options.rateLimitRate(),
+                this.options.resetRate(), RapidFault.CONNECTION_RESET, RapidFault.RATE_LIMIT_429,
+                List.of(RapidFault.SERVER_ERROR_500, RapidFault.SERVICE_UNAVAILABLE_503));
         Set<String> refused = Arrays.stream(this.options.unauthorizedKeys().split(","))
                 .map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toUnmodifiableSet());
         this.authenticator = new RapidAuthenticator(this.options.apiKey(), this.options.sharedSecret(), refused);
@@ -64,7 +69,8 @@ public final class RapidSimulator implements ApiSimulator {
             throw new IllegalStateException("rapid simulator already started");
         }
         PropertyRenderer renderer = new PropertyRenderer(data, this::baseUrl);
-        pager = new RapidPager(data, renderer, this::now, this::baseUrl, options.pageSize(), options.linkLifetime());
+        pager = new RapidPager(data, renderer, this::now, this::baseUrl, options.pageSize(), options.linkLifetime(),
+                options.emptyLastPage());
         RapidFiles files = new RapidFiles(data, renderer, this::now, this::baseUrl);
         RapidAdmin admin = new RapidAdmin(this);
         admin.files(files);
@@ -77,7 +83,7 @@ public final class RapidSimulator implements ApiSimulator {
                 // minus Jetty's acceptor and selector threads, so the simulator, not the job, would serialise.
                 .containerThreads(80)
                 .notifier(new SilentNotifier())
-                .extensions(handler, meter.adminRoutes());
+                .extensions(handler, meter.adminRoutes(), new WireMockArtefacts());
         config = port == 0 ? config.dynamicPort() : config.port(port);
         WireMockServer s = new WireMockServer(config);
         s.start();
@@ -114,20 +120,25 @@ public final class RapidSimulator implements ApiSimulator {
                 + "/v3/files/properties/catalog, /v3/files/properties/content)");
         lines.add("  credentials:    apiKey=" + options.apiKey() + "  sharedSecret=" + options.sharedSecret()
                 + "  (Authorization: EAN APIKey=..,Signature=sha512(key+secret+ts),timestamp=ts; +/-300 s)");
-        lines.add("  required:       Accept-Encoding: gzip (else 400 accept_encoding.required), language, supply_source");
+        lines.add("  required:       Accept: application/json, Accept-Encoding: gzip, User-Agent (else 400 invalid_input),"
+                + " language, supply_source");
         lines.add("  data set:       " + options.size() + " properties (seed " + options.seed() + "), "
                 + totalActive() + " active expedia, " + data.inactive().size() + " inactive, "
                 + byCountry.size() + " countries; largest: " + top);
         lines.add("  paging:         pageSize=" + options.pageSize() + " (server-controlled), linkLifetime="
-                + options.linkLifetime() + ", Link rel=next with opaque signed token; 410 link.expired after expiry");
+                + options.linkLifetime() + ", Link rel=next with opaque signed token; 410 link.expired after expiry; "
+                + (options.emptyLastPage() ? "the last Link leads to an empty page without Link (lastPage=empty)"
+                : "the last page with data has no Link (lastPage=data)"));
         lines.add("  faults:         latencyMs=" + options.latencyMs() + " errorRate=" + options.errorRate()
-                + " rateLimitRate=" + options.rateLimitRate() + " (Retry-After " + options.retryAfterSeconds()
+                + " rateLimitRate=" + options.rateLimitRate() + " (Rate-Limit-Minute-Reset in " + options.retryAfterSeconds()
                 + " s) resetRate=" + options.resetRate() + " inactiveShare=" + options.inactiveShare());
         lines.add("  admin:          GET " + baseUrl() + "/_sim/rapid/stats; POST /_sim/rapid/faults/next?kind=<RapidFault>,"
                 + " /faults/fail-after?n=&status=, /faults/clear, /links/expire, /clock?offsetSeconds=,"
                 + " /properties/touch?property_id=, /properties/deactivate?property_id=;"
                 + " GET /_sim/rapid/files/{catalog,content}.jsonl.gz (the files' href, no auth);"
                 + " GET /__admin/sim/requests, POST /__admin/sim/requests/reset (API requests and the first one's time)");
+        lines.add("  options (sim.<name>=<value>):");
+        lines.add(SimulatorOption.describeAll(RapidOptions.ALL));
         return String.join(System.lineSeparator(), lines);
     }
 

@@ -9,6 +9,7 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.pagingetl.simulator.SimulatedFaults;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -32,7 +33,7 @@ final class SystaxHttpHandler {
     private final RuleTable table;
     private final RuleRenderer renderer;
     private final TokenService tokens;
-    private final FaultInjector faults;
+    private final SimulatedFaults<SystaxFault> faults;
     private final Runnable afterPage;
     private final JsonMapper mapper;
     private final AtomicInteger loginCount = new AtomicInteger();
@@ -40,7 +41,7 @@ final class SystaxHttpHandler {
     private final Queue<RecordedRulesRequest> log;
 
     SystaxHttpHandler(SystaxOptions options, RuleTable table, RuleRenderer renderer, TokenService tokens,
-                      FaultInjector faults, Runnable afterPage, JsonMapper mapper, Queue<RecordedRulesRequest> log) {
+                      SimulatedFaults<SystaxFault> faults, Runnable afterPage, JsonMapper mapper, Queue<RecordedRulesRequest> log) {
         this.options = options;
         this.table = table;
         this.renderer = renderer;
@@ -92,8 +93,8 @@ final class SystaxHttpHandler {
         rulesCount.incrementAndGet();
         JsonNode body = parse(request);
         String authorization = request.getHeader("Authorization");
-        FaultInjector.Injected fault = faults.next();
-        if (fault != null) {
+        SimulatedFaults.Decision<SystaxFault> fault = faults.next();
+        if (!fault.none()) {
             ResponseDefinition failed = fault(fault, authorization);
             log.add(RulesRequest.lenient(body, failed.getFault() != null ? 0 : failed.getStatus(), 0));
             return failed;
@@ -128,11 +129,11 @@ final class SystaxHttpHandler {
         return json(200, answer);
     }
 
-    private ResponseDefinition fault(FaultInjector.Injected fault, String authorization) {
-        if (fault.kind() == null) {
+    private ResponseDefinition fault(SimulatedFaults.Decision<SystaxFault> fault, String authorization) {
+        if (fault.fault() == null) {
             return error(fault.status(), fault.status() == 401 ? "Unauthorized" : "Falha simulada");
         }
-        return switch (fault.kind()) {
+        return switch (fault.fault()) {
             case SERVER_ERROR_500 -> error(500, "Erro interno no servidor");
             case SERVICE_UNAVAILABLE_503 -> ResponseDefinitionBuilder.like(error(503, "Servico indisponivel"))
                     .withHeader("Retry-After", Integer.toString(options.retryAfterSeconds())).build();

@@ -19,7 +19,10 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
 import com.pagingetl.simulator.ApiRequestMeter;
 import com.pagingetl.simulator.ApiSimulator;
+import com.pagingetl.simulator.SimulatedFaults;
+import com.pagingetl.simulator.SimulatorOption;
 import com.pagingetl.simulator.SimulatorOptions;
+import com.pagingetl.simulator.WireMockArtefacts;
 
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -45,7 +48,7 @@ public final class SystaxSimulator implements ApiSimulator {
     private final RuleRenderer renderer;
     private final SimClock clock = new SimClock(Clock.systemUTC());
     private final TokenService tokens;
-    private final FaultInjector faults;
+    private final SimulatedFaults<SystaxFault> faults;
     private final SystaxHttpHandler handler;
     private final JsonMapper mapper = JsonMapper.builder().build();
     private final Queue<RecordedRulesRequest> requestLog = new ConcurrentLinkedQueue<>();
@@ -63,8 +66,9 @@ public final class SystaxSimulator implements ApiSimulator {
         this.table = generator.baseTable();
         this.renderer = new RuleRenderer(templates, this.options.seed(), generator.scenarios(), mapper);
         this.tokens = new TokenService(clock, this.options.tokenLifetime(), this.options.username());
-        this.faults = new FaultInjector(this.options.seed(), this.options.errorRate(), this.options.rateLimitRate(),
-                this.options.resetRate());
+        this.faults = new SimulatedFaults<>(SeedMix.mix(this.options.seed(), 99), this.options.errorRate(),
+                this.options.rateLimitRate(), this.options.resetRate(), SystaxFault.CONNECTION_RESET,
+                SystaxFault.RATE_LIMIT_429, List.of(SystaxFault.SERVER_ERROR_500, SystaxFault.SERVICE_UNAVAILABLE_503));
         this.changeRandom = new SplittableRandom(SeedMix.mix(this.options.seed(), 5));
         epochPointers.add(table.currentSequence());
         for (int e = 1; e <= this.options.epoch(); e++) {
@@ -100,7 +104,7 @@ public final class SystaxSimulator implements ApiSimulator {
                             return handler.handle(request);
                         }),
                         new SystaxWireMockExtensions.Admin(() -> mapper.writeValueAsString(advanceReport()), this::statusJson),
-                        meter.adminRoutes());
+                        meter.adminRoutes(), new WireMockArtefacts());
         WireMockServer wireMock = new WireMockServer(port == 0 ? config.dynamicPort() : config.port(port));
         wireMock.start();
         // One catch-all stub; the global transformer answers every request routed to it.
@@ -139,6 +143,8 @@ public final class SystaxSimulator implements ApiSimulator {
         lines.add("  admin: POST " + baseUrl() + "/__admin/sim/advance (apply the next change batch), GET "
                 + baseUrl() + "/__admin/sim/status, GET /__admin/sim/requests and POST /__admin/sim/requests/reset"
                 + " (API requests since the last reset and the first one's time)");
+        lines.add("  options (sim.<name>=<value>):");
+        lines.add(SimulatorOption.describeAll(SystaxOptions.ALL));
         return String.join(System.lineSeparator(), lines);
     }
 

@@ -1,12 +1,15 @@
 package com.pagingetl.simulator.tdg;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 import graphql.ExceptionWhileDataFetching;
 import graphql.ExecutionInput;
@@ -22,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * TDG's {@code POST /graphql} endpoint ({@code common/graphql.lua}): bearer auth with the plain-text 401,
- * the {@code request-id}, {@code version} and {@code schema} headers, body checks, and the envelope
+ * the {@code request-id}, {@code version}, {@code explain} and {@code schema} headers, body checks, and the envelope
  * (always HTTP 200; {@code {"data":…}} or {@code {"errors":[{message, extensions:{code}}]}} without data).
  *
  * <p>Thread-safe: the GraphQL engines are immutable; per-request state is local.
@@ -37,6 +40,9 @@ final class TdgRequestHandler {
 
     private final JsonMapper json = JsonMapper.builder().build();
     private final GraphQL data;
+    private static final Pattern QUERY_PLAN_SELECTION = Pattern.compile("(?<![_0-9A-Za-z])" + TdgResolvers.QUERY_PLAN
+            + "(?![_0-9A-Za-z])");
+
     private final GraphQL admin;
     private final String token;
 
@@ -112,8 +118,10 @@ final class TdgRequestHandler {
         @SuppressWarnings("unchecked")
         Map<String, Object> vars = variables == null || variables.isNull() ? Map.of()
                 : json.convertValue(variables, Map.class);
+        // __query_plan is not a schema field (GraphQL reserves names starting with __): a selection of it is
+        // dropped before validation, and explain: true adds it to every object below.
         ExecutionInput.Builder input = ExecutionInput.newExecutionInput()
-                .query(parsed.path("query").asString())
+                .query(QUERY_PLAN_SELECTION.matcher(parsed.path("query").asString()).replaceAll(""))
                 .variables(vars)
                 .operationName(operationName == null || operationName.isNull() ? null : operationName.asString());
         ExecutionInput executionInput = input.build();
@@ -122,6 +130,10 @@ final class TdgRequestHandler {
             context.put(TdgResolvers.CTX_VERSION_HEADER, versionHeader);
         }
         context.put(TdgResolvers.CTX_HARD_LIMIT_FAULT, new AtomicBoolean(hardLimitFault));
+        boolean explain = "true".equalsIgnoreCase(header.apply("explain"));
+        if (explain) {
+            context.put(TdgResolvers.CTX_EXPLAIN, new ConcurrentHashMap<String, String>());
+        }
         ExecutionResult result = engine.execute(executionInput);
         if (!result.getErrors().isEmpty()) {
             GraphQLError first = result.getErrors().get(0);
@@ -137,9 +149,27 @@ final class TdgRequestHandler {
             return error(headers, clientError ? 400 : 500, first.getMessage());
         }
         Map<String, Object> envelope = new LinkedHashMap<>();
-        envelope.put("data", result.getData());
+        envelope.put("data", explain ? withPlans(result.getData(), context.get(TdgResolvers.CTX_EXPLAIN)) : result.getData());
         boolean dataQuery = context.hasKey(TdgResolvers.CTX_DATA_QUERY) && !context.hasKey(TdgResolvers.CTX_MUTATION);
         return new Reply(200, json.writeValueAsString(envelope), headers, dataQuery);
+    }
+
+    /** The data with {@code __query_plan} added to each object of each planned top-level list. */
+    private static Map<String, Object> withPlans(Map<String, Object> data, Map<String, String> plans) {
+        Map<String, Object> out = new LinkedHashMap<>(data);
+        plans.forEach((key, plan) -> {
+            if (out.get(key) instanceof List<?> objects) {
+                List<Object> planned = new ArrayList<>(objects.size());
+                for (Object o : objects) {
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> object = new LinkedHashMap<>((Map<String, Object>) o);
+                    object.put(TdgResolvers.QUERY_PLAN, plan);
+                    planned.add(object);
+                }
+                out.put(key, planned);
+            }
+        });
+        return out;
     }
 
     private Reply error(Map<String, String> headers, int code, String message) {

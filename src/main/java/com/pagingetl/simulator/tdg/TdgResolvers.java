@@ -31,6 +31,10 @@ import com.pagingetl.simulator.tdg.TdgStore.UpdateOp;
  */
 final class TdgResolvers {
 
+    /** Context key, present when the request has the header {@code explain: true}: plan by result key. */
+    static final String CTX_EXPLAIN = "tdg.explain";
+    /** The member {@code explain: true} adds to every object a data query returns: the query's scan plan. */
+    static final String QUERY_PLAN = "__query_plan";
     static final String CTX_VERSION_HEADER = "tdg.versionHeader";
     static final String CTX_HARD_LIMIT_FAULT = "tdg.hardLimitFault";
     /** Set when a data query field ran (and no mutation did): random writes follow served query pages. */
@@ -79,6 +83,10 @@ final class TdgResolvers {
                 rows = store.select(query, meter);
             } catch (IllegalArgumentException e) {
                 throw new TdgError("Failed to decode cursor: \"" + after + "\"", 500);
+            }
+            Map<String, String> plans = context.get(CTX_EXPLAIN);
+            if (plans != null) {
+                plans.put(env.getField().getResultKey(), plan(type, filters, first, after));
             }
             return objects(type, rows);
         };

@@ -4,6 +4,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static com.pagingetl.simulator.SimulatorOption.ERROR_RATE;
+import static com.pagingetl.simulator.SimulatorOption.LATENCY_MS;
+import static com.pagingetl.simulator.SimulatorOption.RESET_RATE;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,7 +26,10 @@ import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.pagingetl.simulator.ApiRequestMeter;
 import com.pagingetl.simulator.ApiSimulator;
+import com.pagingetl.simulator.SimulatedFaults;
+import com.pagingetl.simulator.SimulatorOption;
 import com.pagingetl.simulator.SimulatorOptions;
+import com.pagingetl.simulator.WireMockArtefacts;
 import com.pagingetl.simulator.tdg.TdgModel.FieldDef;
 import com.pagingetl.simulator.tdg.TdgModel.TypeDef;
 import com.pagingetl.simulator.tdg.TdgStore.Filter;
@@ -62,7 +68,7 @@ public final class TdgSimulator implements ApiSimulator {
     private final TdgModel model;
     private final TdgStore store;
     private final TdgHardLimits limits;
-    private final TdgFaults faults;
+    private final SimulatedFaults<FaultKind> faults;
     private final TdgRequestHandler handler;
     private final String token;
     private final int size;
@@ -78,44 +84,42 @@ public final class TdgSimulator implements ApiSimulator {
     private final ApiRequestMeter meter = new ApiRequestMeter();
     private WireMockServer server;
 
+    static final SimulatorOption<Integer> SIZE = SimulatorOption.integer("size", 50_000, 0, 10_000_000,
+            "objects generated");
+    static final SimulatorOption<Integer> VERSIONS = SimulatorOption.integer("versionsPerObject", 3, 1, 1000,
+            "versions stored per object");
+    static final SimulatorOption<Long> SEED = SimulatorOption.longValue("seed", 42L, "data set seed");
+    static final SimulatorOption<String> TOKEN = SimulatorOption.text("token", DEFAULT_TOKEN, false,
+            "the Bearer token accepted");
+    static final SimulatorOption<Integer> SCANNED = SimulatorOption.integer("hardLimitScanned", 2000, 1,
+            Integer.MAX_VALUE, "hard limit of scanned rows per request");
+    static final SimulatorOption<Integer> RETURNED = SimulatorOption.integer("hardLimitReturned", 100, 1,
+            Integer.MAX_VALUE, "hard limit of returned rows per request");
+    static final SimulatorOption<Integer> WRITES = SimulatorOption.integer("writesPerRequest", 0, 0,
+            Integer.MAX_VALUE, "objects written after each data query");
+    static final SimulatorOption<String> MODEL = SimulatorOption.text("model", "", true,
+            "path of an Avro model file; empty for the built-in model");
+    static final List<SimulatorOption<?>> OPTIONS = List.of(SIZE, VERSIONS, SEED, TOKEN, SCANNED, RETURNED, LATENCY_MS,
+            WRITES, ERROR_RATE, RESET_RATE, MODEL);
+
+    /** @throws IllegalArgumentException for an unknown option or a malformed value, naming it */
     public TdgSimulator(SimulatorOptions options) {
-        this.size = atLeast(options, "size", 50_000, 0);
-        this.versionsPerObject = atLeast(options, "versionsPerObject", 3, 1);
-        this.seed = options.longValue("seed", 42L);
-        this.token = options.string("token", DEFAULT_TOKEN);
-        if (token.isBlank()) {
-            throw new IllegalArgumentException("simulator option sim.token must not be blank");
-        }
-        int scanned = atLeast(options, "hardLimitScanned", 2000, 1);
-        int returned = atLeast(options, "hardLimitReturned", 100, 1);
-        this.latencyMs = atLeast(options, "latencyMs", 0, 0);
-        this.writesPerRequest = atLeast(options, "writesPerRequest", 0, 0);
-        double errorRate = rate(options, "errorRate");
-        double resetRate = rate(options, "resetRate");
-        this.model = options.get("model").filter(m -> !m.isBlank())
-                .map(m -> TdgModel.load(java.nio.file.Path.of(m))).orElseGet(TdgModel::loadDefault);
+        options.check("tdg", OPTIONS);
+        this.size = SIZE.from(options);
+        this.versionsPerObject = VERSIONS.from(options);
+        this.seed = SEED.from(options);
+        this.token = TOKEN.from(options);
+        this.latencyMs = LATENCY_MS.from(options);
+        this.writesPerRequest = WRITES.from(options);
+        String modelPath = MODEL.from(options);
+        this.model = modelPath.isBlank() ? TdgModel.loadDefault() : TdgModel.load(java.nio.file.Path.of(modelPath));
         this.store = new TdgStore(model, new TdgDataGenerator(seed), seed, size, versionsPerObject);
-        this.limits = new TdgHardLimits(scanned, returned);
-        this.faults = new TdgFaults(errorRate, resetRate, seed);
+        this.limits = new TdgHardLimits(SCANNED.from(options), RETURNED.from(options));
+        this.faults = new SimulatedFaults<>(seed * 31 + 7, ERROR_RATE.from(options), 0, RESET_RATE.from(options),
+                FaultKind.CONNECTION_RESET, null, List.of(FaultKind.SERVER_ERROR_500, FaultKind.ENVELOPE_ERROR));
         TdgResolvers resolvers = new TdgResolvers(store, limits, firstValues);
         this.handler = new TdgRequestHandler(TdgSchemaFactory.dataSchema(model, resolvers),
                 TdgSchemaFactory.adminSchema(limits, store), token);
-    }
-
-    private static int atLeast(SimulatorOptions options, String name, int defaultValue, int min) {
-        int value = options.integer(name, defaultValue);
-        if (value < min) {
-            throw new IllegalArgumentException("simulator option sim." + name + " must be >= " + min + ": " + value);
-        }
-        return value;
-    }
-
-    private static double rate(SimulatorOptions options, String name) {
-        double value = options.decimal(name, 0.0);
-        if (!(value >= 0.0 && value <= 1.0)) {
-            throw new IllegalArgumentException("simulator option sim." + name + " must be within [0, 1]: " + value);
-        }
-        return value;
     }
 
     @Override
@@ -129,7 +133,8 @@ public final class TdgSimulator implements ApiSimulator {
             throw new IllegalStateException("already started");
         }
         var config = wireMockConfig().bindAddress("127.0.0.1").gzipDisabled(true).disableRequestJournal()
-                .notifier(new Slf4jNotifier(false)).containerThreads(24).extensions(new Transformer(), meter.adminRoutes());
+                .notifier(new Slf4jNotifier(false)).containerThreads(24).extensions(new Transformer(), meter.adminRoutes(),
+                        new WireMockArtefacts());
         config = port == 0 ? config.dynamicPort() : config.port(port);
         server = new WireMockServer(config);
         server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)));
@@ -167,7 +172,8 @@ public final class TdgSimulator implements ApiSimulator {
                 "Newest committed version: " + store.latestVersion()
                         + " (admin: query { cluster { current_version } }, a simulator extension)",
                 "Simulator admin: GET " + baseUrl() + "/__admin/sim/requests, POST /__admin/sim/requests/reset"
-                        + " (API requests since the last reset and the first one's time)");
+                        + " (API requests since the last reset and the first one's time)",
+                "Options (sim.<name>=<value>):", SimulatorOption.describeAll(OPTIONS));
     }
 
     @Override
@@ -269,7 +275,7 @@ public final class TdgSimulator implements ApiSimulator {
 
     /** Every request after the next {@code n} fails with HTTP 500 until {@link #clearFaults()}. */
     public void failRequestsAfter(int n) {
-        faults.failRequestsAfter(n);
+        faults.failRequestsAfter(n, 500);
     }
 
     /**
@@ -334,7 +340,8 @@ public final class TdgSimulator implements ApiSimulator {
             requests.incrementAndGet();
             meter.record();
             Request request = serveEvent.getRequest();
-            FaultKind fault = faults.pick();
+            SimulatedFaults.Decision<FaultKind> decision = faults.next();
+            FaultKind fault = decision.status() > 0 ? FaultKind.SERVER_ERROR_500 : decision.fault();
             ResponseDefinitionBuilder response = aResponse();
             if (latencyMs > 0) {
                 response.withFixedDelay(latencyMs);

@@ -12,6 +12,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.pagingetl.output.Manifest;
@@ -25,9 +27,11 @@ class RapidContentJobIntegrationTests {
     @TempDir
     Path home;
 
-    @Test
-    void fullExtractPublishesEveryPropertyOnceAndSplitsTheLargeCountryByCategory() {
-        try (RapidFixture rapid = new RapidFixture(home, Map.of())) {
+    /** On both endings of Rapid's paging: a last Link to an empty page (the default) and a last page without Link. */
+    @ParameterizedTest(name = "sim.lastPage={0}")
+    @ValueSource(strings = {"empty", "data"})
+    void fullExtractPublishesEveryPropertyOnceAndSplitsTheLargeCountryByCategory(String lastPage) {
+        try (RapidFixture rapid = new RapidFixture(home, Map.of("lastPage", lastPage))) {
             EtlRun.Result result = rapid.run();
 
             assertThat(result.exitCode()).as(result.toString()).isZero();

@@ -41,8 +41,9 @@ class DemarchesFaultsIntegrationTests {
             }
             assertThat(throttled).isNotEmpty();
             DemarchesHttp.Response r = throttled.get(0);
-            assertThat(r.body()).isEqualTo("Calme toi, cowboy ! … / Calm down, cowboy! You're making too many requests. "
-                    + "Take a breather and try again soon.\n");
+            assertThat(r.body()).isEqualTo("Calme toi, cowboy ! T'enchaines un peu trop les requêtes. Respire un peu "
+                    + "réessaie dans un petit moment.\nCalm down, cowboy! You're making too many requests. Take a breather "
+                    + "and try again soon.\n");
             assertThat(r.header("Content-Type")).startsWith("text/plain");
             assertThat(r.header("RateLimit-Remaining")).isEqualTo("0");
             long reset = Long.parseLong(r.header("RateLimit-Reset"));

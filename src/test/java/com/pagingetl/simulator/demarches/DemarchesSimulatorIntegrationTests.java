@@ -54,6 +54,50 @@ class DemarchesSimulatorIntegrationTests {
     }
 
     @Test
+    void aTokenRestrictedToOtherNetworksIsRefusedWithTheRealMessage() {
+        try (DemarchesSimulator restricted = new DemarchesSimulator(new SimulatorOptions(Map.of("size", "100",
+                "allowedNetworks", "10.0.0.0/8, 192.168.1.7/32")));
+             DemarchesSimulator loopback = new DemarchesSimulator(new SimulatorOptions(Map.of("size", "100",
+                     "allowedNetworks", "127.0.0.0/8")))) {
+            restricted.start(0);
+            loopback.start(0);
+            DemarchesHttp.Response refused = new DemarchesHttp(restricted.baseUrl())
+                    .query(DemarchesHttp.SYNC_LIGHT, vars("demarcheNumber", 1002, "first", 1));
+            assertThat(refused.status()).isEqualTo(403);
+            JsonNode error = refused.json().get("errors").get(0);
+            assertThat(error.get("message").asString()).isEqualTo("Request issued from a forbidden network. Add "
+                    + "127.0.0.1/32 to your allowed adresses in your /profil");
+            assertThat(error.get("extensions").get("code").asString()).isEqualTo("forbidden");
+            assertThat(new DemarchesHttp(loopback.baseUrl()).query(DemarchesHttp.SYNC_LIGHT,
+                    vars("demarcheNumber", 1002, "first", 1)).status()).isEqualTo(200);
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new DemarchesSimulator(new SimulatorOptions(
+                Map.of("allowedNetworks", "10.0.0.0/33")))).hasMessageContaining("sim.allowedNetworks");
+    }
+
+    @Test
+    void aStandaloneSimulatorIsToldToExpireItsTokenThroughTheAdminSurface() throws Exception {
+        try (DemarchesSimulator standalone = new DemarchesSimulator(new SimulatorOptions(Map.of("size", "100")))) {
+            standalone.start(0);
+            DemarchesHttp client = new DemarchesHttp(standalone.baseUrl());
+            java.net.http.HttpClient admin = java.net.http.HttpClient.newHttpClient();
+            java.net.http.HttpResponse<String> expire = admin.send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(standalone.baseUrl() + "/__admin/sim/token/expire"))
+                    .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(expire.statusCode()).isEqualTo(200);
+            DemarchesHttp.Response expired = client.query(DemarchesHttp.SYNC_LIGHT, vars("demarcheNumber", 1002, "first", 1));
+            assertThat(expired.status()).isEqualTo(401);
+            assertThat(expired.json().get("errors").get(0).get("message").asString()).isEqualTo("Token expired");
+            admin.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(standalone.baseUrl()
+                    + "/__admin/sim/token/renew")).POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(client.query(DemarchesHttp.SYNC_LIGHT, vars("demarcheNumber", 1002, "first", 1)).status())
+                    .isEqualTo(200);
+        }
+    }
+
+    @Test
     void garbledOrMissingTokenIsForbiddenWithoutPersistedQuery() {
         String body = DemarchesHttp.JSON.writeValueAsString(Map.of("query", DemarchesHttp.SYNC_QUERY,
                 "variables", Map.of("demarcheNumber", 1001)));
@@ -250,6 +294,69 @@ class DemarchesSimulatorIntegrationTests {
     }
 
     @Test
+    void onlyPostIsRoutedAndNoAnswerCarriesWireMockHeaders() {
+        DemarchesHttp.Response get = http.get("/api/v2/graphql");
+        assertThat(get.status()).isEqualTo(404);
+        assertThat(get.header("Content-Type")).startsWith("text/html");
+        assertThat(get.body()).contains("The page you were looking for doesn't exist").doesNotContain("not matched");
+        DemarchesHttp.Response post = http.query(DemarchesHttp.SYNC_LIGHT, vars("demarcheNumber", 1002, "first", 1));
+        assertThat(post.status()).isEqualTo(200);
+        for (DemarchesHttp.Response r : List.of(get, post)) {
+            assertThat(r.headers().keySet()).noneMatch(h -> h.toLowerCase().startsWith("matched-stub"));
+        }
+    }
+
+    @Test
+    void persistedGetGroupeInstructeurPagesTheGroupsDossiersOnly() {
+        int groupe = DemarchesSimulator.SMALL_DEMARCHE * 10 + 1;
+        List<Long> numbers = new ArrayList<>();
+        String after = null;
+        boolean more = true;
+        while (more) {
+            Map<String, Object> variables = vars("groupeInstructeurNumber", groupe, "includeDossiers", true, "first", 40);
+            if (after != null) {
+                variables.put("after", after);
+            }
+            JsonNode answer = http.post(TOKEN, DemarchesHttp.JSON.writeValueAsString(Map.of("queryId", "ds-query-v2",
+                    "operationName", "getGroupeInstructeur", "variables", variables))).json();
+            assertThat(answer.has("errors")).as(answer.toString()).isFalse();
+            JsonNode group = answer.get("data").get("groupeInstructeur");
+            assertThat(group.get("number").asInt()).isEqualTo(groupe);
+            for (JsonNode node : group.get("dossiers").get("nodes")) {
+                assertThat(node.get("groupeInstructeur").get("number").asInt()).isEqualTo(groupe);
+                numbers.add(node.get("number").asLong());
+            }
+            more = group.get("dossiers").get("pageInfo").get("hasNextPage").asBoolean();
+            after = group.get("dossiers").get("pageInfo").get("endCursor").asString();
+        }
+        assertThat(numbers).isNotEmpty().doesNotHaveDuplicates();
+        assertThat(sim.visibleDossierNumbers(DemarchesSimulator.SMALL_DEMARCHE)).containsAll(numbers)
+                .hasSizeGreaterThan(numbers.size());
+
+        JsonNode unknown = http.query("{ groupeInstructeur(number: 99999) { id } }", Map.of()).json();
+        assertThat(unknown.get("errors").get(0).get("extensions").get("code").asString()).isEqualTo("not_found");
+        JsonNode hidden = http.query("{ groupeInstructeur(number: " + (DemarchesSimulator.FORBIDDEN_DEMARCHE * 10 + 1)
+                + ") { id } }", Map.of()).json();
+        assertThat(hidden.get("errors").get(0).get("extensions").get("code").asString()).isEqualTo("unauthorized");
+    }
+
+    @Test
+    void parseAndValidationErrorsUseGraphqlRubyWording() {
+        JsonNode field = http.query("{ demarche(number: 1002) { titre } }", Map.of()).json().get("errors").get(0);
+        assertThat(field.get("message").asString()).isEqualTo("Field 'titre' doesn't exist on type 'Demarche'");
+        assertThat(field.get("extensions").get("code").asString()).isEqualTo("undefinedField");
+        assertThat(field.get("extensions").get("typeName").asString()).isEqualTo("Demarche");
+        JsonNode argument = http.query("{ demarche(number: 1002) { dossiers(premier: 2) { nodes { number } } } }",
+                Map.of()).json().get("errors").get(0);
+        assertThat(argument.get("message").asString()).isEqualTo("Field 'dossiers' doesn't accept argument 'premier'");
+        assertThat(argument.get("extensions").get("code").asString()).isEqualTo("argumentNotAccepted");
+        JsonNode syntax = http.query("{ demarche(number: 1002) { id } } }", Map.of()).json().get("errors").get(0);
+        assertThat(syntax.get("message").asString()).startsWith("Parse error on \"}\" (RCURLY) at [1, ");
+        JsonNode truncated = http.query("{ demarche(number: 1002) { id ", Map.of()).json().get("errors").get(0);
+        assertThat(truncated.get("message").asString()).isEqualTo("Unexpected end of document");
+    }
+
+    @Test
     void persistedQueries() {
         Map<String, Object> variables = vars("demarcheNumber", 1002, "includeDossiers", true, "first", 5,
                 "includePendingDeletedDossiers", true, "includeDeletedDossiers", true);
@@ -260,6 +367,10 @@ class DemarchesSimulatorIntegrationTests {
         assertThat(demarche.get("dossiers").get("nodes").size()).isEqualTo(5);
         assertThat(demarche.get("dossiers").get("nodes").get(0).get("demandeur").get("__typename").asString()).isEqualTo("PersonneMorale");
         assertThat(demarche.has("deletedDossiers")).isTrue();
+        // The real stored query selects no prefilled, on dossiers or on champs.
+        JsonNode node = demarche.get("dossiers").get("nodes").get(0);
+        assertThat(node.has("prefilled")).isFalse();
+        assertThat(node.get("champs").get(0).has("prefilled")).isFalse();
 
         JsonNode unknown = http.post(TOKEN, "{\"queryId\":\"ds-query-v9\",\"operationName\":\"getDemarche\",\"variables\":{}}").json();
         assertThat(unknown.get("errors").get(0).get("message").asString()).isEqualTo("No query with id \"ds-query-v9\"");

@@ -50,7 +50,7 @@ class RapidAuthIntegrationTests {
     }
 
     @Test
-    void rejectsABadSignatureWith401AndNeverEchoesCredentials() {
+    void rejectsABadSignatureWith401EchoingWhatWasSentButNeverTheSecret() {
         long ts = Instant.now().getEpochSecond();
         String wrong = RapidAuthenticator.sign("key-1", "other-secret", Long.toString(ts));
         RapidHttp.Response r = http.get(URL, "EAN APIKey=key-1,Signature=" + wrong + ",timestamp=" + ts, "gzip");
@@ -60,13 +60,18 @@ class RapidAuthIntegrationTests {
         assertThat(body.get("type").asString()).isEqualTo("request_unauthenticated");
         assertThat(body.get("message").asString()).startsWith("Data required to authenticate your request is missing");
         assertThat(body.get("fields")).hasSize(4);
+        assertThat(body.get("fields").get(0).get("name").asString()).isEqualTo("apikey");
+        assertThat(body.get("fields").get(0).get("type").asString()).isEqualTo("header");
+        assertThat(body.get("fields").get(0).get("value").asString()).isEqualTo("key-1");
+        assertThat(body.get("fields").get(1).get("name").asString()).isEqualTo("signature");
+        assertThat(body.get("fields").get(1).get("value").asString()).isEqualTo(wrong);
         assertThat(body.get("fields").get(2).get("name").asString()).isEqualTo("timestamp");
         assertThat(body.get("fields").get(2).get("value").asString()).isEqualTo(Long.toString(ts));
         JsonNode server = body.get("fields").get(3);
         assertThat(server.get("name").asString()).isEqualTo("servertimestamp");
         assertThat(server.get("type").asString()).isEqualTo("server");
         assertThat(Long.parseLong(server.get("value").asString())).isCloseTo(ts, org.assertj.core.data.Offset.offset(5L));
-        assertThat(r.body()).doesNotContain(wrong).doesNotContain("key-1").doesNotContain("secret-1");
+        assertThat(r.body()).doesNotContain("secret-1");
     }
 
     @Test
@@ -76,7 +81,9 @@ class RapidAuthIntegrationTests {
         assertThat(http.get(URL, "EAN APIKey=other,Signature=" + sig + ",timestamp=" + ts, "gzip").status()).isEqualTo(401);
         assertThat(http.get(URL, null, "gzip").status()).isEqualTo(401);
         assertThat(http.get(URL, "Bearer abc", "gzip").status()).isEqualTo(401);
-        assertThat(http.get(URL, "EAN APIKey=key-1,timestamp=" + ts, "gzip").status()).isEqualTo(401);
+        RapidHttp.Response noSignature = http.get(URL, "EAN APIKey=key-1,timestamp=" + ts, "gzip");
+        assertThat(noSignature.status()).isEqualTo(401);
+        assertThat(noSignature.json().get("fields").get(1).get("value").asString()).isEmpty();
     }
 
     @Test

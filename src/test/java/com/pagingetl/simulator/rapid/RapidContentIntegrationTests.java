@@ -67,6 +67,7 @@ class RapidContentIntegrationTests {
         assertThat(r.header("Link")).matches("<" + simulator.baseUrl()
                 + "/v3/properties/content\\?token=[A-Za-z0-9_-]+>; rel=\"next\"; expires=\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{9}Z");
         assertThat(r.header("Rate-Limit-Minute-Remaining")).isNotNull();
+        assertThat(r.raw().headers().map().keySet()).noneMatch(h -> h.toLowerCase().startsWith("matched-stub"));
     }
 
     @Test
@@ -75,8 +76,10 @@ class RapidContentIntegrationTests {
         String url = BASE_QUERY + "&country_code=US&include=name";
         int pages = 0;
         Integer total = null;
+        String lastBody = null;
         while (url != null) {
             RapidHttp.Response r = http.get(url);
+            lastBody = r.body();
             assertThat(r.status()).isEqualTo(200);
             int pageTotal = Integer.parseInt(r.header("Pagination-Total-Results"));
             total = total == null ? pageTotal : total;
@@ -92,7 +95,9 @@ class RapidContentIntegrationTests {
         assertThat(seen).hasSize(expected.size()).doesNotHaveDuplicates();
         assertThat(new HashSet<>(seen)).isEqualTo(expected);
         assertThat(total).isEqualTo(expected.size());
-        assertThat(pages).isEqualTo((expected.size() + 49) / 50);
+        // By default the last Link leads to an empty page without one (sim.lastPage=empty).
+        assertThat(pages).isEqualTo((expected.size() + 49) / 50 + 1);
+        assertThat(lastBody).isEqualTo("{}");
         assertThat(simulator.maxTokenServeCount()).isEqualTo(1);
     }
 
@@ -141,7 +146,8 @@ class RapidContentIntegrationTests {
         RapidHttp.Response r = http.get(tampered);
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.json().get("type").asString()).isEqualTo("invalid_input");
-        assertThat(r.json().get("errors").get(0).get("type").asString()).isEqualTo("token.invalid");
+        assertThat(r.json().get("errors").get(0).get("type").asString()).isEqualTo("link.invalid");
+        assertThat(r.json().get("errors").get(0).get("message").asString()).isEqualTo("Link is invalid.");
         assertThat(http.get(BASE_QUERY.replace("?", "?token=garbage&").split("&language")[0]).status()).isEqualTo(400);
     }
 
@@ -150,7 +156,7 @@ class RapidContentIntegrationTests {
         String next = http.get(BASE_QUERY).next();
         RapidHttp.Response r = http.get(next + "&language=en-US");
         assertThat(r.status()).isEqualTo(400);
-        assertThat(r.json().get("errors").get(0).get("type").asString()).isEqualTo("language.not_accepted");
+        assertThat(r.json().get("errors").get(0).get("type").asString()).isEqualTo("link.invalid");
     }
 
     @Test
@@ -174,6 +180,34 @@ class RapidContentIntegrationTests {
         JsonNode two = http.get("/v3/properties/content?language=en-US&language=fr-FR").json();
         assertThat(two.get("errors").get(0).get("type").asString()).isEqualTo("language.above_maximum");
         assertThat(two.get("errors").get(1).get("type").asString()).isEqualTo("supply_source.required");
+    }
+
+    @Test
+    void acceptAndUserAgentAreRequiredAsTheOpenApiSays() {
+        RapidHttp.Response noAccept = http.send(BASE_QUERY, Map.of("User-Agent", "tests/1.0"));
+        assertThat(noAccept.status()).isEqualTo(400);
+        assertThat(noAccept.json().get("type").asString()).isEqualTo("invalid_input");
+        assertThat(noAccept.json().get("errors").get(0).get("type").asString()).isEqualTo("accept.required");
+        RapidHttp.Response xml = http.send(BASE_QUERY, Map.of("Accept", "application/xml", "User-Agent", "tests/1.0"));
+        assertThat(xml.json().get("errors").get(0).get("type").asString()).isEqualTo("accept.invalid");
+        assertThat(xml.json().get("errors").get(0).get("fields").get(0).get("value").asString())
+                .isEqualTo("application/xml");
+        RapidHttp.Response noAgent = http.send(BASE_QUERY, Map.of("Accept", "application/json"));
+        assertThat(noAgent.status()).isEqualTo(400);
+        assertThat(noAgent.json().get("errors").get(0).get("type").asString()).isEqualTo("user_agent.required");
+        assertThat(http.send(BASE_QUERY, Map.of("Accept", "application/json", "User-Agent", "TravelNow/3.30.112"))
+                .status()).isEqualTo(200);
+    }
+
+    @Test
+    void amenityAndAttributeValuesAreStringsAsTheOpenApiTypesThem() {
+        JsonNode body = http.get(BASE_QUERY + "&include=amenities&include=attributes").json();
+        List<JsonNode> values = new ArrayList<>();
+        body.values().forEach(p -> {
+            p.get("amenities").values().forEach(a -> values.add(a.get("value")));
+            p.get("attributes").values().forEach(group -> group.values().forEach(a -> values.add(a.get("value"))));
+        });
+        assertThat(values).filteredOn(v -> v != null).isNotEmpty().allMatch(JsonNode::isString);
     }
 
     @Test
@@ -290,7 +324,7 @@ class RapidContentIntegrationTests {
         String next = http.get("/v3/properties/inactive?since=2000-01-01").next();
         assertThat(next).isNotNull();
         assertThat(http.get(next + "&since=2000-01-01").json().get("errors").get(0).get("type").asString())
-                .isEqualTo("since.not_accepted");
+                .isEqualTo("link.invalid");
         assertThat(http.get(next.replace("inactive", "content")).status()).isEqualTo(400);
     }
 

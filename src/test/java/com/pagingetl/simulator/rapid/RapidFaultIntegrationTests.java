@@ -46,8 +46,13 @@ class RapidFaultIntegrationTests {
         expectError(RapidFault.SERVICE_UNAVAILABLE_503, 503, "service_unavailable");
         expectError(RapidFault.BAD_REQUEST_400, 400, "invalid_input");
         expectError(RapidFault.FORBIDDEN_403, 403, "request_unauthorized");
+        long before = System.currentTimeMillis();
         RapidHttp.Response limited = expectError(RapidFault.RATE_LIMIT_429, 429, "too_many_requests");
-        assertThat(limited.header("Retry-After")).isEqualTo("3");
+        long after = System.currentTimeMillis();
+        // The spec's rate headers and no Retry-After: the reset (epoch ms) is retryAfterSeconds=3 after the answer.
+        assertThat(limited.header("Retry-After")).isNull();
+        assertThat(limited.header("Rate-Limit-Minute-Remaining")).isEqualTo("0");
+        assertThat(Long.parseLong(limited.header("Rate-Limit-Minute-Reset"))).isBetween(before + 3000, after + 3000);
         assertThat(limited.json().get("message").asString())
                 .isEqualTo("You have reached your capacity for this type of request.");
         assertThat(http.get(URL).status()).isEqualTo(200);

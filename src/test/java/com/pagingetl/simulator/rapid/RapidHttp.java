@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.zip.GZIPInputStream;
 
 /** A minimal Rapid client for the tests: signs each request, asks for gzip and gunzips itself. */
@@ -55,6 +56,10 @@ final class RapidHttp {
         if (acceptEncoding != null) {
             b.header("Accept-Encoding", acceptEncoding);
         }
+        return exchange(b);
+    }
+
+    private Response exchange(HttpRequest.Builder b) {
         try {
             HttpResponse<byte[]> r = client.send(b.GET().build(), HttpResponse.BodyHandlers.ofByteArray());
             boolean gz = "gzip".equals(r.headers().firstValue("Content-Encoding").orElse(null));
@@ -67,9 +72,25 @@ final class RapidHttp {
         }
     }
 
+    /**
+     * GET with a valid signature, gzip, and only the given other headers. The JDK client adds a
+     * {@code User-Agent} of its own unless the request names one, so a missing one is sent blank.
+     */
+    Response send(String pathOrUrl, Map<String, String> headers) {
+        String url = pathOrUrl.startsWith("http") ? pathOrUrl : simulator.baseUrl() + pathOrUrl;
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", simulator.authorizationHeader()).header("Accept-Encoding", "gzip");
+        headers.forEach(b::header);
+        if (!headers.containsKey("User-Agent")) {
+            b.header("User-Agent", "");
+        }
+        return exchange(b);
+    }
+
     HttpResponse<byte[]> raw(String pathOrUrl) throws IOException, InterruptedException {
         String url = pathOrUrl.startsWith("http") ? pathOrUrl : simulator.baseUrl() + pathOrUrl;
         return client.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", simulator.authorizationHeader())
+                .header("Accept", "application/json")
                 .header("Accept-Encoding", "gzip").GET().build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 

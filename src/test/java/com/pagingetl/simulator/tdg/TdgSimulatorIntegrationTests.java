@@ -240,12 +240,29 @@ class TdgSimulatorIntegrationTests {
     }
 
     @Test
+    void theExplainHeaderFillsQueryPlanWithTheScan() throws Exception {
+        String query = "{ Account(first: 2, account_id_gt: \"ACC-00000010\") { account_id __query_plan } }";
+        JsonNode explained = client.post(query, "explain", "true").get("data").get("Account");
+        assertThat(explained).hasSize(2);
+        String plan = explained.get(0).get("__query_plan").asString();
+        assertThat(plan).contains("\"iterator\":\"GT\"", "\"scan_value\":\"ACC-00000010\"", "\"first\":2");
+        assertThat(explained.get(1).get("__query_plan").asString()).isEqualTo(plan);
+        JsonNode plain = client.post(query).get("data").get("Account");
+        assertThat(plain).hasSize(2);
+        assertThat(plain.get(0).has("__query_plan")).isFalse();
+        JsonNode unselected = client.post("{ Account(first: 1) { account_id } }", "explain", "true").get("data")
+                .get("Account").get(0);
+        assertThat(unselected.get("__query_plan").asString()).contains("\"iterator\":\"GE\"");
+    }
+
+    @Test
     void requestIdIsEchoedAndValidated() throws Exception {
         String id = UUID.randomUUID().toString();
         HttpResponse<String> ok = client.raw("{\"query\":\"{ Country(first: 1) { title } }\"}",
                 "Authorization", "Bearer demo-tdg-token", "request-id", id);
         assertThat(ok.statusCode()).isEqualTo(200);
         assertThat(ok.headers().firstValue("request-id")).hasValue(id);
+        assertThat(ok.headers().map().keySet()).noneMatch(h -> h.toLowerCase().startsWith("matched-stub"));
         HttpResponse<String> bad = client.raw("{\"query\":\"{ Country(first: 1) { title } }\"}",
                 "Authorization", "Bearer demo-tdg-token", "request-id", "not-a-uuid");
         assertThat(bad.statusCode()).isEqualTo(400);

@@ -3,16 +3,19 @@ package com.pagingetl.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -20,6 +23,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
@@ -192,7 +196,7 @@ public abstract class BadInputTable {
         return unusable("part file truncated before resume", f -> {
             f.failFromPage(failPage);
             Path part = largestPart(f);
-            try (var channel = java.nio.channels.FileChannel.open(part, java.nio.file.StandardOpenOption.WRITE)) {
+            try (FileChannel channel = FileChannel.open(part, StandardOpenOption.WRITE)) {
                 channel.truncate(channel.size() / 2);
             }
         }, Recovery.ABANDON_THEN_SAME_COMMAND, names(where, "part", "--abandon=").toArray(String[]::new));
@@ -210,7 +214,7 @@ public abstract class BadInputTable {
             f.failFromPage(failPage);
             Path work = f.jobDir().resolve(".work");
             try (Stream<Path> s = Files.walk(work)) {
-                for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
                     Files.delete(p);
                 }
             }
@@ -221,7 +225,7 @@ public abstract class BadInputTable {
 
     /** Linux's {@code /dev/full} answers every write with ENOSPC; elsewhere these rows are skipped, not passed. */
     private static void assumeDiskFullDevice() {
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isWritable(DEV_FULL), "no " + DEV_FULL + " on this system");
+        Assumptions.assumeTrue(Files.isWritable(DEV_FULL), "no " + DEV_FULL + " on this system");
     }
 
     private static Path largestPart(Fixture f) throws IOException {
@@ -240,7 +244,7 @@ public abstract class BadInputTable {
         try {
             Files.deleteIfExists(path);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -458,75 +462,23 @@ public abstract class BadInputTable {
         PublishedOutput.files(jobDir, ".jsonl.gz").forEach(file -> all.addAll(PublishedOutput.lines(file)));
         Set<String> distinct = new LinkedHashSet<>(all);
         assertThat(distinct).as("distinct published lines").hasSameSizeAs(all);
-        return new java.util.TreeSet<>(all);
+        return new TreeSet<>(all);
     }
 
     private void assertNoSecret(Fixture f, EtlRun.Result result) throws Exception {
         Set<String> secrets = new LinkedHashSet<>();
-        simulator.clientProperties().forEach((k, v) -> {
-            if (!k.endsWith("base-url")) {
-                secrets.add(v);
+        Stream.of(simulator.clientProperties(), f.properties).forEach(properties -> properties.forEach((name, value) -> {
+            if (!name.endsWith(".base-url")) {
+                secrets.add(value);
             }
-        });
-        f.properties.forEach((k, v) -> {
-            if (!k.endsWith("base-url")) {
-                secrets.add(v);
-            }
-        });
-        for (Request r : f.api.requests()) {
-            secrets.addAll(credentialsIn(r));
-        }
+        }));
+        f.api.requests().forEach(r -> secrets.addAll(r.credentials()));
         secrets.removeIf(s -> s.length() < 6);
         assertThat(secrets).as("credentials to look for").isNotEmpty();
-        StringBuilder everything = new StringBuilder(result.out()).append(result.err());
-        Path log = f.etl.home().resolve("etl.log");
-        if (Files.exists(log)) {
-            everything.append(Files.readString(log));
-        }
-        everything.append(filesText(f.etl.home().resolve("output")));
-        everything.append(JobRepositoryText.of(f.etl));
-        String text = everything.toString();
+        String text = RunText.of(f.etl, result);
         for (String secret : secrets) {
             assertThat(text).as("a credential written somewhere by the run").doesNotContain(secret);
         }
         assertThat(f.foreign.requests()).as("requests sent to another origin").isEmpty();
-    }
-
-    private static final Pattern CREDENTIAL = Pattern.compile("(?i)(?:Bearer\\s+|Signature=|APIKey=)([^,;\\s\"]+)");
-
-    /** Values a request carried as credentials: bearer tokens, API keys and signatures. */
-    private static List<String> credentialsIn(Request r) {
-        List<String> found = new ArrayList<>();
-        Matcher m = CREDENTIAL.matcher(r.headers().toString());
-        while (m.find()) {
-            found.add(m.group(1));
-        }
-        return found;
-    }
-
-    /** Every file under {@code dir}, as stored and, when it is gzip, decompressed as far as it goes. */
-    private static String filesText(Path dir) throws IOException {
-        if (!Files.isDirectory(dir)) {
-            return "";
-        }
-        StringBuilder text = new StringBuilder();
-        List<Path> files;
-        try (Stream<Path> s = Files.walk(dir)) {
-            files = s.filter(Files::isRegularFile).toList();
-        }
-        for (Path file : files) {
-            byte[] bytes = Files.readAllBytes(file);
-            text.append(new String(bytes, StandardCharsets.ISO_8859_1));
-            if (bytes.length > 2 && (bytes[0] & 0xff) == 0x1f && (bytes[1] & 0xff) == 0x8b) {
-                java.io.ByteArrayOutputStream inflated = new java.io.ByteArrayOutputStream();
-                try (InputStream in = new java.util.zip.GZIPInputStream(Files.newInputStream(file))) {
-                    in.transferTo(inflated);
-                } catch (IOException truncated) {
-                    // A part cut by the test: what inflated up to the cut is kept.
-                }
-                text.append(inflated.toString(StandardCharsets.UTF_8));
-            }
-        }
-        return text.toString();
     }
 }

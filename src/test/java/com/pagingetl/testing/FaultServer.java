@@ -1,5 +1,6 @@
 package com.pagingetl.testing;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,18 +12,24 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -45,17 +52,24 @@ public final class FaultServer implements AutoCloseable {
             return new String(body, StandardCharsets.UTF_8);
         }
 
-        /** The request's headers and body as one text, to look for credentials. */
-        public String everything() {
-            return method + " " + pathAndQuery + "\n" + headers + "\n" + bodyText();
+        /** Values the request carried as credentials in its headers: bearer tokens, API keys and signatures. */
+        public List<String> credentials() {
+            List<String> found = new ArrayList<>();
+            Matcher m = CREDENTIAL.matcher(headers.toString());
+            while (m.find()) {
+                found.add(m.group(1));
+            }
+            return found;
         }
     }
+
+    private static final Pattern CREDENTIAL = Pattern.compile("(?i)(?:Bearer\\s+|Signature=|APIKey=)([^,;\\s\"]+)");
 
     /** An answer a rule sends, or the upstream answer it alters. Mutable, for the rule's use only. */
     public static final class Answer {
         public int status;
         /** Names compare ignoring case, as in HTTP. */
-        public final Map<String, String> headers = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        public final Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         public byte[] body;
 
         public Answer(int status, String contentType, String body) {
@@ -108,7 +122,7 @@ public final class FaultServer implements AutoCloseable {
     private final AtomicInteger counter = new AtomicInteger();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final List<Rule> rules = new CopyOnWriteArrayList<>();
-    private final Map<Integer, Answer> forwarded = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Integer, Answer> forwarded = new ConcurrentHashMap<>();
 
     private static final class Rule {
         final Predicate<Request> which;
@@ -292,7 +306,7 @@ public final class FaultServer implements AutoCloseable {
     }
 
     private static byte[] gunzip(byte[] bytes) throws IOException {
-        try (InputStream in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(bytes))) {
+        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
             return in.readAllBytes();
         }
     }

@@ -83,6 +83,10 @@ class RapidBadInputTableIntegrationTests extends BadInputTable {
                     answer.headers.computeIfPresent("Link", (name, link) -> link.replace(f.api.baseUrl(), f.foreign.baseUrl()));
                     return answer;
                 })), "partition", "page", "origin"),
+                failure("expired links (every next link answers 410 link.expired)", f -> f.api.always(FaultServer.containing("token="),
+                        FaultServer.respond(410, "application/json", "{\"type\":\"link.expired\",\"message\":\"The link you"
+                                + " followed has expired. Please build a new request to restart pagination.\"}")),
+                        "partition FR", "first page", "3 times", "link.expired"),
                 refusedParameter("concurrency", "0"),
                 refusedParameter("maxPartitionSize", "-5"));
     }

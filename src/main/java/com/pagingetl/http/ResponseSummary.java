@@ -25,7 +25,22 @@ public final class ResponseSummary {
     }
 
     public static String of(ApiResponse response) {
-        return Secrets.redact(summarize(response));
+        return Secrets.redact(redirect(response) + summarize(response));
+    }
+
+    /** Redirects are never followed; where one leads tells an operator whether the API moved or a proxy intervenes. */
+    private static String redirect(ApiResponse response) {
+        if (response.status() / 100 != 3) {
+            return "";
+        }
+        return response.header("Location").map(location -> {
+            try {
+                return "redirect to " + ApiHttpClient.describeTarget(response.uri().resolve(location.strip()))
+                        + ", not followed: credentials go only to the API origin; ";
+            } catch (IllegalArgumentException unreadable) {
+                return "redirect to an unreadable Location, not followed; ";
+            }
+        }).orElse("");
     }
 
     private static String summarize(ApiResponse response) {

@@ -120,16 +120,25 @@ public class GzipJsonLinesItemWriter implements ItemStreamWriter<PagedItem<byte[
         if (chunk.getItems().stream().noneMatch(item -> item.generation() == current)) {
             return;
         }
-        member.begin(channel, crc);
-        for (PagedItem<byte[]> item : chunk) {
-            if (item.generation() == generation) {
-                member.write(item.value(), 0, item.value().length);
-                member.write(NEWLINE, 0, 1);
-                records++;
+        long committedRecords = records;
+        try {
+            member.begin(channel, crc);
+            for (PagedItem<byte[]> item : chunk) {
+                if (item.generation() == generation) {
+                    member.write(item.value(), 0, item.value().length);
+                    member.write(NEWLINE, 0, 1);
+                    records++;
+                }
             }
+            member.finish();
+            channel.force(false);
+        } catch (IOException e) {
+            // The chunk rolls back and a resume truncates the part to its commit, so the count goes back with it.
+            records = committedRecords;
+            throw new OutputWriteException("writing a chunk of " + chunk.size() + " records to part " + name + " ("
+                    + PartFiles.file(dir, name, generation) + ") after its committed " + bytes + " bytes (" + records
+                    + " records) failed: " + e.getMessage(), e);
         }
-        member.finish();
-        channel.force(false);
         bytes = channel.position();
         committedCrc = crc.getValue();
     }

@@ -172,9 +172,14 @@ public class PublishTasklet implements Tasklet {
             copied = System.nanoTime();
             sha256 = everyPartVouched ? out.hex()
                     : GzipLinesCheck.verify(tmp, target.getFileName().toString(), records, "nothing was published");
-        } catch (IOException | RuntimeException e) {
+        } catch (OutputWriteException | RuntimeException e) {
             Files.deleteIfExists(tmp);
             throw e;
+        } catch (IOException e) {
+            Files.deleteIfExists(tmp);
+            throw new OutputWriteException("publish of " + target.getFileName() + " failed while assembling it from "
+                    + slices.size() + " part(s) (" + records + " records) in " + tmp + ": " + e.getMessage()
+                    + "; nothing was published", e);
         }
         long verified = System.nanoTime();
         log.info("assembled {} ({} records, {} bytes; parts copied, CRC-checked and hashed in {} ms{})", target.getFileName(),

@@ -43,8 +43,9 @@ import com.pagingetl.progress.ProgressMonitor;
  * <h2>Runaway paging</h2>
  * A server whose links or cursors cycle (A, B, A) would keep a pass going for ever. The reader remembers the
  * {@link PaginationStrategy#position} of every page fetched in the current pass (in memory, as 64-bit hashes;
- * a start-over or a new process begins an empty history) and ends the read, before fetching it, when a next
- * token asks for a position already read. It also ends a pass that hands out far more records than the API
+ * a start-over or a new process begins an empty history) and ends the read when a page's next token asks for a
+ * position already read, before that page's records are handed out: a server that answers with a page already
+ * read gets nothing written twice, and the last commit still points at that page. It also ends a pass that hands out far more records than the API
  * announced ({@link Page#total}: more than twice the total plus {@value #TOTAL_SLACK}), which catches cycles
  * whose tokens never repeat. Both are {@link PageFetchException}s naming the page and the position.
  *
@@ -183,12 +184,6 @@ public class PagingItemReader<T> implements ItemStreamReader<PagedItem<T>> {
     /** Fetches the page at {@code token}; returns null after starting the query over. */
     private Page<T> fetch() {
         String position = strategy.position(token);
-        long earlier = history.pageOf(position);
-        if (earlier > 0) {
-            throw new PageFetchException("the next page token of " + description + " (" + strategy.describe(token)
-                    + ") repeats page " + earlier + "'s: the API's paging cycles; stopping rather than looping at page "
-                    + (pages + 1) + " after " + records + " records", null);
-        }
         Page<T> fetched;
         try {
             fetched = ahead != null && token.equals(aheadToken) ? awaitAhead() : strategy.fetch(token);
@@ -201,6 +196,17 @@ public class PagingItemReader<T> implements ItemStreamReader<PagedItem<T>> {
         }
         pages++;
         history.add(position, pages);
+        if (!fetched.isLast()) {
+            // Checked before the page's records are handed out: a server that answers with a page already read
+            // (its next token is then one already followed) must not get those records written twice.
+            long earlier = history.pageOf(strategy.position(fetched.next()));
+            if (earlier > 0) {
+                throw new PageFetchException("the next page token of " + description + " (" + strategy.describe(fetched.next())
+                        + ") repeats page " + earlier + "'s: the API's paging cycles; stopping rather than looping at page "
+                        + pages + " (" + strategy.describe(token) + "), before writing its records, after " + records
+                        + " records", null);
+            }
+        }
         tracker.page();
         EtlMeters.page(fetched.items().size());
         fetched.total().ifPresent(tracker::total);
@@ -214,10 +220,10 @@ public class PagingItemReader<T> implements ItemStreamReader<PagedItem<T>> {
         return fetched;
     }
 
-    /** Starts fetching the page after {@code fetched}, unless there is none or its position was read in this pass. */
+    /** Starts fetching the page after {@code fetched}, unless there is none. */
     private void fetchAhead(Page<T> fetched) {
         dropAhead();
-        if (!readAhead.isEnabled() || fetched.isLast() || history.pageOf(strategy.position(fetched.next())) > 0) {
+        if (!readAhead.isEnabled() || fetched.isLast()) {
             return;
         }
         PageToken next = fetched.next();

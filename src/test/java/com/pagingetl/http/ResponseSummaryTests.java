@@ -19,6 +19,16 @@ class ResponseSummaryTests {
     }
 
     @Test
+    void aRedirectNamesTheOriginItLeadsToButNotItsPathOrQuery() {
+        ApiResponse redirect = new ApiResponse(URI.create("https://a.test/graphql"), 307,
+                HttpHeaders.of(Map.of("Content-Type", List.of("text/html"), "Location", List.of("http://b.test:8080/login?token=abc")),
+                        (a, b) -> true), "<html><body>moved</body></html>".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(ResponseSummary.of(redirect)).isEqualTo("redirect to http://b.test:8080, not followed: credentials go only to"
+                + " the API origin; (HTML page)");
+    }
+
+    @Test
     void jsonTypeAndMessage() {
         assertThat(ResponseSummary.of(body("application/json",
                 "{\"type\":\"invalid_input\",\"message\":\"An invalid request was sent in, please check the nested errors for details.\"}")))

@@ -318,7 +318,7 @@ class DemarchesDossiersJobIntegrationTests {
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
         assertThat(result.lastErrorLine()).startsWith("demarchesDossiers failed (execution 1) at dossiers: the next page token"
                 + " of demarchesDossiers démarche 1001 dossiers (after cursor opaque-A) repeats page 2's: the API's paging"
-                + " cycles; stopping rather than looping at page 4");
+                + " cycles; stopping rather than looping at page 3 (after cursor opaque-B), before writing its records");
         assertThat(api.getAllServeEvents()).hasSize(3);
         assertThat(PublishedOutput.files(runs("x").jobDir(), ".jsonl.gz")).isEmpty();
     }

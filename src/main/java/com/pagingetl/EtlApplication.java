@@ -44,6 +44,9 @@ public final class EtlApplication {
 
     /** Runs one command in this JVM and returns its exit code; tests call it directly. */
     public static int run(PrintStream out, PrintStream err, String... args) {
+        if (List.of(args).contains(WorkerCommand.FLAG)) {
+            return WorkerCommand.run(out, err, args);
+        }
         CommandLine command;
         try {
             command = CommandLine.parse(args);
@@ -105,13 +108,7 @@ public final class EtlApplication {
             err.println("usage error: " + e.getMessage());
             return ExitCodes.USAGE;
         } catch (RuntimeException e) {
-            UsageException usage = findUsage(e);
-            if (usage != null) {
-                err.println("usage error: " + usage.getMessage());
-                return ExitCodes.USAGE;
-            }
-            err.println("configuration error: " + rootMessage(e));
-            return ExitCodes.USAGE;
+            return configurationError(err, e);
         } finally {
             if (simulator != null) {
                 simulator.close();
@@ -124,14 +121,22 @@ public final class EtlApplication {
      * configuration: no component scan, and only the auto-configurations the repository needs.
      */
     private static ConfigurableApplicationContext context(CommandLine command, Map<String, Object> overrides, String job) {
-        Class<?>[] sources = job == null ? new Class<?>[] {BatchConfiguration.class}
-                : new Class<?>[] {BatchConfiguration.class, JobCatalog.configuration(job)};
-        SpringApplication application = new SpringApplication(sources);
+        return job == null ? context(command.springArgs(), overrides, true)
+                : context(command.springArgs(), overrides, true, JobCatalog.configuration(job));
+    }
+
+    /** The job repository plus the given job configurations; {@code shutdownHook} false leaves closing to the caller. */
+    static ConfigurableApplicationContext context(List<String> springArgs, Map<String, Object> overrides,
+                                                  boolean shutdownHook, Class<?>... jobConfigurations) {
+        List<Class<?>> sources = new java.util.ArrayList<>(List.of(BatchConfiguration.class));
+        sources.addAll(List.of(jobConfigurations));
+        SpringApplication application = new SpringApplication(sources.toArray(Class<?>[]::new));
         application.setWebApplicationType(WebApplicationType.NONE);
         application.setLogStartupInfo(false);
+        application.setRegisterShutdownHook(shutdownHook);
         application.addInitializers(ctx -> ctx.getEnvironment().getPropertySources()
                 .addFirst(new MapPropertySource("simulator", overrides)));
-        return application.run(command.springArgs().toArray(String[]::new));
+        return application.run(springArgs.toArray(String[]::new));
     }
 
     private static Launcher launcher(ConfigurableApplicationContext context, PrintStream out, PrintStream err) {
@@ -158,6 +163,17 @@ public final class EtlApplication {
             Thread.currentThread().interrupt();
         }
         return ExitCodes.COMPLETED;
+    }
+
+    /** A command that failed before anything started: one line naming the option or property, exit 2. */
+    static int configurationError(PrintStream err, RuntimeException e) {
+        UsageException usage = findUsage(e);
+        if (usage != null) {
+            err.println("usage error: " + usage.getMessage());
+            return ExitCodes.USAGE;
+        }
+        err.println("configuration error: " + rootMessage(e));
+        return ExitCodes.USAGE;
     }
 
     private static UsageException findUsage(Throwable t) {

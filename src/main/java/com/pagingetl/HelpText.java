@@ -19,11 +19,15 @@ final class HelpText {
                   java -jar etl.jar --list | --help [--job=<name>] | --status [--job=<name>]
                   java -jar etl.jar --restart=<executionId> | --stop=<executionId> | --abandon=<executionId>
                   java -jar etl.jar simulate <rapid|demarches|systax|tdg> [--port N] [sim.<option>=value ...]
+                  java -jar etl.jar --worker [--jobs=<name>,...] [--concurrency=N]
 
                 Running --job=X again after a FAILED or STOPPED run resumes that run from its last commit;
                 after a COMPLETED run it starts the next incremental run. --simulate starts the job's embedded
                 API simulator on a free loopback port and points the job at it.
                 Spring properties may be given as --<property>=<value> (e.g. --etl.output-dir=/data/out).
+                --worker runs until SIGTERM, executing partitions (rapidContent's) that a --job=X run with
+                --etl.partitioning=remote sends through its PostgreSQL job repository (README: "Running on
+                several machines"); --concurrency partitions at a time [default 4].
 
                 Exit codes:
                   %d  completed, output published

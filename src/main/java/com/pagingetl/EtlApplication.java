@@ -1,6 +1,7 @@
 package com.pagingetl;
 
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +27,8 @@ import com.pagingetl.state.RunLock;
 
 /**
  * {@code java -jar etl.jar ...}: parses the command line, answers --help and --list without starting
- * Spring, starts a simulator for --simulate or {@code simulate <api>}, and otherwise runs the
- * {@link Launcher} in a non-web Spring context. The exit code is the launcher's.
+ * Spring, starts a simulator for --simulate or {@code simulate <api>}, hands --worker to {@link WorkerCommand},
+ * and otherwise runs the {@link Launcher} in a non-web Spring context. The exit code is the launcher's.
  *
  * <p>Start-up is part of every scheduled run, so the context holds only what the command needs: the job
  * repository ({@link BatchConfiguration}) plus the configuration of the one job the command runs,
@@ -128,7 +129,7 @@ public final class EtlApplication {
     /** The job repository plus the given job configurations; {@code shutdownHook} false leaves closing to the caller. */
     static ConfigurableApplicationContext context(List<String> springArgs, Map<String, Object> overrides,
                                                   boolean shutdownHook, Class<?>... jobConfigurations) {
-        List<Class<?>> sources = new java.util.ArrayList<>(List.of(BatchConfiguration.class));
+        List<Class<?>> sources = new ArrayList<>(List.of(BatchConfiguration.class));
         sources.addAll(List.of(jobConfigurations));
         SpringApplication application = new SpringApplication(sources.toArray(Class<?>[]::new));
         application.setWebApplicationType(WebApplicationType.NONE);

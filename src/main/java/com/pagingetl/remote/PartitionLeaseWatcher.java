@@ -2,7 +2,10 @@ package com.pagingetl.remote;
 
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -18,10 +21,13 @@ import org.springframework.batch.core.step.StepExecution;
 
 /**
  * The manager step's side of the leases: while the manager waits for its partitions (by polling the job
- * repository), fails every partition whose worker stopped beating, so that the wait ends and the run fails
- * with a line naming the partition and the worker; the same command then re-sends only the unfinished
- * partitions. Before sending, waits for workers still executing partitions of an earlier execution of the
- * same run (its manager died), so that a partition never runs twice at once.
+ * repository), fails every partition whose worker stopped beating, and then the partitions no worker has
+ * taken yet (the run is failing anyway, and no worker may be left to take them), so that the wait ends with
+ * the partitions already executing and the run fails with a line naming the lost partition and its worker;
+ * the same command then re-sends only the unfinished partitions. A worker that takes a request just as its
+ * partition is failed here finds the partition changed under it (the repository's version check) and gives
+ * it up. Before sending, waits for workers still executing partitions of an earlier execution of the same
+ * run (its manager died), so that a partition never runs twice at once.
  */
 public class PartitionLeaseWatcher implements StepExecutionListener {
 
@@ -32,6 +38,10 @@ public class PartitionLeaseWatcher implements StepExecutionListener {
     private final String workerStep;
     private final Duration pollInterval;
     private volatile ScheduledExecutorService watcher;
+    /** Whether a worker of this execution was lost; touched by the watcher's one thread only. */
+    private boolean lostOne;
+    /** Partitions failed here before any worker took them: not causes of the failure, so not reported. */
+    private final Set<Long> cancelled = ConcurrentHashMap.newKeySet();
 
     public PartitionLeaseWatcher(PartitionLeases leases, JobRepository repository, String workerStep, Duration pollInterval) {
         this.leases = leases;
@@ -42,6 +52,8 @@ public class PartitionLeaseWatcher implements StepExecutionListener {
 
     @Override
     public void beforeStep(StepExecution manager) {
+        lostOne = false;
+        cancelled.clear();
         JobExecution job = manager.getJobExecution();
         for (var holders = leases.liveHolders(job.getJobInstance().getInstanceId(), job.getId()); !holders.isEmpty();
              holders = leases.liveHolders(job.getJobInstance().getInstanceId(), job.getId())) {
@@ -61,21 +73,37 @@ public class PartitionLeaseWatcher implements StepExecutionListener {
     private void failLost(long jobExecutionId) {
         try {
             for (PartitionLeases.Stale lost : leases.stale(jobExecutionId)) {
-                StepExecution partition = repository.getStepExecution(lost.stepExecutionId());
-                if (partition != null && partition.getStatus().isRunning()) {
-                    String message = "its worker (" + lost.worker() + ") stopped beating at " + lost.heartbeatAt()
-                            + " (etl.remote.lease-stale-after=" + leases.staleAfter() + "): taken for dead";
-                    log.error("partition {} (step execution {}): {}", partition.getStepName(), partition.getId(), message);
-                    partition.setStatus(BatchStatus.FAILED);
-                    partition.setExitStatus(new ExitStatus(ExitStatus.FAILED.getExitCode(), message));
-                    partition.setEndTime(LocalDateTime.now());
-                    repository.update(partition);
-                }
+                lostOne = true;
+                String message = "its worker (" + lost.worker() + ") stopped beating at " + lost.heartbeatAt()
+                        + " (etl.remote.lease-stale-after=" + leases.staleAfter().toSeconds() + "s): taken for dead";
+                log.error("step execution {} of job execution {}: {}", lost.stepExecutionId(), jobExecutionId, message);
+                fail(lost.stepExecutionId(), message);
                 leases.release(lost.stepExecutionId());
+            }
+            if (lostOne) {
+                List<Long> untaken = leases.untaken(jobExecutionId, workerStep);
+                if (!untaken.isEmpty()) {
+                    log.warn("job execution {}: cancelling the {} partition(s) no worker has taken, since a worker was"
+                            + " lost; the next command sends them again", jobExecutionId, untaken.size());
+                }
+                for (long id : untaken) {
+                    cancelled.add(id);
+                    fail(id, "not executed: the run gives up after losing a worker");
+                }
             }
         } catch (RuntimeException e) {
             // The next round tries again; a worker that beat meanwhile has made its partition's row newer.
             log.warn("checking the partitions' leases of job execution {} failed: {}", jobExecutionId, e.toString());
+        }
+    }
+
+    private void fail(long stepExecutionId, String message) {
+        StepExecution partition = repository.getStepExecution(stepExecutionId);
+        if (partition != null && partition.getStatus().isRunning()) {
+            partition.setStatus(BatchStatus.FAILED);
+            partition.setExitStatus(new ExitStatus(ExitStatus.FAILED.getExitCode(), message));
+            partition.setEndTime(LocalDateTime.now());
+            repository.update(partition);
         }
     }
 
@@ -86,10 +114,10 @@ public class PartitionLeaseWatcher implements StepExecutionListener {
             watcher.shutdownNow();
         }
         JobExecution job = manager.getJobExecution();
-        Set<String> reported = new java.util.HashSet<>();
+        Set<String> reported = new HashSet<>();
         for (StepExecution saved : repository.getJobExecution(job.getId()).getStepExecutions()) {
             if (!saved.getStepName().startsWith(workerStep + ":") || !saved.getStatus().isUnsuccessful()
-                    || saved.getStatus() == BatchStatus.STOPPED || !reported.add(saved.getStepName())) {
+                    || cancelled.contains(saved.getId()) || !reported.add(saved.getStepName())) {
                 continue;
             }
             RemotePartitionException failure = new RemotePartitionException("partition " + saved.getStepName()

@@ -77,6 +77,13 @@ public class PartitionLeases implements AutoCloseable {
                 .stream().filter(s -> s.heartbeatAt().isBefore(limit)).toList();
     }
 
+    /** Partitions of the job execution that no worker has taken yet: still STARTING, without a lease. */
+    public List<Long> untaken(long jobExecutionId, String workerStep) {
+        return jdbc.queryForList("SELECT s.STEP_EXECUTION_ID FROM BATCH_STEP_EXECUTION s WHERE s.JOB_EXECUTION_ID = ?"
+                + " AND s.STEP_NAME LIKE ? AND s.STATUS = 'STARTING' AND NOT EXISTS (SELECT 1 FROM ETL_PARTITION_LEASE l"
+                + " WHERE l.STEP_EXECUTION_ID = s.STEP_EXECUTION_ID)", Long.class, jobExecutionId, workerStep + ":%");
+    }
+
     /**
      * Workers still executing partitions of earlier executions of the job instance (a run whose manager
      * died); stale leases among them are removed, since their workers are gone.

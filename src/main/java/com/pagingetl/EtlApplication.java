@@ -1,6 +1,7 @@
 package com.pagingetl;
 
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +32,7 @@ import com.pagingetl.state.RunLock;
 /**
  * {@code java -jar etl.jar ...}: parses the command line, answers --help, --list and --version without
  * starting Spring, refuses bad job parameters and --etl.* properties before Spring starts, starts a simulator
- * for --simulate or {@code simulate <api>}, and otherwise runs the
+ * for --simulate or {@code simulate <api>}, hands --worker to {@link WorkerCommand}, and otherwise runs the
  * {@link Launcher} in a non-web Spring context. The exit code is the launcher's.
  *
  * <p>Start-up is part of every scheduled run, so the context holds only what the command needs: the job
@@ -49,6 +50,9 @@ public final class EtlApplication {
 
     /** Runs one command in this JVM and returns its exit code; tests call it directly. */
     public static int run(PrintStream out, PrintStream err, String... args) {
+        if (List.of(args).contains(WorkerCommand.FLAG)) {
+            return WorkerCommand.run(out, err, args);
+        }
         CommandLine command;
         try {
             command = CommandLine.parse(args);
@@ -139,14 +143,22 @@ public final class EtlApplication {
      * configuration: no component scan, and only the auto-configurations the repository needs.
      */
     private static ConfigurableApplicationContext context(CommandLine command, Map<String, Object> overrides, String job) {
-        Class<?>[] sources = job == null ? new Class<?>[] {BatchConfiguration.class}
-                : new Class<?>[] {BatchConfiguration.class, JobCatalog.configuration(job)};
-        SpringApplication application = new SpringApplication(sources);
+        return job == null ? context(command.springArgs(), overrides, true)
+                : context(command.springArgs(), overrides, true, JobCatalog.configuration(job));
+    }
+
+    /** The job repository plus the given job configurations; {@code shutdownHook} false leaves closing to the caller. */
+    static ConfigurableApplicationContext context(List<String> springArgs, Map<String, Object> overrides,
+                                                  boolean shutdownHook, Class<?>... jobConfigurations) {
+        List<Class<?>> sources = new ArrayList<>(List.of(BatchConfiguration.class));
+        sources.addAll(List.of(jobConfigurations));
+        SpringApplication application = new SpringApplication(sources.toArray(Class<?>[]::new));
         application.setWebApplicationType(WebApplicationType.NONE);
         application.setLogStartupInfo(false);
+        application.setRegisterShutdownHook(shutdownHook);
         application.addInitializers(ctx -> ctx.getEnvironment().getPropertySources()
                 .addFirst(new MapPropertySource("simulator", overrides)));
-        return application.run(command.springArgs().toArray(String[]::new));
+        return application.run(springArgs.toArray(String[]::new));
     }
 
     private static Launcher launcher(ConfigurableApplicationContext context, PrintStream out, PrintStream err) {

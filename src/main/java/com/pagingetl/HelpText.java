@@ -19,6 +19,7 @@ final class HelpText {
                   java -jar etl.jar --list | --help [--job=<name>] | --status [--job=<name>] [--json] | --version
                   java -jar etl.jar --restart=<executionId> | --stop=<executionId> | --abandon=<executionId>
                   java -jar etl.jar simulate <rapid|demarches|systax|tdg> [--port N] [sim.<option>=value ...]
+                  java -jar etl.jar --worker [--jobs=<name>,...] [--concurrency=N]
 
                 Running --job=X again after a FAILED or STOPPED run resumes that run from its last commit;
                 after a COMPLETED run it starts the next incremental run. --simulate starts the job's embedded
@@ -30,6 +31,9 @@ final class HelpText {
                 Operations (see the README): --etl.metrics.pushgateway-url=http://host:9091 pushes metrics when the
                 run ends, --etl.openlineage.url=<url> posts OpenLineage run events, --logging.structured.format.file=ecs
                 writes the log file (logging.file.name, data/logs/etl.log) as JSON lines.
+                --worker runs until SIGTERM, executing partitions (rapidContent's) that a --job=X run with
+                --etl.partitioning=remote sends through its PostgreSQL job repository (README: "Running on
+                several machines"); --concurrency partitions at a time [default 4].
 
                 Exit codes:
                   %d  completed, output published

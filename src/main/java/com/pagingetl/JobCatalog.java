@@ -18,6 +18,7 @@ import com.pagingetl.jobs.tdg.TdgVersionsJob;
 import com.pagingetl.jobs.tdg.TdgVersionsJobConfiguration;
 import com.pagingetl.launch.JobDescriptor;
 import com.pagingetl.launch.UsageException;
+import com.pagingetl.remote.PartitioningProperties;
 
 /**
  * The jobs this jar can run, known without starting Spring so that --help and --list answer at once, and
@@ -51,7 +52,7 @@ final class JobCatalog {
      */
     static List<Class<?>> propertyClasses() {
         return List.of(EtlProperties.class, RapidProperties.class, DemarchesProperties.class, SystaxRulesProperties.class,
-                TdgProperties.class);
+                TdgProperties.class, PartitioningProperties.class);
     }
 
     /** The {@code @Configuration} class that defines the named job's beans. */

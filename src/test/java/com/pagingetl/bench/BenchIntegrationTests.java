@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -42,5 +43,22 @@ class BenchIntegrationTests {
             assertThat(run.path("wallSeconds").asDouble()).as(variant).isPositive();
         }
         assertThat(json.path("results").get(0).path("ratios").has("wall")).isTrue();
+    }
+
+    @Test
+    void benchmarksRemotePartitioningOnWorkersOnATinyDataSet() throws Exception {
+        BenchOptions options = BenchOptions.parse("rapidContent", "--workers", "2", "--size", "300", "--latency-ms", "0",
+                "--repeat", "1", "--concurrency", "2", "--sim-heap", "-Xmx256m", "--job-heap", "-Xmx384m",
+                "countries=US,FR", "maxPartitionSize=50", "--timeout-s", "600");
+
+        Path report = new WorkersBench(options, Launcher.classpath(), dir).run();
+
+        JsonNode json = JsonMapper.builder().build().readTree(report.toFile());
+        assertThat(report.getFileName().toString()).startsWith("rapidContent-workers-").endsWith(".json");
+        JsonNode runs = json.path("runs");
+        assertThat(runs.size()).isOne();
+        assertThat(runs.get(0).path("variant").asString()).isEqualTo("workers=2");
+        assertThat(runs.get(0).path("records").asLong()).isPositive();
+        assertThat(runs.get(0).path("requests").asLong()).isPositive();
     }
 }

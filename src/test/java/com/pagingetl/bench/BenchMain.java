@@ -24,7 +24,7 @@ public final class BenchMain {
      * Environment variables that would point the job at another repository or output than its fresh run
      * directory, or add JVM options that only one variant would get.
      */
-    private static final List<String> UNSET = List.of("ETL_DATASOURCE_URL", "ETL_DATASOURCE_USERNAME",
+    static final List<String> UNSET = List.of("ETL_DATASOURCE_URL", "ETL_DATASOURCE_USERNAME",
             "ETL_DATASOURCE_PASSWORD", "ETL_OUTPUT_DIR", "ETL_LOG_FILE", "JAVA_TOOL_OPTIONS");
 
     private final BenchOptions options;
@@ -50,7 +50,8 @@ public final class BenchMain {
             Path jar = Path.of("target", "etl.jar");
             Launcher launcher = options.jobJar() != null ? Launcher.otherJob(Path.of(options.jobJar()), jar)
                     : options.plainJar() ? Launcher.jar(jar) : Launcher.script(Path.of("run.sh"), jar);
-            Path report = new BenchMain(options, launcher, Path.of("target", "bench")).run();
+            Path report = options.workers().isEmpty() ? new BenchMain(options, launcher, Path.of("target", "bench")).run()
+                    : new WorkersBench(options, Launcher.jar(jar), Path.of("target", "bench")).run();
             System.out.println("report: " + report);
             System.exit(0);
         } catch (IllegalArgumentException e) {
@@ -143,11 +144,11 @@ public final class BenchMain {
         return launcher.reference(options.jobHeap(), args);
     }
 
-    private static void log(String line) {
+    static void log(String line) {
         System.out.println("bench: " + line);
     }
 
-    private static void delete(Path dir) throws IOException {
+    static void delete(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }

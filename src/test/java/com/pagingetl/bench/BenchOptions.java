@@ -22,10 +22,15 @@ import java.util.Map;
  * @param plainJar        start the job with {@code java -jar target/etl.jar} rather than through {@code run.sh}
  * @param jobJar          start the job with {@code java -jar} on this jar (another build, for a before/after
  *                        comparison on the same simulator), or null
+ * @param workers         rapidContent with remote partitioning on this many worker JVMs, each in turn (empty: a
+ *                        local run against the reference), see {@link WorkersBench}
+ * @param jdbc            the PostgreSQL job repository of a workers benchmark ({@code --jdbc-url}, user,
+ *                        password), or null for an embedded one
  */
 record BenchOptions(BenchJob job, int size, int latencyMs, List<Integer> concurrencies, int repeat, List<String> simHeap,
                     List<String> jobHeap, Map<String, String> jobParameters, List<String> jobProperties,
-                    Map<String, String> simulatorExtras, long timeoutSeconds, boolean plainJar, String jobJar) {
+                    Map<String, String> simulatorExtras, long timeoutSeconds, boolean plainJar, String jobJar,
+                    List<Integer> workers, List<String> jdbc) {
 
     static final String HELP = """
             ./run.sh bench [job] [options] [name=value ...] [--<property>=value ...] [sim.<option>=value ...]
@@ -51,6 +56,12 @@ record BenchOptions(BenchJob job, int size, int latencyMs, List<Integer> concurr
                                   the fast-start copy, its class-data archive and its JVM options)
             --job-jar PATH        start the job with java -jar PATH: another build of the job, measured on the
                                   same simulator and against the same reference (a before/after comparison)
+            --workers N[,M]       rapidContent only: runs with etl.partitioning=remote on N worker JVMs
+                                  (java -jar target/etl.jar --worker, --concurrency partitions each), each count
+                                  in turn, on a fresh PostgreSQL database per run; no reference client
+            --jdbc-url URL        with --workers: the PostgreSQL server to use (a database is created per run,
+                                  so the user needs CREATEDB); default an embedded PostgreSQL
+            --jdbc-user U, --jdbc-password P   its credentials [postgres, empty]
             name=value            job parameters, e.g. countries=US,FR (also read by the reference client)
             --<property>=value    Spring properties for the job only, e.g. --etl.jobs.rapid-content.chunk-size=1000
             sim.<option>=value    further simulator options, e.g. sim.pageSize=500
@@ -68,6 +79,10 @@ record BenchOptions(BenchJob job, int size, int latencyMs, List<Integer> concurr
         long timeout = 3600;
         boolean plainJar = false;
         String jobJar = null;
+        List<Integer> workers = List.of();
+        String jdbcUrl = null;
+        String jdbcUser = "postgres";
+        String jdbcPassword = "";
         Map<String, String> params = new LinkedHashMap<>();
         List<String> properties = new ArrayList<>();
         Map<String, String> sim = new LinkedHashMap<>();
@@ -90,6 +105,11 @@ record BenchOptions(BenchJob job, int size, int latencyMs, List<Integer> concurr
                 case "--job-heap" -> jobHeap = words(value != null ? value : next(args, ++i, name));
                 case "--plain-jar" -> plainJar = true;
                 case "--job-jar" -> jobJar = value != null ? value : next(args, ++i, name);
+                case "--workers" -> workers = Arrays.stream((value != null ? value : next(args, ++i, name)).split(","))
+                        .map(String::trim).map(w -> number("--workers", w, 1)).toList();
+                case "--jdbc-url" -> jdbcUrl = value != null ? value : next(args, ++i, name);
+                case "--jdbc-user" -> jdbcUser = value != null ? value : next(args, ++i, name);
+                case "--jdbc-password" -> jdbcPassword = value != null ? value : next(args, ++i, name);
                 default -> {
                     if (a.startsWith("--")) {
                         if (value == null) {
@@ -118,8 +138,11 @@ record BenchOptions(BenchJob job, int size, int latencyMs, List<Integer> concurr
         if (concurrencies == null) {
             concurrencies = List.of(job.concurrent ? 4 : 1);
         }
+        if (!workers.isEmpty() && (job != BenchJob.RAPID || concurrencies.size() != 1)) {
+            throw new IllegalArgumentException("--workers runs rapidContent, the job with partitions, at one --concurrency");
+        }
         return new BenchOptions(job, size, latency, concurrencies, repeat, simHeap, jobHeap, params, properties, sim, timeout,
-                plainJar, jobJar);
+                plainJar, jobJar, workers, jdbcUrl == null ? null : List.of(jdbcUrl, jdbcUser, jdbcPassword));
     }
 
     /** Every simulator option: the job's bench defaults, size, latency, then the user's. */

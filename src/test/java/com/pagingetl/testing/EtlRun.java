@@ -25,9 +25,19 @@ public final class EtlRun {
     private final List<String> common;
 
     public EtlRun(Path home, String... extraSpringArgs) {
+        this(home, List.of("--spring.datasource.url=jdbc:h2:file:" + home.resolve("data/etl") + ";AUTO_SERVER=TRUE;WRITE_DELAY=0"),
+                extraSpringArgs);
+    }
+
+    /** Runs against another job repository, e.g. a PostgreSQL database: {@code repositoryArgs} name its URL and user. */
+    public static EtlRun withRepository(Path home, List<String> repositoryArgs, String... extraSpringArgs) {
+        return new EtlRun(home, repositoryArgs, extraSpringArgs);
+    }
+
+    private EtlRun(Path home, List<String> repositoryArgs, String... extraSpringArgs) {
         this.home = home;
-        this.common = new ArrayList<>(List.of(
-                "--spring.datasource.url=jdbc:h2:file:" + home.resolve("data/etl") + ";AUTO_SERVER=TRUE;WRITE_DELAY=0",
+        this.common = new ArrayList<>(repositoryArgs);
+        common.addAll(List.of(
                 "--etl.output-dir=" + home.resolve("output"),
                 "--logging.file.name=" + home.resolve("etl.log"),
                 "--etl.http.initial-backoff=10ms",
@@ -72,6 +82,11 @@ public final class EtlRun {
 
     /** Starts the command in a child JVM; its output goes to files under the home directory. */
     public Process start(Map<String, String> env, String... args) throws IOException {
+        return start("child", env, args);
+    }
+
+    /** Starts the command in a child JVM whose output goes to {@code <name>.out} and {@code <name>.err} under the home directory. */
+    public Process start(String name, Map<String, String> env, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
                 "-cp", System.getProperty("java.class.path"), EtlApplication.class.getName()));
@@ -79,8 +94,8 @@ public final class EtlRun {
         command.addAll(common);
         Files.createDirectories(home);
         ProcessBuilder pb = new ProcessBuilder(command).directory(home.toFile())
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("child.out").toFile()))
-                .redirectError(ProcessBuilder.Redirect.appendTo(home.resolve("child.err").toFile()));
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve(name + ".out").toFile()))
+                .redirectError(ProcessBuilder.Redirect.appendTo(home.resolve(name + ".err").toFile()));
         pb.environment().putAll(env);
         return pb.start();
     }

@@ -21,6 +21,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -42,6 +43,8 @@ import com.pagingetl.paging.PagingItemReader;
 import com.pagingetl.paging.ReadAhead;
 import com.pagingetl.progress.PartitionProgress;
 import com.pagingetl.progress.ProgressMonitor;
+import com.pagingetl.remote.PartitionedSteps;
+import com.pagingetl.remote.RemotePartitioningConfiguration;
 import com.pagingetl.state.WatermarkStore;
 
 /**
@@ -50,6 +53,7 @@ import com.pagingetl.state.WatermarkStore;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(RapidProperties.class)
+@Import(RemotePartitioningConfiguration.class)
 public class RapidContentJobConfiguration {
 
     private static final String WORKER = "rapidExtractPartition";
@@ -84,21 +88,19 @@ public class RapidContentJobConfiguration {
         return new StepBuilder("rapidPlan", repository).tasklet(new RapidPlanner(api, properties, CLOCK, repository), tm).build();
     }
 
+    /** Partitions on this process's threads, or on workers with {@code etl.partitioning=remote}. */
     @Bean
     Step rapidExtract(JobRepository repository, Partitioner rapidPartitioner, Step rapidExtractPartition,
-                      TaskExecutor rapidExecutor, ProgressMonitor monitor) {
-        return new StepBuilder("rapidExtract", repository)
-                .listener(new PartitionProgress(monitor, repository, RapidContentJob.NAME + " all partitions",
-                        RapidContentJob.NAME + " partition ", step -> {
-                            RapidPlan plan = RapidPlan.fromJson(step.getJobExecution().getExecutionContext().getString(RapidPlan.KEY));
-                            return new PartitionProgress.Plan(plan.expectedTotal(),
-                                    plan.slices().stream().map(s -> WORKER + ":" + s.name()).toList());
-                        }))
-                .partitioner(WORKER, rapidPartitioner)
-                .splitter(new LargestFirstSplitter(new SimpleStepExecutionSplitter(repository, WORKER, rapidPartitioner)))
-                .step(rapidExtractPartition)
-                .taskExecutor(rapidExecutor)
-                .build();
+                      TaskExecutor rapidExecutor, ProgressMonitor monitor, PartitionedSteps partitionedSteps) {
+        PartitionProgress progress = new PartitionProgress(monitor, repository, RapidContentJob.NAME + " all partitions",
+                RapidContentJob.NAME + " partition ", step -> {
+                    RapidPlan plan = RapidPlan.fromJson(step.getJobExecution().getExecutionContext().getString(RapidPlan.KEY));
+                    return new PartitionProgress.Plan(plan.expectedTotal(),
+                            plan.slices().stream().map(s -> WORKER + ":" + s.name()).toList());
+                });
+        return partitionedSteps.partitioned(RapidContentJob.NAME, "rapidExtract", rapidPartitioner,
+                new LargestFirstSplitter(new SimpleStepExecutionSplitter(repository, WORKER, rapidPartitioner)),
+                rapidExtractPartition, rapidExecutor, progress);
     }
 
     /** One partition per slice of the saved plan; names are stable so a restart finds each one's context. */

@@ -28,13 +28,19 @@ final class RapidFixture implements AutoCloseable {
     final EtlRun etl;
 
     RapidFixture(Path home, Map<String, String> simulatorOptions) {
+        this(home, simulatorOptions, null);
+    }
+
+    /** @param repositoryArgs the job repository's URL and user, or null for the H2 file of {@link EtlRun} */
+    RapidFixture(Path home, Map<String, String> simulatorOptions, List<String> repositoryArgs) {
         Map<String, String> options = new java.util.HashMap<>(Map.of("size", "4000", "pageSize", "50", "seed", "7"));
         options.putAll(simulatorOptions);
         simulator = new RapidSimulator(new SimulatorOptions(options));
         simulator.start(0);
         List<String> spring = new ArrayList<>();
         simulator.clientProperties().forEach((k, v) -> spring.add("--" + k + "=" + v));
-        etl = new EtlRun(home, spring.toArray(String[]::new));
+        etl = repositoryArgs == null ? new EtlRun(home, spring.toArray(String[]::new))
+                : EtlRun.withRepository(home, repositoryArgs, spring.toArray(String[]::new));
     }
 
     /** The job's command with the test's countries and a partition size that forces the US category split. */

@@ -1,0 +1,168 @@
+package com.pagingetl.remote;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import javax.sql.DataSource;
+
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.partition.Partitioner;
+import org.springframework.batch.core.partition.StepExecutionSplitter;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.integration.partition.RemotePartitioningManagerStepBuilder;
+import org.springframework.batch.integration.partition.StepExecutionRequest;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.integration.channel.QueueChannel;
+import org.springframework.integration.jdbc.store.JdbcChannelMessageStore;
+import org.springframework.integration.jdbc.store.channel.PostgresChannelMessageStoreQueryProvider;
+import org.springframework.integration.store.MessageGroupQueue;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.messaging.PollableChannel;
+
+import com.pagingetl.launch.UsageException;
+import com.pagingetl.state.SchemaInitializer;
+
+/**
+ * Builds a job's partitioned step for where {@code etl.partitioning} says its partitions execute, from the one
+ * worker step both ways use (same reader, writer, retries, rate limit and checkpoints):
+ * <ul>
+ * <li>{@code local}: threads of this process ({@code concurrency} of them);</li>
+ * <li>{@code remote}: Spring Batch remote partitioning. The manager sends one {@link StepExecutionRequest}
+ * per partition to the job's queue and waits by polling the job repository; workers ({@code --worker}) take
+ * the requests and execute the worker step. The queue is a Spring Integration {@link QueueChannel} kept in the
+ * job repository's PostgreSQL database ({@link JdbcChannelMessageStore}, tables {@code INT_*} created on first
+ * use), so the database is the only infrastructure the processes share besides the output directory.</li>
+ * </ul>
+ * Also the registry the worker reads: which worker step serves which job, and each job's queue.
+ */
+public class PartitionedSteps implements AutoCloseable {
+
+    /** The message store's region: the suite's queues, apart from anything else using INT_* tables. */
+    static final String REGION = "paging-etl";
+
+    private final PartitioningProperties properties;
+    private final DataSource dataSource;
+    private final JobRepository repository;
+    private final Map<String, Step> workerSteps = new ConcurrentHashMap<>();
+    private final Map<String, PollableChannel> queues = new ConcurrentHashMap<>();
+    private volatile JdbcChannelMessageStore store;
+    private volatile PartitionLeases leases;
+
+    public PartitionedSteps(PartitioningProperties properties, DataSource dataSource, JobRepository repository) {
+        this.properties = properties;
+        this.dataSource = dataSource;
+        this.repository = repository;
+    }
+
+    /**
+     * The partitioned step {@code name} of {@code job}: {@code partitioner} and {@code splitter} plan the
+     * partitions, {@code workerStep} executes each one, locally on {@code executor} or on the workers;
+     * {@code listener} follows the manager step (progress across all partitions).
+     */
+    public Step partitioned(String job, String name, Partitioner partitioner, StepExecutionSplitter splitter,
+                            Step workerStep, TaskExecutor executor, StepExecutionListener listener) {
+        workerSteps.put(job, workerStep);
+        if (!properties.isRemote()) {
+            return new StepBuilder(name, repository)
+                    .listener(listener)
+                    .partitioner(workerStep.getName(), partitioner)
+                    .splitter(splitter)
+                    .step(workerStep)
+                    .taskExecutor(executor)
+                    .build();
+        }
+        requireSharedRepository();
+        return new RemotePartitioningManagerStepBuilder(name, repository)
+                .partitioner(workerStep.getName(), partitioner)
+                .splitter(splitter)
+                .outputChannel(requests(job))
+                .listener(listener)
+                .pollInterval(properties.remote().pollInterval().toMillis())
+                .listener(new PartitionLeaseWatcher(leases(), repository, workerStep.getName(),
+                        properties.remote().pollInterval()))
+                .build();
+    }
+
+    /** The worker step of a job with partitions, or null for a job without (or whose configuration is not loaded). */
+    public Step workerStep(String job) {
+        return workerSteps.get(job);
+    }
+
+    /** The queue of a job's partition requests. */
+    public PollableChannel requests(String job) {
+        return queues.computeIfAbsent(job, j -> new QueueChannel(new MessageGroupQueue(store(), "partitions of " + j)));
+    }
+
+    public PartitionLeases leases() {
+        if (leases == null) {
+            synchronized (this) {
+                if (leases == null) {
+                    requireSharedRepository();
+                    leases = new PartitionLeases(new JdbcTemplate(dataSource), properties.remote().leaseStaleAfter());
+                }
+            }
+        }
+        return leases;
+    }
+
+    public PartitioningProperties properties() {
+        return properties;
+    }
+
+    private JdbcChannelMessageStore store() {
+        if (store == null) {
+            synchronized (this) {
+                if (store == null) {
+                    requireSharedRepository();
+                    JdbcChannelMessageStore s = new JdbcChannelMessageStore(dataSource);
+                    s.setChannelMessageStoreQueryProvider(new PostgresChannelMessageStoreQueryProvider());
+                    s.setRegion(REGION);
+                    // Only what a partition request message holds may be deserialized from the table.
+                    s.addAllowedPatterns(StepExecutionRequest.class.getName(), "org.springframework.messaging.*",
+                            "org.springframework.integration.*", "java.util.*", "java.lang.*");
+                    s.afterPropertiesSet();
+                    store = s;
+                }
+            }
+        }
+        return store;
+    }
+
+    /**
+     * Remote partitions need one job repository every process shares: PostgreSQL, whose tables of leases and
+     * queues are created here on first use. An H2 file is private to its machine.
+     */
+    private void requireSharedRepository() {
+        if (!properties.remote().transport().equalsIgnoreCase("jdbc")) {
+            throw new UsageException("etl.remote.transport=" + properties.remote().transport() + " is not supported:"
+                    + " partition requests travel through the job repository's database (etl.remote.transport=jdbc)");
+        }
+        String product;
+        try (Connection c = dataSource.getConnection()) {
+            product = c.getMetaData().getDatabaseProductName();
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading the job repository's database product failed: " + e.getMessage(), e);
+        }
+        if (!product.toLowerCase(Locale.ROOT).contains("postgres")) {
+            throw new UsageException("etl.partitioning=remote needs a job repository every process shares"
+                    + " (PostgreSQL: spring.datasource.url=jdbc:postgresql://host/db), not " + product
+                    + "; see README 'Running on several machines'");
+        }
+        SchemaInitializer.ensure(dataSource, Set.of("INT_CHANNEL_MESSAGE", "INT_MESSAGE_GROUP"),
+                "org/springframework/integration/jdbc/schema-%s.sql");
+        SchemaInitializer.ensure(dataSource, Set.of("ETL_PARTITION_LEASE"), "db/etl-remote-schema-%s.sql");
+    }
+
+    @Override
+    public void close() {
+        if (leases != null) {
+            leases.close();
+        }
+    }
+}

@@ -21,7 +21,7 @@ public final class DemarchesDossiersJob extends AbstractEtlJob {
             "demarches",
             List.of(
                     ParameterSpec.scope("demarche", null, "démarche number (required); each démarche has its own runs and watermarks"),
-                    ParameterSpec.option("updatedSince", "", "fixed lower bound, ISO 8601 date or date-time; used by the first run"
+                    ParameterSpec.option("updatedSince", "", "fixed lower bound, ISO 8601 date or date-time, not in the future; used by the first run"
                             + " (default " + DemarchesParameters.DEFAULT_UPDATED_SINCE + ") and kept for the démarche afterwards"),
                     ParameterSpec.option("first", "100", "page size, 1-100 (the API silently caps at 100, so more is refused)"),
                     ParameterSpec.option("fullResync", "false", "true: ignore the stored cursors and read everything again from updatedSince")),

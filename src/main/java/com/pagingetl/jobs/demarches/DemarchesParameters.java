@@ -2,6 +2,7 @@ package com.pagingetl.jobs.demarches;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 
@@ -65,17 +66,25 @@ record DemarchesParameters(int demarche, String updatedSince, int first, boolean
         return new DemarchesParameters(number, since.isEmpty() ? null : since, first, Boolean.parseBoolean(full));
     }
 
-    /** ISO 8601 date-time with offset, or a date, as the API's ISO8601DateTime accepts. */
+    /**
+     * ISO 8601 date-time with offset, or a date, as the API's ISO8601DateTime accepts, and not in the future: a fixed
+     * lower bound after now would make every run of the démarche read nothing, for good.
+     */
     private static void checkDate(String value) {
+        boolean future;
         try {
-            OffsetDateTime.parse(value);
+            future = OffsetDateTime.parse(value).isAfter(OffsetDateTime.now());
         } catch (DateTimeParseException notDateTime) {
             try {
-                LocalDate.parse(value);
+                future = LocalDate.parse(value).isAfter(LocalDate.now(ZoneOffset.MAX));
             } catch (DateTimeParseException notDate) {
                 throw new UsageException("updatedSince=" + value + " is not an ISO 8601 date (2020-02-22) or date-time"
                         + " with offset (2020-02-22T00:00:00+01:00)");
             }
+        }
+        if (future) {
+            throw new UsageException("updatedSince=" + value + " is in the future: no dossier can have been updated since"
+                    + " then, and it stays the démarche's fixed lower bound for every later run");
         }
     }
 }

@@ -47,7 +47,7 @@ public final class RapidContentJob extends AbstractEtlJob {
                             "a country above this many results is split by category, a slice by star rating"),
                     ParameterSpec.option("concurrency", "4", "partitions read at once (1-32)"),
                     ParameterSpec.option("fullRefresh", "false", "true: ignore the watermark and extract everything"),
-                    ParameterSpec.option("since", "", "YYYY-MM-DD: date_updated_start to use instead of the watermark")),
+                    ParameterSpec.option("since", "", "YYYY-MM-DD, not in the future: date_updated_start to use instead of the watermark")),
             List.of("RAPID_BASE_URL / etl.jobs.rapid-content.base-url   API origin [https://api.ean.com]",
                     "RAPID_API_KEY / etl.jobs.rapid-content.api-key      API key (secret)",
                     "RAPID_SHARED_SECRET / etl.jobs.rapid-content.shared-secret   shared secret (secret)",

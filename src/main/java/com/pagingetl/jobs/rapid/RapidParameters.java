@@ -1,6 +1,7 @@
 package com.pagingetl.jobs.rapid;
 
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
@@ -57,6 +58,12 @@ record RapidParameters(String language, String supplySource, List<String> countr
                 since = LocalDate.parse(sinceText);
             } catch (DateTimeParseException e) {
                 throw new UsageException("since=" + sinceText + " is not a date of the form YYYY-MM-DD");
+            }
+            // A future date would make an "incremental" run of nothing that still moves the watermark to today, so
+            // that everything older is never exported. The latest time zone's today is the latest valid date.
+            if (since.isAfter(LocalDate.now(ZoneOffset.MAX))) {
+                throw new UsageException("since=" + sinceText + " is in the future: no property can have been updated"
+                        + " since then, and the run would move the watermark past everything older");
             }
         }
         return new RapidParameters(language, supply, countries, include, maxPartitionSize, concurrency,

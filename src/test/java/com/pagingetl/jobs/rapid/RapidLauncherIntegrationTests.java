@@ -67,6 +67,7 @@ class RapidLauncherIntegrationTests {
             assertUsage(rapid.run("maxPartitionSize=lots"), "maxPartitionSize=lots must be a whole number");
             assertUsage(rapid.run("colour=blue"), "rapidContent has no parameter 'colour'");
             assertUsage(rapid.run("countries=usa"), "'usa' is not a two-letter upper-case country code");
+            assertUsage(rapid.run("since=2099-01-01"), "since=2099-01-01 is in the future");
             assertUsage(new EtlRun(home.resolve("no-credentials")).run("--job=rapidContent"), "RAPID_API_KEY");
             assertUsage(rapid.etl.run("--job=nothing"), "unknown job 'nothing'");
             assertThat(rapid.simulator.contentRequestCount()).isZero();

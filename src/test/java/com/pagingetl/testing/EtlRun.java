@@ -15,7 +15,8 @@ import java.util.concurrent.TimeUnit;
 import com.pagingetl.EtlApplication;
 
 /**
- * Runs the real command line against a private working directory: its own H2 job repository, output
+ * Runs the real command line against a private working directory: its own job repository (H2 by default,
+ * or a fresh PostgreSQL database, see {@link RepositoryDatabase}), output
  * directory and log file, with fast retry backoffs. {@link #run} runs in this JVM; {@link #start}
  * starts a child JVM on the test classpath so that a test can {@code kill -9} it.
  */
@@ -25,9 +26,18 @@ public final class EtlRun {
     private final List<String> common;
 
     public EtlRun(Path home, String... extraSpringArgs) {
+        this(home, RepositoryDatabase.H2, extraSpringArgs);
+    }
+
+    public EtlRun(Path home, RepositoryDatabase database, String... extraSpringArgs) {
+        this(home, database.springArgs(home), extraSpringArgs);
+    }
+
+    /** @param repository the {@code --spring.datasource.*} arguments of the job repository */
+    public EtlRun(Path home, List<String> repository, String... extraSpringArgs) {
         this.home = home;
-        this.common = new ArrayList<>(List.of(
-                "--spring.datasource.url=jdbc:h2:file:" + home.resolve("data/etl") + ";AUTO_SERVER=TRUE;WRITE_DELAY=0",
+        this.common = new ArrayList<>(repository);
+        common.addAll(List.of(
                 "--etl.output-dir=" + home.resolve("output"),
                 "--logging.file.name=" + home.resolve("etl.log"),
                 "--etl.http.initial-backoff=10ms",

@@ -14,6 +14,7 @@ import com.pagingetl.simulator.SimulatorOptions;
 import com.pagingetl.simulator.rapid.RapidSimulator;
 import com.pagingetl.testing.EtlRun;
 import com.pagingetl.testing.PublishedOutput;
+import com.pagingetl.testing.RepositoryDatabase;
 
 /**
  * A small Rapid world for job tests: a simulator in this JVM (so faults, clock and counters are in the
@@ -28,13 +29,22 @@ final class RapidFixture implements AutoCloseable {
     final EtlRun etl;
 
     RapidFixture(Path home, Map<String, String> simulatorOptions) {
+        this(home, RepositoryDatabase.H2, simulatorOptions);
+    }
+
+    RapidFixture(Path home, RepositoryDatabase database, Map<String, String> simulatorOptions) {
+        this(home, database.springArgs(home), simulatorOptions);
+    }
+
+    /** @param repository the {@code --spring.datasource.*} arguments of the job repository */
+    RapidFixture(Path home, List<String> repository, Map<String, String> simulatorOptions) {
         Map<String, String> options = new java.util.HashMap<>(Map.of("size", "4000", "pageSize", "50", "seed", "7"));
         options.putAll(simulatorOptions);
         simulator = new RapidSimulator(new SimulatorOptions(options));
         simulator.start(0);
         List<String> spring = new ArrayList<>();
         simulator.clientProperties().forEach((k, v) -> spring.add("--" + k + "=" + v));
-        etl = new EtlRun(home, spring.toArray(String[]::new));
+        etl = new EtlRun(home, repository, spring.toArray(String[]::new));
     }
 
     /** The job's command with the test's countries and a partition size that forces the US category split. */

@@ -9,9 +9,12 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import com.pagingetl.launch.ExitCodes;
 import com.pagingetl.testing.EtlRun;
+import com.pagingetl.testing.RepositoryDatabase;
 
 /** The command-line verbs around a run, exercised on rapidContent: status, abandon, restart, usage errors. */
 class RapidLauncherIntegrationTests {
@@ -21,9 +24,10 @@ class RapidLauncherIntegrationTests {
     @TempDir
     Path home;
 
-    @Test
-    void statusListsTheFailedRunAndAbandonLetsTheNextCommandStartAFreshOne() {
-        try (RapidFixture rapid = new RapidFixture(home, Map.of())) {
+    @ParameterizedTest
+    @EnumSource(RepositoryDatabase.class)
+    void statusListsTheFailedRunAndAbandonLetsTheNextCommandStartAFreshOne(RepositoryDatabase database) {
+        try (RapidFixture rapid = new RapidFixture(home, database, Map.of())) {
             rapid.simulator.failRequestsAfter(70, 500);
             EtlRun.Result failed = rapid.run("--etl.http.max-attempts=1");
             long execution = executionOf(failed);
@@ -45,9 +49,10 @@ class RapidLauncherIntegrationTests {
         }
     }
 
-    @Test
-    void restartByExecutionIdResumesThatRun() {
-        try (RapidFixture rapid = new RapidFixture(home, Map.of())) {
+    @ParameterizedTest
+    @EnumSource(RepositoryDatabase.class)
+    void restartByExecutionIdResumesThatRun(RepositoryDatabase database) {
+        try (RapidFixture rapid = new RapidFixture(home, database, Map.of())) {
             rapid.simulator.failRequestsAfter(70, 500);
             long execution = executionOf(rapid.run("--etl.http.max-attempts=1"));
             rapid.simulator.clearFaults();

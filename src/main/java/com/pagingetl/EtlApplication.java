@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
@@ -14,6 +15,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 
 import com.pagingetl.config.BatchConfiguration;
+import com.pagingetl.http.Secrets;
 import com.pagingetl.launch.CommandLine;
 import com.pagingetl.launch.EtlJob;
 import com.pagingetl.launch.ExitCodes;
@@ -22,6 +24,8 @@ import com.pagingetl.launch.Launcher;
 import com.pagingetl.launch.UsageException;
 import com.pagingetl.simulator.ApiSimulator;
 import com.pagingetl.simulator.SimulatorOptions;
+import com.pagingetl.state.H2Credentials;
+import com.pagingetl.state.RepositoryOutage;
 import com.pagingetl.state.RunLock;
 
 /**
@@ -34,6 +38,14 @@ import com.pagingetl.state.RunLock;
  * restarts or abandons (none for --status and --stop); nothing is component-scanned.
  */
 public final class EtlApplication {
+
+    static {
+        // H2's AUTO_SERVER (the default job repository) listens where h2.bindAddress says, read once when H2 loads:
+        // loopback only, so that the repository is never reachable from another machine.
+        if (System.getProperty("h2.bindAddress") == null) {
+            System.setProperty("h2.bindAddress", "127.0.0.1");
+        }
+    }
 
     private EtlApplication() {
     }
@@ -75,6 +87,7 @@ public final class EtlApplication {
 
     private static int runInSpring(PrintStream out, PrintStream err, CommandLine command) {
         ApiSimulator simulator = null;
+        AtomicReference<String> repositoryUrl = new AtomicReference<>();
         try {
             Map<String, Object> overrides = new LinkedHashMap<>();
             if (command.simulate()) {
@@ -92,13 +105,13 @@ public final class EtlApplication {
                 case RUN -> JobCatalog.require(command.job()).name();
                 // The execution's job is known only to the repository: a first context without any job finds it.
                 case RESTART, ABANDON -> {
-                    try (ConfigurableApplicationContext context = context(command, overrides, null)) {
+                    try (ConfigurableApplicationContext context = context(command, overrides, null, repositoryUrl)) {
                         yield launcher(context, out, err).jobOf(command.executionId());
                     }
                 }
                 default -> null;
             };
-            try (ConfigurableApplicationContext context = context(command, overrides, job)) {
+            try (ConfigurableApplicationContext context = context(command, overrides, job, repositoryUrl)) {
                 return launcher(context, out, err).execute(command);
             }
         } catch (UsageException e) {
@@ -109,6 +122,11 @@ public final class EtlApplication {
             if (usage != null) {
                 err.println("usage error: " + usage.getMessage());
                 return ExitCodes.USAGE;
+            }
+            if (RepositoryOutage.isUnreachable(e)) {
+                err.println("job repository " + RepositoryOutage.safeUrl(repositoryUrl.get()) + " is unreachable ("
+                        + Secrets.redact(RepositoryOutage.cause(e)) + "); nothing was started; run the same command again once it is back");
+                return ExitCodes.FAILED;
             }
             err.println("configuration error: " + rootMessage(e));
             return ExitCodes.USAGE;
@@ -123,7 +141,8 @@ public final class EtlApplication {
      * A Spring context with the job repository and, when {@code job} is not null, that one job's
      * configuration: no component scan, and only the auto-configurations the repository needs.
      */
-    private static ConfigurableApplicationContext context(CommandLine command, Map<String, Object> overrides, String job) {
+    private static ConfigurableApplicationContext context(CommandLine command, Map<String, Object> overrides, String job,
+                                                          AtomicReference<String> repositoryUrl) {
         Class<?>[] sources = job == null ? new Class<?>[] {BatchConfiguration.class}
                 : new Class<?>[] {BatchConfiguration.class, JobCatalog.configuration(job)};
         SpringApplication application = new SpringApplication(sources);
@@ -131,6 +150,8 @@ public final class EtlApplication {
         application.setLogStartupInfo(false);
         application.addInitializers(ctx -> ctx.getEnvironment().getPropertySources()
                 .addFirst(new MapPropertySource("simulator", overrides)));
+        application.addInitializers(ctx -> repositoryUrl.set(ctx.getEnvironment().getProperty("spring.datasource.url")));
+        application.addInitializers(H2Credentials::apply);
         return application.run(command.springArgs().toArray(String[]::new));
     }
 

@@ -6,6 +6,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -13,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import com.pagingetl.EtlApplication;
+import com.pagingetl.state.H2Credentials;
 
 /**
  * Runs the real command line against a private working directory: its own job repository (H2 by default,
@@ -23,6 +27,7 @@ import com.pagingetl.EtlApplication;
 public final class EtlRun {
 
     private final Path home;
+    private final List<String> repository;
     private final List<String> common;
 
     public EtlRun(Path home, String... extraSpringArgs) {
@@ -36,6 +41,7 @@ public final class EtlRun {
     /** @param repository the {@code --spring.datasource.*} arguments of the job repository */
     public EtlRun(Path home, List<String> repository, String... extraSpringArgs) {
         this.home = home;
+        this.repository = List.copyOf(repository);
         this.common = new ArrayList<>(repository);
         common.addAll(List.of(
                 "--etl.output-dir=" + home.resolve("output"),
@@ -44,6 +50,31 @@ public final class EtlRun {
                 "--etl.http.max-backoff=200ms",
                 "--etl.progress-interval=2s"));
         common.addAll(Arrays.asList(extraSpringArgs));
+    }
+
+    /**
+     * A connection to this run's H2 job repository, with the password the commands generated into
+     * {@code data/etl.credentials}.
+     */
+    public static Connection openH2(Path home) throws IOException, SQLException {
+        Path database = home.resolve("data/etl");
+        String password = Files.readString(H2Credentials.credentialsFile(database)).strip();
+        return DriverManager.getConnection("jdbc:h2:file:" + database + ";AUTO_SERVER=TRUE;WRITE_DELAY=0", "sa", password);
+    }
+
+    /** A connection to the job repository the commands use (after a first command created it). */
+    public Connection openRepository() throws IOException, SQLException {
+        String url = argument("url");
+        if (url.startsWith("jdbc:h2:")) {
+            return openH2(home);
+        }
+        return DriverManager.getConnection(url, argument("username"), "");
+    }
+
+    private String argument(String name) {
+        String prefix = "--spring.datasource." + name + "=";
+        return repository.stream().filter(a -> a.startsWith(prefix)).map(a -> a.substring(prefix.length()))
+                .findFirst().orElseThrow();
     }
 
     public Path home() {

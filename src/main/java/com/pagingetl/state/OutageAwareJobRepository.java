@@ -5,9 +5,12 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.stream.Collectors;
 
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -21,13 +24,17 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * same command resumes from exactly there once the database is back.
  *
  * <p>A step's update runs inside its chunk's transaction, so it is remembered only after that transaction
- * commits: a chunk whose commit was cut off is not reported as committed. Thread-safe.
+ * commits: a chunk whose commit was cut off is not reported as committed. Once the database is found gone,
+ * every later call fails at once with the same line. Thread-safe.
  */
 public final class OutageAwareJobRepository implements InvocationHandler {
 
     private final JobRepository target;
     private final String url;
     private final Map<String, String> lastCommits = new ConcurrentSkipListMap<>();
+    private final Set<String> completed = ConcurrentHashMap.newKeySet();
+    /** Set by the first call that found the database gone: every later call fails at once with it. */
+    private volatile RepositoryUnreachableException lost;
 
     private OutageAwareJobRepository(JobRepository target, String url) {
         this.target = target;
@@ -41,15 +48,22 @@ public final class OutageAwareJobRepository implements InvocationHandler {
 
     @Override
     public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+        if (lost != null) {
+            // The run is failing: the steps and partitions still to come fail at once rather than each waiting
+            // for the pool's connection-timeout (a partitioned job has dozens). The next command recovers the run.
+            throw new RepositoryUnreachableException(lost.getMessage(), lost);
+        }
         Object result;
         try {
             result = method.invoke(target, args);
         } catch (InvocationTargetException e) {
             Throwable cause = e.getCause();
             if (RepositoryOutage.isUnreachable(cause) && !(cause instanceof RepositoryUnreachableException)) {
-                throw new RepositoryUnreachableException("lost the job repository " + url + " ("
-                        + RepositoryOutage.cause(cause) + ")" + positions()
+                RepositoryUnreachableException failure = new RepositoryUnreachableException("lost the job repository "
+                        + url + " (" + RepositoryOutage.cause(cause) + ")" + positions()
                         + "; run the same command again once the database is back", cause);
+                lost = failure;
+                throw failure;
             }
             throw cause;
         }
@@ -62,23 +76,34 @@ public final class OutageAwareJobRepository implements InvocationHandler {
     private void remember(StepExecution step) {
         String name = step.getStepName();
         String position = String.format("%,d records written in %,d commits", step.getWriteCount(), step.getCommitCount());
+        boolean done = step.getStatus() == BatchStatus.COMPLETED;
+        Runnable record = () -> {
+            if (done) {
+                lastCommits.remove(name);
+                completed.add(name);
+            } else {
+                lastCommits.put(name, position);
+            }
+        };
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    lastCommits.put(name, position);
+                    record.run();
                 }
             });
         } else {
-            lastCommits.put(name, position);
+            record.run();
         }
     }
 
+    /** The unfinished steps' last commits, and how many steps had completed (their positions no longer matter). */
     private String positions() {
+        String done = completed.isEmpty() ? "" : "; " + completed.size() + " step(s) had completed";
         if (lastCommits.isEmpty()) {
-            return "; no step had committed yet";
+            return "; no unfinished step had committed" + done;
         }
         return lastCommits.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
-                .collect(Collectors.joining(", ", "; last commits: ", ""));
+                .collect(Collectors.joining(", ", "; last commits: ", "")) + done;
     }
 }

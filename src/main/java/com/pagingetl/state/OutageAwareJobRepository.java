@@ -77,11 +77,13 @@ public final class OutageAwareJobRepository implements InvocationHandler {
         String name = step.getStepName();
         String position = String.format("%,d records written in %,d commits", step.getWriteCount(), step.getCommitCount());
         boolean done = step.getStatus() == BatchStatus.COMPLETED;
+        // A step that has not committed a chunk yet (a partition manager never does) starts from the beginning.
+        boolean committed = step.getCommitCount() > 0;
         Runnable record = () -> {
             if (done) {
                 lastCommits.remove(name);
                 completed.add(name);
-            } else {
+            } else if (committed) {
                 lastCommits.put(name, position);
             }
         };

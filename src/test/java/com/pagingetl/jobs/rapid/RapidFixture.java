@@ -1,5 +1,7 @@
 package com.pagingetl.jobs.rapid;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -82,6 +84,15 @@ final class RapidFixture implements AutoCloseable {
 
     static JsonNode first(Path file) {
         return PublishedOutput.records(file).get(0);
+    }
+
+    /** The run resumed run 1 and completed, publishing every expected property exactly once. */
+    void assertResumedAndPublishedEveryPropertyOnce(EtlRun.Result resumed) {
+        assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
+        assertThat(resumed.out()).contains("resuming run 1");
+        List<String> ids = ids(published(".jsonl.gz").get(0));
+        assertThat(ids).doesNotHaveDuplicates();
+        assertThat(distinct(ids)).isEqualTo(expectedIds());
     }
 
     @Override

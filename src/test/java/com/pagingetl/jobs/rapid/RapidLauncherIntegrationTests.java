@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,6 +21,7 @@ import com.pagingetl.testing.RepositoryDatabase;
 class RapidLauncherIntegrationTests {
 
     private static final Pattern FAILED_EXECUTION = Pattern.compile("failed \\(execution (\\d+)\\)");
+    private static final Pattern RUNNING_EXECUTION = Pattern.compile("(?m)^(\\d+)\\s+rapidContent\\s+1\\s+(STARTED|STARTING)");
 
     @TempDir
     Path home;
@@ -63,6 +65,32 @@ class RapidLauncherIntegrationTests {
             assertThat(restarted.out()).contains("restarting execution " + execution);
             assertThat(RapidFixture.ids(rapid.published(".jsonl.gz").get(0))).doesNotHaveDuplicates()
                     .hasSize(rapid.expectedIds().size());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(RepositoryDatabase.class)
+    void aRunInAnotherProcessIsListedByStatusAndStoppedByStopThenTheSameCommandResumesIt(RepositoryDatabase database)
+            throws Exception {
+        try (RapidFixture rapid = new RapidFixture(home, database, Map.of("latencyMs", "300"))) {
+            Process child = rapid.etl.start(Map.of(), rapid.command());
+            while (child.isAlive() && rapid.simulator.contentRequestCount() < 5) {
+                Thread.sleep(20);
+            }
+
+            EtlRun.Result status = rapid.etl.run("--status", "--job=rapidContent");
+
+            assertThat(status.exitCode()).as(status.toString()).isZero();
+            Matcher running = RUNNING_EXECUTION.matcher(status.out());
+            assertThat(running.find()).as(status.out()).isTrue();
+            EtlRun.Result stop = rapid.etl.run("--stop=" + running.group(1));
+            assertThat(stop.exitCode()).as(stop.toString()).isZero();
+            assertThat(child.waitFor(5, TimeUnit.MINUTES)).isTrue();
+            assertThat(child.exitValue()).isEqualTo(ExitCodes.STOPPED);
+
+            EtlRun.Result resumed = rapid.etl.runChild(Map.of(), rapid.command());
+
+            rapid.assertResumedAndPublishedEveryPropertyOnce(resumed);
         }
     }
 

@@ -58,10 +58,10 @@ class RapidH2RepositoryIntegrationTests {
 
             assertThat(listening).as("the H2 server of the first run, on loopback only").isNotEmpty()
                     .allMatch(address -> address.startsWith("127.") || address.equals("::1"));
+            assertThat(b.exitValue()).as(Files.readString(home.resolve("b/child.err"))).isZero();
             String firstErr = Files.readString(home.resolve("a/child.err"));
             assertThat(a.exitValue()).as(firstErr).isZero();
             assertThat(firstErr).contains("serves the job repository to", "waiting for them to end before exiting");
-            assertThat(b.exitValue()).as(Files.readString(home.resolve("b/child.err"))).isZero();
             assertThat(RapidFixture.distinct(RapidFixture.ids(first.published(".jsonl.gz").get(0))))
                     .isEqualTo(first.simulator.expectedIds(List.of("FR")));
             List<String> ids = RapidFixture.ids(second.published(".jsonl.gz").get(0));

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.slf4j.event.Level;
 import org.springframework.batch.core.launch.JobOperator;
@@ -18,6 +19,7 @@ import org.springframework.core.env.MapPropertySource;
 
 import com.pagingetl.config.BatchConfiguration;
 import com.pagingetl.config.PropertyCheck;
+import com.pagingetl.http.Secrets;
 import com.pagingetl.launch.CommandLine;
 import com.pagingetl.launch.EtlJob;
 import com.pagingetl.launch.ExitCodes;
@@ -27,6 +29,8 @@ import com.pagingetl.launch.UsageException;
 import com.pagingetl.logging.LoggedPrintStream;
 import com.pagingetl.simulator.ApiSimulator;
 import com.pagingetl.simulator.SimulatorOptions;
+import com.pagingetl.state.H2Credentials;
+import com.pagingetl.state.RepositoryOutage;
 import com.pagingetl.state.RunLock;
 
 /**
@@ -40,6 +44,14 @@ import com.pagingetl.state.RunLock;
  * restarts or abandons (none for --status and --stop); nothing is component-scanned.
  */
 public final class EtlApplication {
+
+    static {
+        // H2's AUTO_SERVER (the default job repository) listens where h2.bindAddress says, read once when H2 loads:
+        // loopback only, so that the repository is never reachable from another machine.
+        if (System.getProperty("h2.bindAddress") == null) {
+            System.setProperty("h2.bindAddress", "127.0.0.1");
+        }
+    }
 
     private EtlApplication() {
     }
@@ -100,6 +112,7 @@ public final class EtlApplication {
 
     private static int runInSpring(PrintStream out, PrintStream err, CommandLine command) {
         ApiSimulator simulator = null;
+        AtomicReference<String> repositoryUrl = new AtomicReference<>();
         try {
             Map<String, Object> overrides = new LinkedHashMap<>();
             if (command.simulate()) {
@@ -117,20 +130,20 @@ public final class EtlApplication {
                 case RUN -> JobCatalog.require(command.job()).name();
                 // The execution's job is known only to the repository: a first context without any job finds it.
                 case RESTART, ABANDON -> {
-                    try (ConfigurableApplicationContext context = context(command, overrides, null)) {
+                    try (ConfigurableApplicationContext context = context(command, overrides, null, repositoryUrl)) {
                         yield launcher(context, out, err).jobOf(command.executionId());
                     }
                 }
                 default -> null;
             };
-            try (ConfigurableApplicationContext context = context(command, overrides, job)) {
+            try (ConfigurableApplicationContext context = context(command, overrides, job, repositoryUrl)) {
                 // What a run, restart, stop or abandon says belongs in the log; a --status listing does not.
                 boolean logged = command.verb() != CommandLine.Verb.STATUS;
                 return launcher(context, logged ? LoggedPrintStream.of(out, Level.INFO) : out,
                         logged ? LoggedPrintStream.of(err, Level.ERROR) : err).execute(command);
             }
         } catch (RuntimeException e) {
-            return startupFailure(e, err);
+            return startupFailure(e, err, repositoryUrl.get());
         } finally {
             if (simulator != null) {
                 simulator.close();
@@ -142,14 +155,20 @@ public final class EtlApplication {
      * A Spring context with the job repository and, when {@code job} is not null, that one job's
      * configuration: no component scan, and only the auto-configurations the repository needs.
      */
-    private static ConfigurableApplicationContext context(CommandLine command, Map<String, Object> overrides, String job) {
-        return job == null ? context(command.springArgs(), overrides, true)
-                : context(command.springArgs(), overrides, true, JobCatalog.configuration(job));
+    private static ConfigurableApplicationContext context(CommandLine command, Map<String, Object> overrides, String job,
+                                                          AtomicReference<String> repositoryUrl) {
+        return job == null ? context(command.springArgs(), overrides, true, repositoryUrl)
+                : context(command.springArgs(), overrides, true, repositoryUrl, JobCatalog.configuration(job));
     }
 
-    /** The job repository plus the given job configurations; {@code shutdownHook} false leaves closing to the caller. */
+    /**
+     * The job repository plus the given job configurations; {@code shutdownHook} false leaves closing to the caller;
+     * {@code repositoryUrl} receives the repository's URL as soon as the environment is known, for the line of a
+     * start-up that could not reach it.
+     */
     static ConfigurableApplicationContext context(List<String> springArgs, Map<String, Object> overrides,
-                                                  boolean shutdownHook, Class<?>... jobConfigurations) {
+                                                  boolean shutdownHook, AtomicReference<String> repositoryUrl,
+                                                  Class<?>... jobConfigurations) {
         List<Class<?>> sources = new ArrayList<>(List.of(BatchConfiguration.class));
         sources.addAll(List.of(jobConfigurations));
         SpringApplication application = new SpringApplication(sources.toArray(Class<?>[]::new));
@@ -158,6 +177,8 @@ public final class EtlApplication {
         application.setRegisterShutdownHook(shutdownHook);
         application.addInitializers(ctx -> ctx.getEnvironment().getPropertySources()
                 .addFirst(new MapPropertySource("simulator", overrides)));
+        application.addInitializers(ctx -> repositoryUrl.set(ctx.getEnvironment().getProperty("spring.datasource.url")));
+        application.addInitializers(H2Credentials::apply);
         return application.run(springArgs.toArray(String[]::new));
     }
 
@@ -191,9 +212,10 @@ public final class EtlApplication {
      * Classifies an exception that ended a command before or outside a run, prints its one line and returns the
      * exit code: 2 when the command or the configuration is wrong (retrying cannot help), 1 for everything else
      * (a database or API that is down or unreachable, anything unforeseen), which a scheduler retries.
-     * The one place where start-up failures get their exit code.
+     * The one place where start-up failures get their exit code; {@code repositoryUrl} (null when not known yet)
+     * names the job repository when it is the one that could not be reached.
      */
-    static int startupFailure(RuntimeException e, PrintStream err) {
+    static int startupFailure(RuntimeException e, PrintStream err, String repositoryUrl) {
         UsageException usage = find(e, UsageException.class);
         if (usage != null) {
             err.println("usage error: " + usage.getMessage());
@@ -203,6 +225,11 @@ public final class EtlApplication {
         if (binding != null) {
             err.println("configuration error: " + binding.getName() + ": " + rootMessage(binding));
             return ExitCodes.USAGE;
+        }
+        if (RepositoryOutage.isUnreachable(e)) {
+            err.println("job repository " + RepositoryOutage.safeUrl(repositoryUrl) + " is unreachable ("
+                    + Secrets.redact(RepositoryOutage.cause(e)) + "); nothing was started; run the same command again once it is back");
+            return ExitCodes.FAILED;
         }
         err.println("could not start: " + rootMessage(e) + " -- run the same command again");
         return ExitCodes.FAILED;

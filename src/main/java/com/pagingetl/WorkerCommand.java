@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -57,10 +58,11 @@ final class WorkerCommand {
             return ExitCodes.USAGE;
         }
         List<String> served = jobs == null ? JobCatalog.names() : jobs;
+        AtomicReference<String> repositoryUrl = new AtomicReference<>();
         ConfigurableApplicationContext context;
         PartitionWorker worker;
         try {
-            context = EtlApplication.context(spring, Map.of("etl.partitioning", "remote"), false,
+            context = EtlApplication.context(spring, Map.of("etl.partitioning", "remote"), false, repositoryUrl,
                     served.stream().map(JobCatalog::configuration).distinct().toArray(Class<?>[]::new));
             try {
                 worker = worker(context, served, jobs != null, out);
@@ -69,7 +71,7 @@ final class WorkerCommand {
                 throw e;
             }
         } catch (RuntimeException e) {
-            return EtlApplication.startupFailure(e, err);
+            return EtlApplication.startupFailure(e, err, repositoryUrl.get());
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             worker.stop();

@@ -156,7 +156,7 @@ class ExitCodesIntegrationTests {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         int code;
         try (PrintStream err = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
-            code = EtlApplication.startupFailure(e, err);
+            code = EtlApplication.startupFailure(e, err, null);
         }
         return code + " " + bytes.toString(StandardCharsets.UTF_8).strip();
     }

@@ -25,6 +25,8 @@ import com.pagingetl.metrics.MetricsConfiguration;
 import com.pagingetl.output.RunLayout;
 import com.pagingetl.paging.ReadAhead;
 import com.pagingetl.progress.ProgressMonitor;
+import com.pagingetl.state.AutoServerHandover;
+import com.pagingetl.state.OutageAwareJobRepository;
 import com.pagingetl.state.RunLock;
 import com.pagingetl.state.SchemaInitializer;
 import com.pagingetl.state.WatermarkStore;
@@ -49,7 +51,14 @@ public class BatchConfiguration extends JdbcDefaultBatchConfiguration {
     @Override
     public JobRepository jobRepository() {
         SchemaInitializer.initialize(getDataSource());
-        return super.jobRepository();
+        return OutageAwareJobRepository.wrap(super.jobRepository(),
+                applicationContext.getEnvironment().getProperty("spring.datasource.url"));
+    }
+
+    /** Destroyed before the connection pool: a process serving an H2 AUTO_SERVER repository stays for its clients. */
+    @Bean
+    AutoServerHandover autoServerHandover(DataSource dataSource) {
+        return new AutoServerHandover(dataSource, applicationContext.getEnvironment().getProperty("spring.datasource.url"));
     }
 
     @Bean

@@ -2,6 +2,7 @@ package com.pagingetl.launch;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
@@ -15,6 +16,10 @@ import java.util.regex.Pattern;
  * written), so a type only accepts or refuses; it never rewrites. Stateless and thread-safe.
  */
 public interface ParameterType {
+
+    /** The problem of a lower bound of "updated since" that lies ahead: nothing can have been updated since then. */
+    String FUTURE = "it is in the future: nothing can have been updated since then, and the run would move the"
+            + " watermark past everything older";
 
     /** The allowed values, as they complete "expected ...": "a whole number from 2 to 100". */
     String allowed();
@@ -64,17 +69,36 @@ public interface ParameterType {
         return of(allowed, value -> pattern.matcher(value).matches() ? null : "expected " + allowed);
     }
 
-    /** An ISO 8601 calendar date, YYYY-MM-DD. */
+    /**
+     * An ISO 8601 calendar date, YYYY-MM-DD, not in the future: these are lower bounds of "updated since", and a
+     * future one would make a run of nothing that still moves the watermark past everything older. The latest
+     * time zone's today is the latest date allowed.
+     */
     static ParameterType date() {
-        String allowed = "a date of the form YYYY-MM-DD";
-        return of(allowed, value -> parses(LocalDate::parse, value) ? null : "expected " + allowed);
+        String allowed = "a date of the form YYYY-MM-DD, not in the future";
+        return of(allowed, value -> {
+            if (!parses(LocalDate::parse, value)) {
+                return "expected " + allowed;
+            }
+            return LocalDate.parse(value).isAfter(LocalDate.now(ZoneOffset.MAX)) ? FUTURE : null;
+        });
     }
 
-    /** An ISO 8601 date (2020-02-22) or date-time with offset (2020-02-22T00:00:00+01:00). */
+    /**
+     * An ISO 8601 date (2020-02-22) or date-time with offset (2020-02-22T00:00:00+01:00), not in the future (see
+     * {@link #date()}).
+     */
     static ParameterType dateOrDateTime() {
-        String allowed = "an ISO 8601 date (2020-02-22) or date-time with offset (2020-02-22T00:00:00+01:00)";
-        return of(allowed, value -> parses(OffsetDateTime::parse, value) || parses(LocalDate::parse, value) ? null
-                : "expected " + allowed);
+        String allowed = "an ISO 8601 date (2020-02-22) or date-time with offset (2020-02-22T00:00:00+01:00), not in the future";
+        return of(allowed, value -> {
+            if (parses(OffsetDateTime::parse, value)) {
+                return OffsetDateTime.parse(value).isAfter(OffsetDateTime.now()) ? FUTURE : null;
+            }
+            if (parses(LocalDate::parse, value)) {
+                return LocalDate.parse(value).isAfter(LocalDate.now(ZoneOffset.MAX)) ? FUTURE : null;
+            }
+            return "expected " + allowed;
+        });
     }
 
     /** A comma-separated list of at least one element, each of {@code element}; spaces around commas are allowed. */

@@ -1,9 +1,12 @@
 package com.pagingetl.output;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -30,9 +33,17 @@ public record Manifest(String job, String scope, long jobInstanceId, List<Long> 
 
     private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
+    /** Writes to a temporary name, forces it to disk and renames it: the manifest is whole or absent. */
     public void writeAtomically(Path target) throws IOException {
         Path tmp = target.resolveSibling(target.getFileName() + ".part");
-        Files.write(tmp, JSON.writeValueAsBytes(this));
+        try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            ByteBuffer bytes = ByteBuffer.wrap(JSON.writeValueAsBytes(this));
+            while (bytes.hasRemaining()) {
+                channel.write(bytes);
+            }
+            channel.force(true);
+        }
         Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 

@@ -36,10 +36,11 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import com.pagingetl.state.WatermarkStore;
 
 /**
- * The last step of every job: puts the run's output under its final names, writes the manifest, and
- * only then moves the watermarks. Each file is assembled from the committed bytes of its parts into a
- * {@code .part} file beside the final name, forced to disk and renamed atomically, so a file under a
- * final name is always complete gzip. Nothing damaged is published: each part's bytes are checked against
+ * The last step of every job: writes the manifest, puts the run's output under its final names, and only then
+ * moves the watermarks. Each file is assembled from the committed bytes of its parts into a {@code .part} file
+ * beside the final name and forced to disk; then the manifest is written (temporary name, forced, renamed), and
+ * only then is each file renamed atomically: a file under a final name is always complete gzip and always has
+ * its manifest. Nothing damaged is published: each part's bytes are checked against
  * the CRC32 its writer committed ({@code <part>.crc}) while they are copied (which also yields the manifest's
  * SHA-256). A matching CRC32 proves the bytes are those the writer committed, each commit a whole gzip member
  * the writer finished, so the copy decompresses; inflating the whole file again would cost a tenth of a run's
@@ -49,7 +50,8 @@ import com.pagingetl.state.WatermarkStore;
  *
  * <h2>Restart contract</h2>
  * Idempotent: a file already under its final name is kept as it is (it was published by an earlier
- * attempt that died before the end of this step), the manifest is rewritten, watermarks are set to the
+ * attempt that died before the end of this step), one still under its {@code .part} name is assembled again,
+ * the manifest is rewritten, watermarks are set to the
  * same values again, and the work directory is removed last. Writes {@value #PUBLISHED_KEY} to the job's
  * ExecutionContext for the launcher's summary.
  */
@@ -90,6 +92,7 @@ public class PublishTasklet implements Tasklet {
         Files.createDirectories(layout.jobDir());
 
         List<Manifest.FileEntry> files = new ArrayList<>();
+        List<Path> assembled = new ArrayList<>();
         long total = 0;
         for (OutputSpec spec : outputs) {
             List<PartRef> refs = spec.parts().parts(execution);
@@ -109,11 +112,19 @@ public class PublishTasklet implements Tasklet {
             }
             long records = parts.stream().mapToLong(Manifest.PartEntry::records).sum();
             Path target = layout.published(baseName, spec.suffix());
-            String sha256 = Files.exists(target)
-                    ? GzipLinesCheck.verify(target, target.getFileName().toString(), records,
-                            "it was changed after an earlier attempt published it, and no manifest vouches for it")
-                    : assemble(slices, target, records);
-            files.add(new Manifest.FileEntry(target.getFileName().toString(), records, Files.size(target), sha256, parts));
+            String sha256;
+            long bytes;
+            if (Files.exists(target)) {
+                sha256 = GzipLinesCheck.verify(target, target.getFileName().toString(), records,
+                        "it was changed after an earlier attempt published it, and no manifest vouches for it");
+                bytes = Files.size(target);
+            } else {
+                Path tmp = assembling(target);
+                sha256 = assemble(slices, tmp, target.getFileName().toString(), records);
+                bytes = Files.size(tmp);
+                assembled.add(tmp);
+            }
+            files.add(new Manifest.FileEntry(target.getFileName().toString(), records, bytes, sha256, parts));
             total += records;
         }
 
@@ -123,7 +134,12 @@ public class PublishTasklet implements Tasklet {
                 firstStart(execution), Instant.now(), total, files, prefixed(jobContext, WATERMARK_BEFORE), after,
                 prefixed(jobContext, MANIFEST_EXTRA));
         Path manifestPath = layout.manifest(baseName);
+        // The manifest goes first: a data file under its final name always has its manifest beside it.
         manifest.writeAtomically(manifestPath);
+        for (Path tmp : assembled) {
+            Files.move(tmp, finalName(tmp), StandardCopyOption.ATOMIC_MOVE);
+        }
+        forceDirectory(layout.jobDir());
 
         watermarks.saveAll(manifest.job(), manifest.scope(), after, execution.getId());
         layout.removeWork(baseName);
@@ -141,9 +157,30 @@ public class PublishTasklet implements Tasklet {
     private record PartSlice(String name, Path file, long bytes, long records, Long crc) {
     }
 
-    /** Assembles, checks and renames; returns the SHA-256 of the published file. */
-    private static String assemble(List<PartSlice> slices, Path target, long records) throws IOException {
-        Path tmp = target.resolveSibling(target.getFileName() + ".part");
+    /** Where a file is assembled before its rename: beside its final name, with {@code .part} added. */
+    private static Path assembling(Path target) {
+        return target.resolveSibling(target.getFileName() + ".part");
+    }
+
+    private static Path finalName(Path assembling) {
+        String name = assembling.getFileName().toString();
+        return assembling.resolveSibling(name.substring(0, name.length() - ".part".length()));
+    }
+
+    /** Makes the renames durable before the watermarks move (on Linux a directory can be forced; elsewhere skipped). */
+    private static void forceDirectory(Path dir) {
+        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException | UnsupportedOperationException notSupported) {
+            log.debug("could not force directory {}: {}", dir, notSupported.toString());
+        }
+    }
+
+    /**
+     * Assembles and checks the file {@code name} into {@code tmp}, forced to disk but not yet renamed; returns its
+     * SHA-256.
+     */
+    private static String assemble(List<PartSlice> slices, Path tmp, String name, long records) throws IOException {
         long written = 0;
         long started = System.nanoTime();
         long copied;
@@ -171,21 +208,20 @@ public class PublishTasklet implements Tasklet {
             }
             copied = System.nanoTime();
             sha256 = everyPartVouched ? out.hex()
-                    : GzipLinesCheck.verify(tmp, target.getFileName().toString(), records, "nothing was published");
+                    : GzipLinesCheck.verify(tmp, name, records, "nothing was published");
         } catch (OutputWriteException | RuntimeException e) {
             Files.deleteIfExists(tmp);
             throw e;
         } catch (IOException e) {
             Files.deleteIfExists(tmp);
-            throw new OutputWriteException("publish of " + target.getFileName() + " failed while assembling it from "
+            throw new OutputWriteException("publish of " + name + " failed while assembling it from "
                     + slices.size() + " part(s) (" + records + " records) in " + tmp + ": " + e.getMessage()
                     + "; nothing was published", e);
         }
         long verified = System.nanoTime();
-        log.info("assembled {} ({} records, {} bytes; parts copied, CRC-checked and hashed in {} ms{})", target.getFileName(),
+        log.info("assembled {} ({} records, {} bytes; parts copied, CRC-checked and hashed in {} ms{})", name,
                 records, Files.size(tmp), (copied - started) / 1_000_000, everyPartVouched ? ""
                         : "; a part without a committed CRC32, so decompressed and counted in " + (verified - copied) / 1_000_000 + " ms");
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
         return sha256;
     }
 

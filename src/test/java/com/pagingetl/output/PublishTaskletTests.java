@@ -3,11 +3,17 @@ package com.pagingetl.output;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -100,6 +106,30 @@ class PublishTaskletTests {
         return List.of(
                 new OutputSpec("", ex -> List.of(new PartRef("extract:US", "US"), new PartRef("extract:FR", "FR"))),
                 OutputSpec.single("-deleted", "deleted", "deleted"));
+    }
+
+    @Test
+    void theManifestIsUnderItsFinalNameBeforeAnyDataFileIs() throws Exception {
+        completedStep("extract:US", "US", List.of(List.of("{\"id\":1}")), List.of());
+        completedStep("extract:FR", "FR", List.of(List.of("{\"id\":2}")), List.of());
+        completedStep("deleted", "deleted", List.of(List.of("{\"id\":3}")), List.of());
+        Files.createDirectories(layout.jobDir());
+        List<String> appeared = new ArrayList<>();
+
+        // What a consumer watching the directory sees: names as they appear (a rename shows as a creation).
+        try (WatchService watcher = FileSystems.getDefault().newWatchService()) {
+            layout.jobDir().register(watcher, StandardWatchEventKinds.ENTRY_CREATE);
+            publish(tasklet(mainAndDeleted()));
+            WatchKey key = watcher.poll(30, TimeUnit.SECONDS);
+            while (key != null) {
+                key.pollEvents().forEach(e -> appeared.add(e.context().toString()));
+                key.reset();
+                key = watcher.poll(1, TimeUnit.SECONDS);
+            }
+        }
+
+        List<String> finalNames = appeared.stream().filter(n -> !n.endsWith(".part") && !n.startsWith(".")).toList();
+        assertThat(finalNames).containsExactly(BASE + ".manifest.json", BASE + ".jsonl.gz", BASE + "-deleted.jsonl.gz");
     }
 
     @Test

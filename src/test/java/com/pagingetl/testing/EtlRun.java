@@ -6,6 +6,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -13,30 +16,33 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import com.pagingetl.EtlApplication;
+import com.pagingetl.state.H2Credentials;
 
 /**
- * Runs the real command line against a private working directory: its own H2 job repository, output
+ * Runs the real command line against a private working directory: its own job repository (H2 by default,
+ * or a fresh PostgreSQL database, see {@link RepositoryDatabase}), output
  * directory and log file, with fast retry backoffs. {@link #run} runs in this JVM; {@link #start}
  * starts a child JVM on the test classpath so that a test can {@code kill -9} it.
  */
 public final class EtlRun {
 
     private final Path home;
+    private final List<String> repository;
     private final List<String> common;
 
     public EtlRun(Path home, String... extraSpringArgs) {
-        this(home, List.of("--spring.datasource.url=jdbc:h2:file:" + home.resolve("data/etl") + ";AUTO_SERVER=TRUE;WRITE_DELAY=0"),
-                extraSpringArgs);
+        this(home, RepositoryDatabase.H2, extraSpringArgs);
     }
 
-    /** Runs against another job repository, e.g. a PostgreSQL database: {@code repositoryArgs} name its URL and user. */
-    public static EtlRun withRepository(Path home, List<String> repositoryArgs, String... extraSpringArgs) {
-        return new EtlRun(home, repositoryArgs, extraSpringArgs);
+    public EtlRun(Path home, RepositoryDatabase database, String... extraSpringArgs) {
+        this(home, database.springArgs(home), extraSpringArgs);
     }
 
-    private EtlRun(Path home, List<String> repositoryArgs, String... extraSpringArgs) {
+    /** @param repository the {@code --spring.datasource.*} arguments of the job repository */
+    public EtlRun(Path home, List<String> repository, String... extraSpringArgs) {
         this.home = home;
-        this.common = new ArrayList<>(repositoryArgs);
+        this.repository = List.copyOf(repository);
+        this.common = new ArrayList<>(repository);
         common.addAll(List.of(
                 "--etl.output-dir=" + home.resolve("output"),
                 "--logging.file.name=" + home.resolve("etl.log"),
@@ -44,6 +50,31 @@ public final class EtlRun {
                 "--etl.http.max-backoff=200ms",
                 "--etl.progress-interval=2s"));
         common.addAll(Arrays.asList(extraSpringArgs));
+    }
+
+    /**
+     * A connection to this run's H2 job repository, with the password the commands generated into
+     * {@code data/etl.credentials}.
+     */
+    public static Connection openH2(Path home) throws IOException, SQLException {
+        Path database = home.resolve("data/etl");
+        String password = Files.readString(H2Credentials.credentialsFile(database)).strip();
+        return DriverManager.getConnection("jdbc:h2:file:" + database + ";AUTO_SERVER=TRUE;WRITE_DELAY=0", "sa", password);
+    }
+
+    /** A connection to the job repository the commands use (after a first command created it). */
+    public Connection openRepository() throws IOException, SQLException {
+        String url = argument("url");
+        if (url.startsWith("jdbc:h2:")) {
+            return openH2(home);
+        }
+        return DriverManager.getConnection(url, argument("username"), "");
+    }
+
+    private String argument(String name) {
+        String prefix = "--spring.datasource." + name + "=";
+        return repository.stream().filter(a -> a.startsWith(prefix)).map(a -> a.substring(prefix.length()))
+                .findFirst().orElseThrow();
     }
 
     public Path home() {

@@ -1,9 +1,9 @@
 package com.pagingetl.testing;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -36,14 +36,13 @@ public final class JobRepositoryText {
         }
     }
 
-    public static String of(EtlRun run) throws SQLException {
+    public static String of(EtlRun run) throws SQLException, IOException {
         return of(run.home());
     }
 
-    public static String of(Path home) throws SQLException {
+    public static String of(Path home) throws SQLException, IOException {
         StringBuilder all = new StringBuilder();
-        String url = "jdbc:h2:file:" + home.resolve("data/etl") + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
-        try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement s = c.createStatement()) {
+        try (Connection c = EtlRun.openH2(home); Statement s = c.createStatement()) {
             for (String query : QUERIES) {
                 try (ResultSet rs = s.executeQuery(query)) {
                     while (rs.next()) {

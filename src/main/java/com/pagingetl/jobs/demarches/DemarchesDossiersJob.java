@@ -24,7 +24,7 @@ public final class DemarchesDossiersJob extends AbstractEtlJob {
                     ParameterSpec.scope("demarche", ParameterType.integer(1, Integer.MAX_VALUE), null,
                             "démarche number (required); each démarche has its own runs and watermarks"),
                     ParameterSpec.option("updatedSince", ParameterType.dateOrDateTime(), "", "fixed lower bound, ISO 8601"
-                            + " date or date-time; used by the first run (default " + DemarchesParameters.DEFAULT_UPDATED_SINCE
+                            + " date or date-time, not in the future; used by the first run (default " + DemarchesParameters.DEFAULT_UPDATED_SINCE
                             + ") and kept for the démarche afterwards"),
                     ParameterSpec.option("first", ParameterType.integer(1, DemarchesParameters.MAX_FIRST), "100",
                             "page size, 1-100 (the API silently caps at 100, so more is refused)"),

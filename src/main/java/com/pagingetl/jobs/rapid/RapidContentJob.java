@@ -55,7 +55,7 @@ public final class RapidContentJob extends AbstractEtlJob {
                     ParameterSpec.option("fullRefresh", ParameterType.bool(), "false",
                             "true: ignore the watermark and extract everything"),
                     ParameterSpec.option("since", ParameterType.date(), "",
-                            "YYYY-MM-DD: date_updated_start to use instead of the watermark")),
+                            "YYYY-MM-DD, not in the future: date_updated_start to use instead of the watermark")),
             List.of("RAPID_BASE_URL / etl.jobs.rapid-content.base-url   API origin [https://api.ean.com]",
                     "RAPID_API_KEY / etl.jobs.rapid-content.api-key      API key (secret)",
                     "RAPID_SHARED_SECRET / etl.jobs.rapid-content.shared-secret   shared secret (secret)",

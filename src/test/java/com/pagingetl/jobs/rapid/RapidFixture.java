@@ -1,5 +1,7 @@
 package com.pagingetl.jobs.rapid;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,6 +16,7 @@ import com.pagingetl.simulator.SimulatorOptions;
 import com.pagingetl.simulator.rapid.RapidSimulator;
 import com.pagingetl.testing.EtlRun;
 import com.pagingetl.testing.PublishedOutput;
+import com.pagingetl.testing.RepositoryDatabase;
 
 /**
  * A small Rapid world for job tests: a simulator in this JVM (so faults, clock and counters are in the
@@ -28,19 +31,22 @@ final class RapidFixture implements AutoCloseable {
     final EtlRun etl;
 
     RapidFixture(Path home, Map<String, String> simulatorOptions) {
-        this(home, simulatorOptions, null);
+        this(home, RepositoryDatabase.H2, simulatorOptions);
     }
 
-    /** @param repositoryArgs the job repository's URL and user, or null for the H2 file of {@link EtlRun} */
-    RapidFixture(Path home, Map<String, String> simulatorOptions, List<String> repositoryArgs) {
+    RapidFixture(Path home, RepositoryDatabase database, Map<String, String> simulatorOptions) {
+        this(home, database.springArgs(home), simulatorOptions);
+    }
+
+    /** @param repository the {@code --spring.datasource.*} arguments of the job repository */
+    RapidFixture(Path home, List<String> repository, Map<String, String> simulatorOptions) {
         Map<String, String> options = new java.util.HashMap<>(Map.of("size", "4000", "pageSize", "50", "seed", "7"));
         options.putAll(simulatorOptions);
         simulator = new RapidSimulator(new SimulatorOptions(options));
         simulator.start(0);
         List<String> spring = new ArrayList<>();
         simulator.clientProperties().forEach((k, v) -> spring.add("--" + k + "=" + v));
-        etl = repositoryArgs == null ? new EtlRun(home, spring.toArray(String[]::new))
-                : EtlRun.withRepository(home, repositoryArgs, spring.toArray(String[]::new));
+        etl = new EtlRun(home, repository, spring.toArray(String[]::new));
     }
 
     /** The job's command with the test's countries and a partition size that forces the US category split. */
@@ -78,6 +84,15 @@ final class RapidFixture implements AutoCloseable {
 
     static JsonNode first(Path file) {
         return PublishedOutput.records(file).get(0);
+    }
+
+    /** The run resumed run 1 and completed, publishing every expected property exactly once. */
+    void assertResumedAndPublishedEveryPropertyOnce(EtlRun.Result resumed) {
+        assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
+        assertThat(resumed.out()).contains("resuming run 1");
+        List<String> ids = ids(published(".jsonl.gz").get(0));
+        assertThat(ids).doesNotHaveDuplicates();
+        assertThat(distinct(ids)).isEqualTo(expectedIds());
     }
 
     @Override

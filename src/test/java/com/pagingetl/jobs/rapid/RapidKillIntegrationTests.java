@@ -7,11 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import com.pagingetl.launch.ExitCodes;
 import com.pagingetl.testing.EtlRun;
+import com.pagingetl.testing.RepositoryDatabase;
 
 /**
  * Real processes: the job runs in a child JVM that is killed with SIGKILL at several points (while
@@ -23,9 +25,10 @@ class RapidKillIntegrationTests {
     @TempDir
     Path home;
 
-    @Test
-    void killedRepeatedlyThenRunAgainPublishesEveryPropertyExactlyOnce() throws Exception {
-        try (RapidFixture rapid = new RapidFixture(home, Map.of("latencyMs", "120"))) {
+    @ParameterizedTest
+    @EnumSource(RepositoryDatabase.class)
+    void killedRepeatedlyThenRunAgainPublishesEveryPropertyExactlyOnce(RepositoryDatabase database) throws Exception {
+        try (RapidFixture rapid = new RapidFixture(home, database, Map.of("latencyMs", "120"))) {
             // ~50 size probes, then ~80 pages: kill while planning, early in extraction, and in its middle.
             for (int killAfterRequests : new int[] {25, 65, 30}) {
                 int before = rapid.simulator.contentRequestCount();
@@ -47,9 +50,10 @@ class RapidKillIntegrationTests {
         }
     }
 
-    @Test
-    void secondCommandWhileARunExecutesExitsWithCode3AndDoesNotDisturbIt() throws Exception {
-        try (RapidFixture rapid = new RapidFixture(home, Map.of("latencyMs", "300"))) {
+    @ParameterizedTest
+    @EnumSource(RepositoryDatabase.class)
+    void secondCommandWhileARunExecutesExitsWithCode3AndDoesNotDisturbIt(RepositoryDatabase database) throws Exception {
+        try (RapidFixture rapid = new RapidFixture(home, database, Map.of("latencyMs", "300"))) {
             Process child = rapid.etl.start(Map.of(), rapid.command());
             while (child.isAlive() && rapid.simulator.contentRequestCount() < 5) {
                 Thread.sleep(20);

@@ -69,7 +69,7 @@ class RapidRemoteIntegrationTests {
 
     @Test
     void partitionsRunOnBothWorkersAndEveryPropertyIsPublishedOnce() throws Exception {
-        try (RapidFixture rapid = new RapidFixture(home, Map.of("latencyMs", "100"), freshDatabase())) {
+        try (RapidFixture rapid = new RapidFixture(home, freshDatabase(), Map.of("latencyMs", "100"))) {
             // Each worker executes one partition at a time: while a takes the largest, b takes the others.
             Process a = startWorker(rapid, "worker-a");
             Process b = startWorker(rapid, "worker-b");
@@ -89,7 +89,7 @@ class RapidRemoteIntegrationTests {
 
     @Test
     void aWorkerKilledMidPartitionFailsTheRunThenTheSameCommandCompletesOnAnotherWorker() throws Exception {
-        try (RapidFixture rapid = new RapidFixture(home, Map.of("latencyMs", "100"), freshDatabase())) {
+        try (RapidFixture rapid = new RapidFixture(home, freshDatabase(), Map.of("latencyMs", "100"))) {
             // Worker a alone takes the largest partition first; it dies a few pages into it.
             Process doomed = awaitReady(startWorker(rapid, "worker-a"), "worker-a");
             CompletableFuture<EtlRun.Result> manager = CompletableFuture.supplyAsync(() -> rapid.etl.run(remoteCommand(rapid)));

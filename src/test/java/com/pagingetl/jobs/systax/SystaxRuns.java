@@ -2,9 +2,9 @@ package com.pagingetl.jobs.systax;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -62,10 +62,9 @@ final class SystaxRuns {
     }
 
     /** The watermarks saved for systaxRules in the run's job repository. */
-    static Map<String, String> watermarks(EtlRun run) throws SQLException {
+    static Map<String, String> watermarks(EtlRun run) throws SQLException, IOException {
         Map<String, String> values = new LinkedHashMap<>();
-        String url = "jdbc:h2:file:" + run.home().resolve("data/etl") + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
-        try (Connection c = DriverManager.getConnection(url, "sa", "");
+        try (Connection c = EtlRun.openH2(run.home());
              PreparedStatement s = c.prepareStatement("SELECT WM_NAME, WM_VALUE FROM ETL_WATERMARK WHERE JOB_NAME = 'systaxRules'");
              ResultSet rs = s.executeQuery()) {
             while (rs.next()) {

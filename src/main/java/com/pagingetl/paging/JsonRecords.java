@@ -102,16 +102,36 @@ public final class JsonRecords {
 
     /** The members of the root object with their kinds and scalar texts, in document order; checks the whole body. */
     public static List<Member> rootMembers(byte[] body) {
+        return members(body, "");
+    }
+
+    /**
+     * The members of the object at {@code path} ("/data") with their kinds and scalar texts, in document order;
+     * checks the whole body. Null when nothing is at {@code path}; empty for an empty object or {@code null}.
+     */
+    public static List<Member> members(byte[] body, String path) {
         List<Member> out = new ArrayList<>();
-        at(body, "", s -> {
-            if (openOrNull(s, '{', "")) {
+        boolean[] found = {false};
+        at(body, path, s -> {
+            found[0] = true;
+            if (openOrNull(s, '{', path)) {
                 do {
                     String name = s.memberName();
                     out.add(member(s, name));
                 } while (s.nextOrClose('}'));
             }
         });
-        return out;
+        return found[0] ? out : null;
+    }
+
+    /** The member {@code name} of {@code members}, or null when absent. */
+    public static Member find(List<Member> members, String name) {
+        for (Member m : members) {
+            if (m.name().equals(name)) {
+                return m;
+            }
+        }
+        return null;
     }
 
     /** The member {@code name} of a JSON object (a record already cut), or null when absent. Stops at the member. */

@@ -33,13 +33,13 @@ record RulesResponse(String pointer, List<byte[]> rules, List<RulePair> pairs) {
         } catch (IllegalArgumentException e) {
             throw new ApiCallException("the answer is not valid JSON (" + e.getMessage() + ")", e);
         }
-        JsonRecords.Member success = find(envelope, "success");
+        JsonRecords.Member success = JsonRecords.find(envelope, "success");
         if (success != null && success.kind() == 'f') {
-            JsonRecords.Member message = find(envelope, "message");
+            JsonRecords.Member message = JsonRecords.find(envelope, "message");
             throw new ApiCallException("the answer says success=false: "
                     + (message != null && message.text() != null && !message.isNull() ? message.text() : "(no message)"));
         }
-        JsonRecords.Member regras = find(envelope, "regras");
+        JsonRecords.Member regras = JsonRecords.find(envelope, "regras");
         if (regras == null || regras.kind() != '[') {
             throw new ApiCallException("the answer has no 'regras' array (fields: " + fieldNames(envelope) + ")");
         }
@@ -49,7 +49,7 @@ record RulesResponse(String pointer, List<byte[]> rules, List<RulePair> pairs) {
             byte[] rule = raw.get(i);
             pairs.add(new RulePair(key(rule, "id_cenario", i), key(rule, "codigo_produto", i)));
         }
-        return new RulesResponse(pointer(find(envelope, "ponteiro_atualizacao")), raw, pairs);
+        return new RulesResponse(pointer(JsonRecords.find(envelope, "ponteiro_atualizacao")), raw, pairs);
     }
 
     private static boolean startsWithObject(byte[] body) {
@@ -59,15 +59,6 @@ record RulesResponse(String pointer, List<byte[]> rules, List<RulePair> pairs) {
             }
         }
         return false;
-    }
-
-    private static JsonRecords.Member find(List<JsonRecords.Member> members, String name) {
-        for (JsonRecords.Member m : members) {
-            if (m.name().equals(name)) {
-                return m;
-            }
-        }
-        return null;
     }
 
     private static long key(byte[] rule, String field, int index) {

@@ -2,6 +2,7 @@ package com.pagingetl.jobs.systax;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import com.pagingetl.http.ApiCallException;
 import com.pagingetl.paging.JsonRecords;
@@ -17,6 +18,10 @@ import com.pagingetl.paging.JsonRecords;
  * @param pointer the envelope's pointer as text, or null when the answer carries none
  */
 record RulesResponse(String pointer, List<byte[]> rules, List<RulePair> pairs) {
+
+    // Compiled once: two keys of every rule are checked with them.
+    private static final Pattern WHOLE = Pattern.compile("-?\\d{1,18}");
+    private static final Pattern DIGITS = Pattern.compile("\\d{1,18}");
 
     RulesResponse {
         rules = List.copyOf(rules);
@@ -63,10 +68,10 @@ record RulesResponse(String pointer, List<byte[]> rules, List<RulePair> pairs) {
 
     private static long key(byte[] rule, String field, int index) {
         JsonRecords.Member member = rule[0] == '{' ? JsonRecords.member(rule, field) : null;
-        if (member != null && member.kind() == '0' && member.text().matches("-?\\d{1,18}")) {
+        if (member != null && member.kind() == '0' && WHOLE.matcher(member.text()).matches()) {
             return Long.parseLong(member.text());
         }
-        if (member != null && member.kind() == '"' && member.text().trim().matches("\\d{1,18}")) {
+        if (member != null && member.kind() == '"' && DIGITS.matcher(member.text().trim()).matches()) {
             return Long.parseLong(member.text().trim());
         }
         throw new ApiCallException("rule " + (index + 1) + " of the answer has no whole-number '" + field + "' ("

@@ -64,54 +64,127 @@ public final class JsonRecords {
     }
 
     /**
-     * One member of every element of the array at {@code path}, exactly as written: the {@code node}s of a
-     * GraphQL connection's {@code edges} ({@code arrayElementMembers(body, "/data/demarche/dossiers/edges", "node")}).
-     * Empty if the array is null or absent; an element that is not an object or lacks the member is an error.
+     * A GraphQL connection cut in one pass: each edge's {@code node} exactly as written (nodes that are
+     * {@code null} included) with that edge's {@code cursor}, and the {@code pageInfo}.
+     *
+     * @param cursors     edge {@code i}'s cursor, or null when it is absent or not a string
+     * @param hasNextPage whether {@code pageInfo.hasNextPage} is {@code true}
+     * @param endCursor   {@code pageInfo.endCursor}, or null when it is absent or not a string
      */
-    public static List<byte[]> arrayElementMembers(byte[] body, String path, String member) {
-        List<byte[]> out = new ArrayList<>();
+    public record Connection(List<byte[]> nodes, List<String> cursors, boolean hasNextPage, String endCursor) {
+    }
+
+    /**
+     * The connection at {@code path} ("/data/demarche/dossiers"), or null when nothing or {@code null} is there.
+     * Its {@code edges} may be null or absent (no nodes); an edge that is not an object or has no {@code node}
+     * is an error, and so is a connection that is not an object.
+     */
+    public static Connection connection(byte[] body, String path) {
+        Connection[] out = {null};
         at(body, path, s -> {
-            if (openOrNull(s, '[', path)) {
-                do {
-                    if (s.peek() != '{') {
-                        throw new JsonFormatException("element " + out.size() + " of '" + path + "' is not an object");
-                    }
-                    s.expect('{');
-                    byte[] found = null;
-                    if (s.peek() == '}') {
-                        s.expect('}');
-                    } else {
-                        do {
-                            String name = s.memberName();
-                            boolean wanted = found == null && name.equals(member);
-                            int start = s.skipValue();
-                            if (wanted) {
-                                found = s.cut(start, s.position());
-                            }
-                        } while (s.nextOrClose('}'));
-                    }
-                    if (found == null) {
-                        throw new JsonFormatException("element " + out.size() + " of '" + path + "' has no '" + member + "'");
-                    }
-                    out.add(found);
-                } while (s.nextOrClose(']'));
+            if (s.peek() == 'n') {
+                s.skipValue();
+                return;
             }
+            List<byte[]> nodes = new ArrayList<>();
+            List<String> cursors = new ArrayList<>();
+            Member hasNextPage = null;
+            Member endCursor = null;
+            if (openOrNull(s, '{', path)) {
+                do {
+                    String name = s.memberName();
+                    if (name.equals("edges")) {
+                        edges(s, path + "/edges", nodes, cursors);
+                    } else if (name.equals("pageInfo") && s.peek() == '{') {
+                        for (Member m : objectScalars(s, path + "/pageInfo")) {
+                            hasNextPage = m.name().equals("hasNextPage") ? m : hasNextPage;
+                            endCursor = m.name().equals("endCursor") ? m : endCursor;
+                        }
+                    } else {
+                        s.skipValue();
+                    }
+                } while (s.nextOrClose('}'));
+            }
+            out[0] = new Connection(nodes, cursors, hasNextPage != null && hasNextPage.kind() == 't',
+                    endCursor != null && endCursor.kind() == '"' ? endCursor.text() : null);
         });
+        return out[0];
+    }
+
+    private static void edges(JsonScanner s, String path, List<byte[]> nodes, List<String> cursors) {
+        if (!openOrNull(s, '[', path)) {
+            return;
+        }
+        do {
+            if (s.peek() != '{') {
+                throw new JsonFormatException("element " + nodes.size() + " of '" + path + "' is not an object");
+            }
+            s.expect('{');
+            byte[] node = null;
+            String cursor = null;
+            if (s.peek() == '}') {
+                s.expect('}');
+            } else {
+                do {
+                    String name = s.memberName();
+                    if (name.equals("cursor")) {
+                        Member m = member(s, name);
+                        cursor = m.kind() == '"' ? m.text() : null;
+                    } else {
+                        int start = s.skipValue();
+                        if (node == null && name.equals("node")) {
+                            node = s.cut(start, s.position());
+                        }
+                    }
+                } while (s.nextOrClose('}'));
+            }
+            if (node == null) {
+                throw new JsonFormatException("element " + nodes.size() + " of '" + path + "' has no 'node'");
+            }
+            nodes.add(node);
+            cursors.add(cursor);
+        } while (s.nextOrClose(']'));
+    }
+
+    /** The members of the object the scanner stands before, with their kinds and scalar texts. */
+    private static List<Member> objectScalars(JsonScanner s, String path) {
+        List<Member> out = new ArrayList<>();
+        if (openOrNull(s, '{', path)) {
+            do {
+                String name = s.memberName();
+                out.add(member(s, name));
+            } while (s.nextOrClose('}'));
+        }
         return out;
     }
 
     /** The members of the root object with their kinds and scalar texts, in document order; checks the whole body. */
     public static List<Member> rootMembers(byte[] body) {
+        return members(body, "");
+    }
+
+    /**
+     * The members of the object at {@code path} ("/data") with their kinds and scalar texts, in document order;
+     * checks the whole body. Null when nothing is at {@code path}; empty for an empty object or {@code null}.
+     */
+    public static List<Member> members(byte[] body, String path) {
         List<Member> out = new ArrayList<>();
-        at(body, "", s -> {
-            if (openOrNull(s, '{', "")) {
-                do {
-                    String name = s.memberName();
-                    out.add(member(s, name));
-                } while (s.nextOrClose('}'));
-            }
+        boolean[] found = {false};
+        at(body, path, s -> {
+            found[0] = true;
+            out.addAll(objectScalars(s, path));
         });
-        return out;
+        return found[0] ? out : null;
+    }
+
+    /** The member {@code name} of {@code members}, or null when absent. */
+    public static Member find(List<Member> members, String name) {
+        for (Member m : members) {
+            if (m.name().equals(name)) {
+                return m;
+            }
+        }
+        return null;
     }
 
     /** The member {@code name} of a JSON object (a record already cut), or null when absent. Stops at the member. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -45,6 +46,24 @@ class JsonRecordsTests {
     void objectValuesAtAPath() {
         assertThat(text(JsonRecords.objectMembers(json("{\"meta\":1,\"items\":{\"a\":{\"v\":1},\"b\":{\"v\":2}}}"), "/items").values()))
                 .containsExactly("{\"v\":1}", "{\"v\":2}");
+    }
+
+    @Test
+    void membersAtAPathGiveKindsAndScalarsOrNullWhenAbsent() {
+        byte[] body = json("{\"data\":{\"List\":[1],\"n\":null,\"s\":\"a\\\"b\",\"x\":-1.5e3}}");
+
+        assertThat(JsonRecords.members(body, "/data")).extracting(JsonRecords.Member::name, JsonRecords.Member::kind,
+                        JsonRecords.Member::text)
+                .containsExactly(Tuple.tuple("List", '[', null),
+                        Tuple.tuple("n", 'n', "null"),
+                        Tuple.tuple("s", '"', "a\"b"),
+                        Tuple.tuple("x", '0', "-1.5e3"));
+        assertThat(JsonRecords.find(JsonRecords.members(body, "/data"), "s").text()).isEqualTo("a\"b");
+        assertThat(JsonRecords.find(JsonRecords.members(body, "/data"), "absent")).isNull();
+        assertThat(JsonRecords.members(body, "/other")).isNull();
+        assertThat(JsonRecords.members(json("{\"data\":null}"), "/data")).isEmpty();
+        assertThatThrownBy(() -> JsonRecords.members(json("{\"data\":{\"a\":1}"), "/data"))
+                .isInstanceOf(JsonFormatException.class);
     }
 
     @Test

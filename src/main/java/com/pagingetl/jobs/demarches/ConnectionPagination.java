@@ -1,6 +1,6 @@
 package com.pagingetl.jobs.demarches;
 
-import java.util.ArrayList;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,10 +9,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import tools.jackson.databind.JsonNode;
-
 import com.pagingetl.http.ApiCallException;
 import com.pagingetl.launch.NothingSelectedException;
+import com.pagingetl.paging.JsonFormatException;
 import com.pagingetl.paging.JsonRecords;
 import com.pagingetl.paging.Page;
 import com.pagingetl.paging.PageToken;
@@ -116,33 +115,24 @@ final class ConnectionPagination implements PaginationStrategy<byte[]> {
     }
 
     private Page<byte[]> page(GraphqlAnswer answer, String after) {
-        JsonNode conn = answer.tree().at(connection.path());
-        if (!conn.isObject()) {
-            throw new ApiCallException("the answer has no " + connection.path().substring(1).replace('/', '.')
-                    + " and no error: " + PaginationStrategy.abbreviate(answer.tree().toString()));
-        }
-        JsonNode pageInfo = conn.path("pageInfo");
-        boolean hasNextPage = pageInfo.path("hasNextPage").asBoolean(false);
-        JsonNode end = pageInfo.path("endCursor");
-        String endCursor = end.isString() && !end.asString().isBlank() ? end.asString() : null;
-        List<byte[]> nodes;
+        JsonRecords.Connection conn;
         try {
-            nodes = JsonRecords.arrayElementMembers(answer.body(), connection.path() + "/edges", "node");
-        } catch (RuntimeException e) {
+            conn = JsonRecords.connection(answer.body(), connection.path());
+        } catch (JsonFormatException e) {
             throw new ApiCallException("the edges of " + description + " cannot be read: " + e.getMessage(), e);
         }
-        List<String> cursors = new ArrayList<>(nodes.size());
-        for (JsonNode edge : conn.path("edges")) {
-            JsonNode cursor = edge.path("cursor");
-            if (!cursor.isString() || cursor.asString().isBlank()) {
-                throw new ApiCallException("edge " + cursors.size() + " of " + description + " has no cursor");
-            }
-            cursors.add(cursor.asString());
+        if (conn == null) {
+            throw new ApiCallException("the answer has no " + connection.path().substring(1).replace('/', '.')
+                    + " and no error: " + PaginationStrategy.abbreviate(new String(answer.body(), StandardCharsets.UTF_8)));
         }
-        if (cursors.size() != nodes.size()) {
-            throw new ApiCallException("the page of " + description + " has " + nodes.size() + " nodes but " + cursors.size() + " cursors");
-        }
+        boolean hasNextPage = conn.hasNextPage();
+        String endCursor = conn.endCursor() == null || conn.endCursor().isBlank() ? null : conn.endCursor();
+        List<byte[]> nodes = conn.nodes();
+        List<String> cursors = conn.cursors();
         for (int i = 0; i < nodes.size(); i++) {
+            if (cursors.get(i) == null || cursors.get(i).isBlank()) {
+                throw new ApiCallException("edge " + i + " of " + description + " has no cursor");
+            }
             if (isNull(nodes.get(i))) {
                 throw new ApiCallException("edge " + i + " of " + description + " (" + Cursors.describe(cursors.get(i))
                         + ") has a null node");

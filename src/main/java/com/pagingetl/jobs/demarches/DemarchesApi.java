@@ -16,6 +16,8 @@ import com.pagingetl.http.ApiHttpClient;
 import com.pagingetl.http.ApiResponse;
 import com.pagingetl.http.ResponseSummary;
 import com.pagingetl.http.Secrets;
+import com.pagingetl.paging.JsonFormatException;
+import com.pagingetl.paging.JsonRecords;
 
 /**
  * POSTs GraphQL operations to {@code <base-url>/api/v2/graphql} with {@code Authorization: Bearer} and
@@ -80,6 +82,9 @@ final class DemarchesApi {
         if (!response.isSuccess()) {
             throw new ApiCallException("HTTP " + response.status() + " " + ResponseSummary.of(response), response.status(), null);
         }
+        if (hasNoErrors(response.body())) {
+            return new GraphqlAnswer(response.body(), List.of());
+        }
         JsonNode tree;
         try {
             tree = JSON.readTree(response.body());
@@ -90,7 +95,20 @@ final class DemarchesApi {
             throw new ApiCallException("HTTP " + response.status() + " with a body that is not a JSON object "
                     + ResponseSummary.of(response) + " (Content-Type " + response.contentType() + ")", response.status(), null);
         }
-        return new GraphqlAnswer(response.body(), tree, errors(tree.path("errors")));
+        return new GraphqlAnswer(response.body(), errors(tree.path("errors")));
+    }
+
+    /**
+     * Whether {@code body} is a well-formed JSON object without {@code errors} (or with {@code null}): every
+     * page of a run, checked by a byte scan. Anything else is judged from the parse tree.
+     */
+    private static boolean hasNoErrors(byte[] body) {
+        try {
+            JsonRecords.Member errors = JsonRecords.find(JsonRecords.rootMembers(body), "errors");
+            return errors == null || errors.isNull();
+        } catch (JsonFormatException e) {
+            return false;
+        }
     }
 
     private static List<GraphqlAnswer.Error> errors(JsonNode errors) {

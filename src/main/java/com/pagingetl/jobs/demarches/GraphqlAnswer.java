@@ -2,13 +2,11 @@ package com.pagingetl.jobs.demarches;
 
 import java.util.List;
 
-import tools.jackson.databind.JsonNode;
-
 /**
- * An HTTP 200 answer of the GraphQL endpoint: the raw body (records are cut from it exactly as written),
- * its parsed tree (for pageInfo and errors) and its {@code errors[]}. One page; dropped once parsed.
+ * An HTTP 200 answer of the GraphQL endpoint: the raw body (records, cursors and pageInfo are cut from it as
+ * bytes) and its {@code errors[]}. One page; dropped once read.
  */
-record GraphqlAnswer(byte[] body, JsonNode tree, List<Error> errors) {
+record GraphqlAnswer(byte[] body, List<Error> errors) {
 
     /** One entry of {@code errors[]}: message, {@code extensions.code} (may be null) and path. */
     record Error(String message, String code, List<String> path) {

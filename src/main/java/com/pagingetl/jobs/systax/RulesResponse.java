@@ -2,6 +2,7 @@ package com.pagingetl.jobs.systax;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import com.pagingetl.http.ApiCallException;
 import com.pagingetl.paging.JsonRecords;
@@ -18,6 +19,10 @@ import com.pagingetl.paging.JsonRecords;
  */
 record RulesResponse(String pointer, List<byte[]> rules, List<RulePair> pairs) {
 
+    // Compiled once: two keys of every rule are checked with them.
+    private static final Pattern WHOLE = Pattern.compile("-?\\d{1,18}");
+    private static final Pattern DIGITS = Pattern.compile("\\d{1,18}");
+
     RulesResponse {
         rules = List.copyOf(rules);
         pairs = List.copyOf(pairs);
@@ -33,13 +38,13 @@ record RulesResponse(String pointer, List<byte[]> rules, List<RulePair> pairs) {
         } catch (IllegalArgumentException e) {
             throw new ApiCallException("the answer is not valid JSON (" + e.getMessage() + ")", e);
         }
-        JsonRecords.Member success = find(envelope, "success");
+        JsonRecords.Member success = JsonRecords.find(envelope, "success");
         if (success != null && success.kind() == 'f') {
-            JsonRecords.Member message = find(envelope, "message");
+            JsonRecords.Member message = JsonRecords.find(envelope, "message");
             throw new ApiCallException("the answer says success=false: "
                     + (message != null && message.text() != null && !message.isNull() ? message.text() : "(no message)"));
         }
-        JsonRecords.Member regras = find(envelope, "regras");
+        JsonRecords.Member regras = JsonRecords.find(envelope, "regras");
         if (regras == null || regras.kind() != '[') {
             throw new ApiCallException("the answer has no 'regras' array (fields: " + fieldNames(envelope) + ")");
         }
@@ -49,7 +54,7 @@ record RulesResponse(String pointer, List<byte[]> rules, List<RulePair> pairs) {
             byte[] rule = raw.get(i);
             pairs.add(new RulePair(key(rule, "id_cenario", i), key(rule, "codigo_produto", i)));
         }
-        return new RulesResponse(pointer(find(envelope, "ponteiro_atualizacao")), raw, pairs);
+        return new RulesResponse(pointer(JsonRecords.find(envelope, "ponteiro_atualizacao")), raw, pairs);
     }
 
     private static boolean startsWithObject(byte[] body) {
@@ -61,21 +66,12 @@ record RulesResponse(String pointer, List<byte[]> rules, List<RulePair> pairs) {
         return false;
     }
 
-    private static JsonRecords.Member find(List<JsonRecords.Member> members, String name) {
-        for (JsonRecords.Member m : members) {
-            if (m.name().equals(name)) {
-                return m;
-            }
-        }
-        return null;
-    }
-
     private static long key(byte[] rule, String field, int index) {
         JsonRecords.Member member = rule[0] == '{' ? JsonRecords.member(rule, field) : null;
-        if (member != null && member.kind() == '0' && member.text().matches("-?\\d{1,18}")) {
+        if (member != null && member.kind() == '0' && WHOLE.matcher(member.text()).matches()) {
             return Long.parseLong(member.text());
         }
-        if (member != null && member.kind() == '"' && member.text().trim().matches("\\d{1,18}")) {
+        if (member != null && member.kind() == '"' && DIGITS.matcher(member.text().trim()).matches()) {
             return Long.parseLong(member.text().trim());
         }
         throw new ApiCallException("rule " + (index + 1) + " of the answer has no whole-number '" + field + "' ("

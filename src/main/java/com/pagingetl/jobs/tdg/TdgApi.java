@@ -2,6 +2,7 @@ package com.pagingetl.jobs.tdg;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.util.List;
 import java.util.Map;
 
 import tools.jackson.core.JacksonException;
@@ -13,6 +14,8 @@ import com.pagingetl.http.ApiHttpClient;
 import com.pagingetl.http.ApiResponse;
 import com.pagingetl.http.ResponseSummary;
 import com.pagingetl.http.Secrets;
+import com.pagingetl.paging.JsonFormatException;
+import com.pagingetl.paging.JsonRecords;
 
 /**
  * GraphQL calls to TDG's {@code POST /graphql} with {@code Authorization: Bearer <token>}, and TDG's answers
@@ -36,10 +39,13 @@ final class TdgApi {
         Secrets.register(token);
     }
 
-    /** A successful answer: the body as received and its parse tree (whose {@code data} is present). */
-    record Answer(byte[] body, JsonNode tree) {
+    /**
+     * A successful answer: the body as received, whose {@code data} is an object and which has no errors. Pages
+     * are cut from the body as bytes; the parse tree is built only for the small admin answers that ask for it.
+     */
+    record Answer(byte[] body) {
         JsonNode data() {
-            return tree.get("data");
+            return JSON.readTree(body).get("data");
         }
     }
 
@@ -51,6 +57,23 @@ final class TdgApi {
     /** Runs {@code query} on the {@code admin} schema (settings such as the hard limits). */
     Answer admin(String query, String operation) {
         return post(query, "admin", operation);
+    }
+
+    /**
+     * Whether {@code body} is a well-formed JSON object whose {@code data} is an object and whose {@code errors}
+     * is absent or null: every page of a run, checked by a byte scan. Anything else is judged from the parse
+     * tree, which names what is wrong.
+     */
+    private static boolean isPlainData(byte[] body) {
+        List<JsonRecords.Member> root;
+        try {
+            root = JsonRecords.rootMembers(body);
+        } catch (JsonFormatException e) {
+            return false;
+        }
+        JsonRecords.Member data = JsonRecords.find(root, "data");
+        JsonRecords.Member errors = JsonRecords.find(root, "errors");
+        return data != null && data.kind() == '{' && (errors == null || errors.isNull());
     }
 
     private Answer post(String query, String schema, String operation) {
@@ -71,6 +94,9 @@ final class TdgApi {
         if (!response.isSuccess()) {
             throw new ApiCallException(operation + " failed: HTTP " + response.status() + " "
                     + ResponseSummary.of(response), response.status(), null);
+        }
+        if (isPlainData(response.body())) {
+            return new Answer(response.body());
         }
         JsonNode tree;
         try {
@@ -96,6 +122,6 @@ final class TdgApi {
             throw new ApiCallException(operation + " failed: the answer has neither data nor errors "
                     + ResponseSummary.of(response), response.status(), null);
         }
-        return new Answer(response.body(), tree);
+        return new Answer(response.body());
     }
 }

@@ -82,9 +82,27 @@ public class TdgObjectReader implements ItemStreamReader<PagedItem<byte[]>> {
     }
 
     static int compare(String a, String b) {
+        if (isNatural(a) && isNatural(b)) {
+            // The common case (epoch numbers), compared for every object: no pattern, no BigDecimal.
+            return a.length() != b.length() ? Integer.compare(a.length(), b.length()) : a.compareTo(b);
+        }
         if (NUMBER.matcher(a).matches() && NUMBER.matcher(b).matches()) {
             return new BigDecimal(a).compareTo(new BigDecimal(b));
         }
         return a.compareTo(b);
+    }
+
+    /** Digits without a leading zero (or "0"): such numbers order by length, then as text. */
+    private static boolean isNatural(String s) {
+        if (s.isEmpty() || s.length() > 1 && s.charAt(0) == '0') {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -6,9 +6,8 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import tools.jackson.databind.JsonNode;
-
 import com.pagingetl.http.ApiCallException;
+import com.pagingetl.paging.JsonFormatException;
 import com.pagingetl.paging.JsonRecords;
 import com.pagingetl.paging.Page;
 import com.pagingetl.paging.PageToken;
@@ -97,28 +96,29 @@ final class TdgPagination implements PaginationStrategy<byte[]> {
     }
 
     private Page<byte[]> page(TdgApi.Answer answer, int first, int streak, String after) {
-        JsonNode list = answer.data().get(query.type());
-        if (list == null || !list.isArray()) {
-            throw new ApiCallException("read of " + what + " failed: the answer has no list data." + query.type()
-                    + " (found " + (list == null ? "nothing" : list.getNodeType()) + ")");
+        List<byte[]> records;
+        try {
+            records = JsonRecords.arrayElements(answer.body(), "/data/" + query.type());
+        } catch (JsonFormatException e) {
+            throw noList(describeList(answer));
         }
-        if (list.isEmpty()) {
+        if (records.isEmpty()) {
+            String found = describeList(answer);
+            if (!found.equals("an array")) {
+                throw noList(found);
+            }
             return Page.of(List.of(), null);
         }
-        List<byte[]> records = JsonRecords.arrayElements(answer.body(), "/data/" + query.type());
-        if (records.size() != list.size()) {
-            throw new ApiCallException("read of " + what + " failed: the page's objects could not be cut out exactly");
-        }
-        List<String> cursors = new ArrayList<>(list.size());
-        for (int i = 0; i < list.size(); i++) {
-            JsonNode object = list.get(i);
-            JsonNode cursor = object.get("cursor");
-            if (cursor == null || !cursor.isString() || cursor.asString().isEmpty()) {
+        List<String> cursors = new ArrayList<>(records.size());
+        for (int i = 0; i < records.size(); i++) {
+            byte[] object = records.get(i);
+            JsonRecords.Member cursor = object[0] == '{' ? JsonRecords.member(object, "cursor") : null;
+            if (cursor == null || cursor.kind() != '"' || cursor.text().isEmpty()) {
                 throw new ApiCallException("read of " + what + " failed: object " + (i + 1) + " of the page has no cursor");
             }
             String version;
             try {
-                version = TdgVersion.of(object.get("version"));
+                version = TdgVersion.ofObject(object);
             } catch (IllegalArgumentException e) {
                 throw new ApiCallException("read of " + what + " failed: object " + (i + 1) + " of the page: " + e.getMessage());
             }
@@ -126,7 +126,7 @@ final class TdgPagination implements PaginationStrategy<byte[]> {
                 throw new ApiCallException("read of " + what + " failed: the grid returned version " + version
                         + ", newer than the run's version " + query.version() + "; it did not honour the version argument");
             }
-            cursors.add(cursor.asString());
+            cursors.add(cursor.text());
         }
         String last = cursors.get(cursors.size() - 1);
         if (last.equals(after)) {
@@ -143,6 +143,25 @@ final class TdgPagination implements PaginationStrategy<byte[]> {
         int count = nextStreak;
         return Page.of(records, token(size, count, last))
                 .withResumeAfter(i -> token(size, count, cursors.get(i)));
+    }
+
+    private ApiCallException noList(String found) {
+        return new ApiCallException("read of " + what + " failed: the answer has no list data." + query.type()
+                + " (found " + found + ")");
+    }
+
+    /** What {@code data.<type>} of an answer is: "an array", "nothing", "null", "an object"... */
+    private String describeList(TdgApi.Answer answer) {
+        JsonRecords.Member list = JsonRecords.find(JsonRecords.members(answer.body(), "/data"), query.type());
+        if (list == null) {
+            return "nothing";
+        }
+        return switch (list.kind()) {
+            case '[' -> "an array";
+            case '{' -> "an object";
+            case 'n' -> "null";
+            default -> "the value " + list.text();
+        };
     }
 
     /**

@@ -5,6 +5,8 @@ import java.util.regex.Pattern;
 
 import tools.jackson.databind.JsonNode;
 
+import com.pagingetl.paging.JsonRecords;
+
 /**
  * TDG object versions: uint64 nanosecond timestamps, 19 digits today and above 2^53, so they are kept as
  * their exact decimal text and compared as unsigned 64-bit integers, never as {@code double}. TDG writes
@@ -14,7 +16,6 @@ import tools.jackson.databind.JsonNode;
 final class TdgVersion {
 
     private static final Pattern DIGITS = Pattern.compile("[0-9]{1,20}");
-    private static final BigInteger MAX = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
 
     private TdgVersion() {
     }
@@ -38,11 +39,29 @@ final class TdgVersion {
         if (!DIGITS.matcher(t).matches()) {
             throw new IllegalArgumentException("'" + text + "' is not a version (an unsigned integer such as 1639990000123456789)");
         }
-        BigInteger value = new BigInteger(t);
-        if (value.compareTo(MAX) > 0) {
+        try {
+            return Long.toUnsignedString(Long.parseUnsignedLong(t));
+        } catch (NumberFormatException e) {
             throw new IllegalArgumentException("'" + text + "' is above the largest version 2^64-1");
         }
-        return value.toString();
+    }
+
+    /** The {@code version} of an object as TDG wrote it (an integral JSON number or a string of digits), from its bytes. */
+    static String ofObject(byte[] object) {
+        JsonRecords.Member member = JsonRecords.member(object, "version");
+        if (member == null || member.isNull()) {
+            throw new IllegalArgumentException("the object has no version");
+        }
+        if (member.kind() == '"' || member.kind() == '0' && isInteger(member.text())) {
+            return parse(member.text());
+        }
+        // A floating-point version has already lost digits: refuse it rather than write a wrong value.
+        throw new IllegalArgumentException("version " + (member.text() == null ? "(an object or array)" : member.text())
+                + " is not an exact integer");
+    }
+
+    private static boolean isInteger(String number) {
+        return number.indexOf('.') < 0 && number.indexOf('e') < 0 && number.indexOf('E') < 0;
     }
 
     /** A version as TDG returned it: an integral JSON number or a string of digits. */

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import com.pagingetl.paging.JsonRecords;
 
-/** {@link JsonRecords#arrayElementMembers} as this job uses it: the nodes of a connection's edges. */
+/** {@link JsonRecords#connection} as this job uses it: the nodes and cursors of a connection's edges, and its pageInfo. */
 class EdgeNodesTests {
 
     private static byte[] bytes(String s) {
@@ -24,20 +24,40 @@ class EdgeNodesTests {
                 + "  {\"node\":{\"number\":2,\"champs\":[{\"x\":null}]},\"cursor\":\"Yg\",\"extra\":{\"y\":[1,2]}},\n"
                 + "  {\"cursor\":\"Yw\",\"node\":null}]}}}}";
 
-        assertThat(text(JsonRecords.arrayElementMembers(bytes(body), "/data/demarche/dossiers/edges", "node"))).containsExactly(
+        JsonRecords.Connection connection = JsonRecords.connection(bytes(body), "/data/demarche/dossiers");
+        assertThat(text(connection.nodes())).containsExactly(
                 "{\"number\":12345678901234567890,\"v\":1.50,\"s\":\"a \\\"b\\\" é\"}",
                 "{\"number\":2,\"champs\":[{\"x\":null}]}",
                 "null");
-        assertThat(text(JsonRecords.arrayElementMembers(bytes(body), "/data/demarche/dossiers/edges", "cursor")))
-                .containsExactly("\"YQ\"", "\"Yg\"", "\"Yw\"");
+        assertThat(connection.cursors()).containsExactly("YQ", "Yg", "Yw");
+        assertThat(connection.hasNextPage()).isFalse();
+        assertThat(connection.endCursor()).isNull();
     }
 
     @Test
     void nullOrAbsentEdgesAreEmptyAndAnEdgeWithoutTheMemberIsAnError() {
-        assertThat(JsonRecords.arrayElementMembers(bytes("{\"data\":{\"demarche\":{\"dossiers\":{\"edges\":null}}}}"),
-                "/data/demarche/dossiers/edges", "node")).isEmpty();
-        assertThat(JsonRecords.arrayElementMembers(bytes("{\"data\":null}"), "/data/demarche/dossiers/edges", "node")).isEmpty();
-        assertThatThrownBy(() -> JsonRecords.arrayElementMembers(bytes("{\"e\":[{\"cursor\":\"a\"}]}"), "/e", "node"))
-                .hasMessageContaining("element 0 of '/e' has no 'node'");
+        assertThat(JsonRecords.connection(bytes("{\"data\":{\"demarche\":{\"dossiers\":{\"edges\":null}}}}"),
+                "/data/demarche/dossiers").nodes()).isEmpty();
+        assertThat(JsonRecords.connection(bytes("{\"data\":null}"), "/data/demarche/dossiers")).isNull();
+        assertThat(JsonRecords.connection(bytes("{\"c\":null}"), "/c")).isNull();
+        assertThatThrownBy(() -> JsonRecords.connection(bytes("{\"c\":{\"edges\":[{\"cursor\":\"a\"}]}}"), "/c"))
+                .hasMessageContaining("element 0 of '/c/edges' has no 'node'");
+        assertThatThrownBy(() -> JsonRecords.connection(bytes("{\"c\":{\"edges\":[1]}}"), "/c"))
+                .hasMessageContaining("element 0 of '/c/edges' is not an object");
+        assertThatThrownBy(() -> JsonRecords.connection(bytes("{\"c\":\"x\"}"), "/c"))
+                .hasMessageContaining("expected an object at '/c'");
+    }
+
+    @Test
+    void readsPageInfoAndCursorsThatAreNotStringsAsAbsent() {
+        String body = "{\"c\":{\"pageInfo\":{\"endCursor\":\"Zg\",\"hasNextPage\":true},"
+                + "\"edges\":[{\"cursor\":7,\"node\":{}},{\"node\":{\"a\":1}}]}}";
+
+        JsonRecords.Connection connection = JsonRecords.connection(bytes(body), "/c");
+
+        assertThat(connection.hasNextPage()).isTrue();
+        assertThat(connection.endCursor()).isEqualTo("Zg");
+        assertThat(connection.cursors()).containsExactly(null, null);
+        assertThat(text(connection.nodes())).containsExactly("{}", "{\"a\":1}");
     }
 }

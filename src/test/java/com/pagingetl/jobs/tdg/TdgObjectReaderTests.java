@@ -21,6 +21,11 @@ class TdgObjectReaderTests {
     void updateValuesCompareExactlyAsNumbersOrAsStrings() {
         assertThat(TdgObjectReader.compare("1639990000123456790", "1639990000123456789")).isPositive();
         assertThat(TdgObjectReader.compare("10", "9")).isPositive();
+        assertThat(TdgObjectReader.compare("9", "10")).isNegative();
+        assertThat(TdgObjectReader.compare("0", "0")).isZero();
+        assertThat(TdgObjectReader.compare("010", "9")).isPositive();
+        assertThat(TdgObjectReader.compare("-10", "9")).isNegative();
+        assertThat(TdgObjectReader.compare("9.5", "10")).isNegative();
         assertThat(TdgObjectReader.compare("2024-03-01T00:00:00Z", "2024-02-29T23:59:59Z")).isPositive();
         assertThat(TdgObjectReader.valueOf(bytes("{\"u\":1639990000123456789}"), "u")).isEqualTo("1639990000123456789");
         assertThat(TdgObjectReader.valueOf(bytes("{\"u\":\"2024-03-01\"}"), "u")).isEqualTo("2024-03-01");

@@ -37,6 +37,20 @@ class TdgVersionTests {
         assertThatThrownBy(() -> TdgVersion.of(JSON.readTree("{\"v\":1.639E18}").get("v")))
                 .hasMessageContaining("not an exact integer");
         assertThatThrownBy(() -> TdgVersion.of(null)).hasMessageContaining("no version");
+        assertThatThrownBy(() -> TdgVersion.ofObject(bytes("{\"v\":1.639E18}"))).hasMessageContaining("no version");
+        assertThatThrownBy(() -> TdgVersion.ofObject(bytes("{\"version\":1.639E18}"))).hasMessageContaining("not an exact integer");
+        assertThatThrownBy(() -> TdgVersion.ofObject(bytes("{\"version\":{}}"))).hasMessageContaining("not an exact integer");
+        assertThatThrownBy(() -> TdgVersion.ofObject(bytes("{\"version\":-5}"))).hasMessageContaining("not a version");
+    }
+
+    @Test
+    void versionsAreReadFromAnObjectsBytesAsNumbersOrStrings() {
+        assertThat(TdgVersion.ofObject(bytes("{\"a\":[1],\"version\":18446744073709551615}"))).isEqualTo("18446744073709551615");
+        assertThat(TdgVersion.ofObject(bytes("{\"version\":\"007\"}"))).isEqualTo("7");
+    }
+
+    private static byte[] bytes(String json) {
+        return json.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     @Test

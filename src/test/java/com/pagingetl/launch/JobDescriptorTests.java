@@ -51,9 +51,11 @@ class JobDescriptorTests {
         assertRefused(Map.of("id", "1", "codes", ","),
                 "demo: codes=, is not allowed: expected a comma-separated list of at least one value, each two capital letters");
         assertRefused(Map.of("id", "1", "since", "2020-13-01"),
-                "demo: since=2020-13-01 is not allowed: expected a date of the form YYYY-MM-DD");
+                "demo: since=2020-13-01 is not allowed: expected a date of the form YYYY-MM-DD, not in the future");
+        assertRefused(Map.of("id", "1", "since", "2999-01-01"), "demo: since=2999-01-01 is not allowed: " + ParameterType.FUTURE);
         assertRefused(Map.of("id", "1", "at", "yesterday"), "demo: at=yesterday is not allowed: expected an ISO 8601 date"
-                + " (2020-02-22) or date-time with offset (2020-02-22T00:00:00+01:00)");
+                + " (2020-02-22) or date-time with offset (2020-02-22T00:00:00+01:00), not in the future");
+        assertRefused(Map.of("id", "1", "at", "2999-01-01T00:00:00Z"), "demo: at=2999-01-01T00:00:00Z is not allowed: " + ParameterType.FUTURE);
         assertRefused(Map.of("id", "1", "full", "yes"), "demo: full=yes is not allowed: expected one of true, false");
     }
 

@@ -101,7 +101,7 @@ class RapidLauncherIntegrationTests {
             assertUsage(rapid.run("colour=blue"), "rapidContent has no parameter 'colour'");
             assertUsage(rapid.run("countries=usa"), "countries=usa is not allowed: 'usa' is not one of the 249 values");
             assertUsage(rapid.run("countries=US,XX"), "countries=US,XX is not allowed: 'XX' is not one of the 249 values");
-            assertUsage(rapid.run("since=2099-01-01"), "since=2099-01-01 is in the future");
+            assertUsage(rapid.run("since=2099-01-01"), "since=2099-01-01 is not allowed: it is in the future");
             assertUsage(new EtlRun(home.resolve("no-credentials")).run("--job=rapidContent"), "RAPID_API_KEY");
             assertUsage(rapid.etl.run("--job=nothing"), "unknown job 'nothing'");
             assertThat(rapid.simulator.contentRequestCount()).isZero();

@@ -166,8 +166,8 @@ final class ChaosHarness {
         private Outcome launchAndKill(KillPhase target) throws IOException, InterruptedException {
             Path jobDir = etl.output(job.job.jobName);
             Set<String> before = names(jobDir);
+            Map<Path, Long> partsBefore = partSizes(jobDir.resolve(".work"));
             simulator.reset();
-            long launchedAt = System.currentTimeMillis();
             launches++;
             Process child = etl.start(env, job.command());
             Trigger trigger = trigger(target);
@@ -191,7 +191,7 @@ final class ChaosHarness {
             int exit = child.exitValue();
             if (alive && exit == 137) {
                 kills++;
-                phases.merge(observed(jobDir, before, launchedAt), 1, Integer::sum);
+                phases.merge(observed(jobDir, before, partsBefore), 1, Integer::sum);
                 return Outcome.KILLED;
             }
             if (exit == 0) {
@@ -203,7 +203,8 @@ final class ChaosHarness {
         }
 
         /** What the run had reached, read once it is dead. */
-        private KillPhase observed(Path jobDir, Set<String> before, long launchedAt) throws IOException, InterruptedException {
+        private KillPhase observed(Path jobDir, Set<String> before, Map<Path, Long> partsBefore)
+                throws IOException, InterruptedException {
             List<String> added = names(jobDir).stream().filter(n -> !before.contains(n)).toList();
             if (added.stream().anyMatch(n -> n.endsWith(".manifest.json"))) {
                 return KillPhase.PUBLISHED;
@@ -211,7 +212,8 @@ final class ChaosHarness {
             if (added.stream().anyMatch(n -> n.endsWith(".jsonl.gz") || n.endsWith(".jsonl.gz.part"))) {
                 return KillPhase.PUBLISHING;
             }
-            if (writtenSince(jobDir.resolve(".work"), launchedAt)) {
+            Map<Path, Long> parts = partSizes(jobDir.resolve(".work"));
+            if (parts.entrySet().stream().anyMatch(p -> p.getValue() > partsBefore.getOrDefault(p.getKey(), 0L))) {
                 return KillPhase.EXTRACTING;
             }
             return simulator.meter().requests() > 0 ? KillPhase.PLANNING : KillPhase.STARTUP;
@@ -220,7 +222,7 @@ final class ChaosHarness {
         /** When to kill a launch aimed at {@code target}, drawn from the seeded generator. */
         private Trigger trigger(KillPhase target) {
             return switch (target) {
-                case STARTUP, PLANNING -> new Trigger(1 + random.nextInt(2), false, 0, random.nextInt(30));
+                case STARTUP, PLANNING -> new Trigger(1 + random.nextInt(job.planningRequests), false, 0, 0);
                 case EXTRACTING -> new Trigger(random.nextInt((int) Math.max(1, cleanRequests / 3)), true, 0, random.nextInt(40));
                 case PUBLISHING -> new Trigger(Long.MAX_VALUE, false, 1, 0);
                 case PUBLISHED -> new Trigger(Long.MAX_VALUE, false, 2, 0);
@@ -340,6 +342,26 @@ final class ChaosHarness {
         } catch (java.nio.file.NoSuchFileException gone) {
             return Set.of();
         }
+    }
+
+    /** The size of every file under {@code dir}. */
+    private static Map<Path, Long> partSizes(Path dir) throws IOException {
+        Map<Path, Long> sizes = new java.util.HashMap<>();
+        if (!Files.isDirectory(dir)) {
+            return sizes;
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            s.filter(Files::isRegularFile).forEach(p -> {
+                try {
+                    sizes.put(p, Files.size(p));
+                } catch (IOException gone) {
+                    // removed while listed: the run moved on
+                }
+            });
+        } catch (UncheckedIOException | java.nio.file.NoSuchFileException gone) {
+            // the work directory was removed while listed: publish finished
+        }
+        return sizes;
     }
 
     private static boolean writtenSince(Path dir, long epochMs) throws IOException {

@@ -14,19 +14,19 @@ import com.pagingetl.bench.BenchJob;
 enum ChaosJob {
 
     /** Three country partitions, one of them empty, read two at a time; pages of 50, commits of 35. */
-    RAPID(BenchJob.RAPID, Map.of("size", "6000", "pageSize", "50", "seed", "7", "latencyMs", "15"),
+    RAPID(BenchJob.RAPID, 3, Map.of("size", "6000", "pageSize", "50", "seed", "7", "latencyMs", "15"),
             List.of("countries=FR,GB,AQ", "concurrency=2"), List.of("--etl.jobs.rapid-content.chunk-size=35")),
     /** Relay cursors: pages of 100 dossiers, deletions in their own connection; commits of 35. */
-    DEMARCHES(BenchJob.DEMARCHES, Map.of("size", "800", "rateLimitPerMinute", "0", "latencyMs", "15"),
+    DEMARCHES(BenchJob.DEMARCHES, 1, Map.of("size", "800", "rateLimitPerMinute", "0", "latencyMs", "15"),
             List.of("demarche=1001"), List.of("--etl.jobs.demarches-dossiers.chunk-size=35")),
     /** Keyset pages of 100 rules; commits of 70. */
-    SYSTAX(BenchJob.SYSTAX, Map.of("size", "3000", "scenarios", "4", "latencyMs", "15"),
+    SYSTAX(BenchJob.SYSTAX, 1, Map.of("size", "3000", "scenarios", "4", "latencyMs", "15"),
             List.of(), List.of("--etl.jobs.systax-rules.chunk-size=70")),
     /** TDG cursors as of one pinned version, pages of 50, commits of 70. */
-    TDG_SNAPSHOT(BenchJob.TDG, Map.of("size", "1500", "latencyMs", "15"), List.of("type=Account"),
+    TDG_SNAPSHOT(BenchJob.TDG, 2, Map.of("size", "1500", "latencyMs", "15"), List.of("type=Account"),
             List.of("--etl.jobs.tdg-versions.page-size=50", "--etl.jobs.tdg-versions.chunk-size=70")),
     /** Every stored version of each object; run only when asked ({@code -Dchaos.jobs=all}, the chaos profile). */
-    TDG_HISTORY(BenchJob.TDG, Map.of("size", "600", "latencyMs", "15"), List.of("type=Account", "mode=history"),
+    TDG_HISTORY(BenchJob.TDG, 2, Map.of("size", "600", "latencyMs", "15"), List.of("type=Account", "mode=history"),
             List.of("--etl.jobs.tdg-versions.page-size=50", "--etl.jobs.tdg-versions.chunk-size=70"));
 
     /** The jobs {@code -Dchaos.jobs} names (comma-separated, or {@code all}); by default all but {@link #TDG_HISTORY}. */
@@ -40,12 +40,19 @@ enum ChaosJob {
     }
 
     final BenchJob job;
+    /**
+     * Requests a run sends before its first records come back: Rapid's size probes of the countries, TDG's two
+     * admin queries (schema, current version), Systax's login, démarches' first page.
+     */
+    final int planningRequests;
     final Map<String, String> simulatorOptions;
     final List<String> parameters;
     final List<String> springArguments;
 
-    ChaosJob(BenchJob job, Map<String, String> simulatorOptions, List<String> parameters, List<String> springArguments) {
+    ChaosJob(BenchJob job, int planningRequests, Map<String, String> simulatorOptions, List<String> parameters,
+             List<String> springArguments) {
         this.job = job;
+        this.planningRequests = planningRequests;
         this.simulatorOptions = simulatorOptions;
         this.parameters = parameters;
         this.springArguments = springArguments;

@@ -9,9 +9,9 @@ package com.pagingetl.chaos;
 enum KillPhase {
     /** The JVM had sent no API request yet. */
     STARTUP,
-    /** API requests sent (logins, size probes, version pinning, first pages), no part file written by this launch. */
+    /** API requests sent (logins, size probes, version pinning, a first page in flight), no part file grown by this launch. */
     PLANNING,
-    /** A part file under {@code .work} written by this launch, nothing assembled yet. */
+    /** A part file under {@code .work} grown by this launch beyond its size at the launch, nothing assembled yet. */
     EXTRACTING,
     /** A file being assembled next to the final names, or one under its final name without its manifest. */
     PUBLISHING,

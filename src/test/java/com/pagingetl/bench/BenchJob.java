@@ -19,7 +19,7 @@ import com.pagingetl.simulator.tdg.TdgSimulator;
  * needs, and whether the job reads in parallel. ({@link ReferenceMain} picks the reference client by job name,
  * so that a reference JVM loads none of the classes named here.)
  */
-enum BenchJob {
+public enum BenchJob {
 
     RAPID("rapidContent", "rapid", RapidContentJob.DESCRIPTOR, true, "RAPID_BASE_URL", Map.of(), Map.of()) {
         @Override
@@ -49,8 +49,8 @@ enum BenchJob {
         }
     };
 
-    final String jobName;
-    final String simulator;
+    public final String jobName;
+    public final String simulator;
     final JobDescriptor descriptor;
     /** Whether the job reads with {@code concurrency} threads; the others read one page at a time. */
     final boolean concurrent;
@@ -73,7 +73,7 @@ enum BenchJob {
     abstract Map<String, String> credentials();
 
     /** What a user exports to run the job against the API at {@code baseUrl}. */
-    Map<String, String> environment(String baseUrl) {
+    public Map<String, String> environment(String baseUrl) {
         Map<String, String> env = new LinkedHashMap<>(credentials());
         env.put(baseUrlVariable, baseUrl);
         return env;

@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
  * @param script  {@code run.sh} when the job is started through it, else null
  * @param jobMain the arguments that start the job when it is another build than the simulator's, else null
  */
-record Launcher(List<String> etlMain, Path script, List<String> jobMain) {
+public record Launcher(List<String> etlMain, Path script, List<String> jobMain) {
 
     /** {@code java -jar <jar>}. */
     static Launcher jar(Path jar) {
@@ -37,7 +37,7 @@ record Launcher(List<String> etlMain, Path script, List<String> jobMain) {
     }
 
     /** The application from this JVM's classpath, for tests that run before the jar is packaged. */
-    static Launcher classpath() {
+    public static Launcher classpath() {
         return new Launcher(List.of("-cp", absoluteClasspath(), "com.pagingetl.EtlApplication"), null, null);
     }
 

@@ -19,10 +19,10 @@ import java.util.concurrent.TimeUnit;
  * requests since the last reset and when the first arrived) and {@code POST /__admin/sim/requests/reset}.
  * Closing it stops the process.
  */
-final class SimulatorProcess implements AutoCloseable {
+public final class SimulatorProcess implements AutoCloseable {
 
     /** API requests since the last reset, and the wall-clock time of the first (0 when none came). */
-    record Meter(long requests, long firstRequestEpochMs) {
+    public record Meter(long requests, long firstRequestEpochMs) {
     }
 
     private final Process process;
@@ -36,7 +36,7 @@ final class SimulatorProcess implements AutoCloseable {
     }
 
     /** Starts the simulator and returns once it answers on its admin route; fails with its output if it dies. */
-    static SimulatorProcess start(Launcher launcher, List<String> jvmOptions, String api, Map<String, String> options,
+    public static SimulatorProcess start(Launcher launcher, List<String> jvmOptions, String api, Map<String, String> options,
                                   Path log, Duration timeout) throws IOException, InterruptedException {
         int port = freePort();
         List<String> args = new ArrayList<>(List.of("simulate", api, "--port", Integer.toString(port)));
@@ -64,15 +64,15 @@ final class SimulatorProcess implements AutoCloseable {
         }
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return baseUrl;
     }
 
-    Meter meter() throws IOException, InterruptedException {
+    public Meter meter() throws IOException, InterruptedException {
         return call(HttpRequest.newBuilder(URI.create(baseUrl + "/__admin/sim/requests")).GET());
     }
 
-    void reset() throws IOException, InterruptedException {
+    public void reset() throws IOException, InterruptedException {
         call(HttpRequest.newBuilder(URI.create(baseUrl + "/__admin/sim/requests/reset"))
                 .POST(HttpRequest.BodyPublishers.noBody()));
     }

@@ -52,6 +52,23 @@ public final class PublishedOutput {
         }
     }
 
+    /**
+     * The one part file under the job directory's work area whose name starts with {@code namePrefix} (any
+     * when empty): what a failed run committed so far, readable with {@link #lines} and {@link #records}.
+     */
+    public static Path onlyPart(Path jobDir, String namePrefix) {
+        try (Stream<Path> s = Files.walk(jobDir)) {
+            List<Path> parts = s.filter(p -> p.getFileName().toString().endsWith(".jsonl.gz.part"))
+                    .filter(p -> p.getFileName().toString().startsWith(namePrefix)).toList();
+            if (parts.size() != 1) {
+                throw new AssertionError("expected one part file named " + namePrefix + "* under " + jobDir + ", found " + parts);
+            }
+            return parts.get(0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** All lines of a gzip JSON Lines file, read as concatenated gzip members by commons-compress. */
     public static List<String> lines(Path file) {
         List<String> lines = new ArrayList<>();

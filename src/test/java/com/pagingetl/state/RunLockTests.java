@@ -177,10 +177,12 @@ class RunLockTests {
         var beat = RunLock.Lease.class.getDeclaredMethod("beat");
         beat.setAccessible(true);
 
+        Instant before = Instant.now();
         beat.invoke(attempt.lease());
 
         Instant heartbeat = db.jdbc().queryForObject("SELECT HEARTBEAT_AT FROM ETL_RUN_LOCK", java.time.OffsetDateTime.class).toInstant();
-        assertThat(Duration.between(heartbeat, Instant.now()).abs()).isLessThan(Duration.ofSeconds(10));
+        // The planted value is an hour old; a beat writes the time of the beat however long the machine took.
+        assertThat(heartbeat).isAfterOrEqualTo(before.minusSeconds(1)).isBeforeOrEqualTo(Instant.now().plusSeconds(1));
         attempt.lease().close();
     }
 

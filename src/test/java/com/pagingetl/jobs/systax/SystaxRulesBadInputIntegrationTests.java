@@ -83,7 +83,9 @@ class SystaxRulesBadInputIntegrationTests {
         // given a slow simulator, and tokens expired once the process is under way
         try (SystaxSimulator simulator = started(Map.of("size", "3000", "seed", "4", "latencyMs", "40"))) {
             EtlRun etl = new EtlRun(home);
-            CompletableFuture<EtlRun.Result> run = CompletableFuture.supplyAsync(() -> etl.run(args(simulator)));
+            // Pages of 20: about 150 requests, so a test thread that stalls for seconds after the 5th still expires
+            // the tokens while the process reads.
+            CompletableFuture<EtlRun.Result> run = CompletableFuture.supplyAsync(() -> etl.run(args(simulator, "paginacao=20")));
             while (simulator.rulesRequestCount() < 5 && !run.isDone()) {
                 Thread.sleep(5);
             }

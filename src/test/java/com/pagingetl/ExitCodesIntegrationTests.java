@@ -147,6 +147,16 @@ class ExitCodesIntegrationTests {
         }
     }
 
+    @Test
+    void aBadValueFromTheEnvironmentPrintsOneLineNotSpringBootsFailureReport() throws Exception {
+        EtlRun.Result result = new EtlRun(home).runChild(Map.of("ETL_LOCKSTALEAFTER", "soon"), "--status");
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err().strip().lines()).as(result.err())
+                .containsExactly("configuration error: etl.lock-stale-after: 'soon' is not a valid duration");
+        assertThat(Files.readString(home.resolve("etl.log"))).contains("APPLICATION FAILED TO START");
+    }
+
     private void assertNoSpringContext() {
         assertThat(home.resolve("data")).doesNotExist();
         assertThat(home.resolve("etl.log")).doesNotExist();

@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.pagingetl.http.ApiCallException;
+import com.pagingetl.launch.NothingSelectedException;
 import com.pagingetl.paging.JsonFormatException;
 import com.pagingetl.paging.JsonRecords;
 import com.pagingetl.paging.Page;
@@ -71,6 +72,9 @@ final class TdgPagination implements PaginationStrategy<byte[]> {
                         + (after == null ? "" : " after " + PaginationStrategy.abbreviate(after)) + ")");
                 break;
             } catch (TdgGraphqlException e) {
+                if (selectsNothing(e, query.type())) {
+                    throw new NothingSelectedException("type=" + query.type() + " selects nothing: " + e.getMessage());
+                }
                 if (!e.isHardLimit()) {
                     if (!mayBeTransient(e) || ++failures >= GRAPHQL_ATTEMPTS) {
                         throw e;
@@ -172,6 +176,20 @@ final class TdgPagination implements PaginationStrategy<byte[]> {
         String m = e.gridMessage();
         return e.code() >= 500 && !m.startsWith("Failed to decode cursor") && !m.startsWith("Type \"")
                 && !m.contains("Impossible to filter");
+    }
+
+    /**
+     * The grid does not have {@code type}: its resolver says {@code Type "X" not found}, or the query's validation
+     * finds no such root field ({@code Field 'X' in type 'Query' is undefined}, {@code ... not defined ...}).
+     * Running the same command again cannot help.
+     */
+    static boolean selectsNothing(TdgGraphqlException e, String type) {
+        String m = e.gridMessage();
+        if (m.startsWith("Type \"" + type + "\" not found")) {
+            return true;
+        }
+        boolean namesType = m.contains("'" + type + "'") || m.contains("\"" + type + "\"");
+        return e.code() == 400 && namesType && (m.contains("undefined") || m.contains("not defined"));
     }
 
     /** The start of a grid message, which names the limit; its query plan can be long. */

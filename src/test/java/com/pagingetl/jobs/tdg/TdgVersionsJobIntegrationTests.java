@@ -196,7 +196,7 @@ class TdgVersionsJobIntegrationTests {
     }
 
     @Test
-    void aGraphqlErrorEndsTheRunWithTheGridsOwnWords() throws Exception {
+    void aTypeTheGridDoesNotHaveSelectsNothing_exit2InTheGridsOwnWords() throws Exception {
         // given: a type the grid does not have
         sim = TdgTestSupport.simulator(Map.of("size", "50"));
         Path fields = home.resolve("planet.graphql");
@@ -208,8 +208,9 @@ class TdgVersionsJobIntegrationTests {
         EtlRun.Result result = etl.run(command(sim, List.of("--etl.jobs.tdg-versions.fields-file=" + fields), "type=Planet"));
 
         // then
-        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.FAILED);
-        assertThat(result.lastErrorLine()).contains("tdgExtract").contains("TDG error 400").contains("Planet");
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.lastErrorLine()).contains("tdgExtract").contains("type=Planet selects nothing").contains("TDG error 400")
+                .endsWith("running the same command again cannot help: change the parameters");
         assertThat(PublishedOutput.files(etl.output(TdgVersionsJob.NAME), ".jsonl.gz")).isEmpty();
     }
 

@@ -20,6 +20,7 @@ import org.springframework.core.env.MapPropertySource;
 import com.pagingetl.config.BatchConfiguration;
 import com.pagingetl.config.PropertyCheck;
 import com.pagingetl.http.Secrets;
+import com.pagingetl.launch.Causes;
 import com.pagingetl.launch.CommandLine;
 import com.pagingetl.launch.EtlJob;
 import com.pagingetl.launch.ExitCodes;
@@ -216,12 +217,12 @@ public final class EtlApplication {
      * names the job repository when it is the one that could not be reached.
      */
     static int startupFailure(RuntimeException e, PrintStream err, String repositoryUrl) {
-        UsageException usage = find(e, UsageException.class);
+        UsageException usage = Causes.find(e, UsageException.class);
         if (usage != null) {
             err.println("usage error: " + usage.getMessage());
             return ExitCodes.USAGE;
         }
-        BindException binding = find(e, BindException.class);
+        BindException binding = Causes.find(e, BindException.class);
         if (binding != null) {
             err.println("configuration error: " + binding.getName() + ": " + rootMessage(binding));
             return ExitCodes.USAGE;
@@ -233,15 +234,6 @@ public final class EtlApplication {
         }
         err.println("could not start: " + rootMessage(e) + " -- run the same command again");
         return ExitCodes.FAILED;
-    }
-
-    private static <T extends Throwable> T find(Throwable t, Class<T> type) {
-        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
-            if (type.isInstance(c)) {
-                return type.cast(c);
-            }
-        }
-        return null;
     }
 
     private static String rootMessage(Throwable t) {

@@ -85,10 +85,9 @@ final class FailureReport {
 
     private static <T extends Throwable> T find(JobExecution execution, Class<T> type) {
         for (Throwable t : execution.getAllFailureExceptions()) {
-            for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
-                if (type.isInstance(c)) {
-                    return type.cast(c);
-                }
+            T found = Causes.find(t, type);
+            if (found != null) {
+                return found;
             }
         }
         return null;
@@ -104,10 +103,7 @@ final class FailureReport {
             }
             current = current.getCause();
         }
-        Throwable root = t;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
+        Throwable root = Causes.root(t);
         String message = root.getMessage() == null ? root.getClass().getSimpleName()
                 : root.getClass().getSimpleName() + ": " + root.getMessage();
         return oneLine(message);

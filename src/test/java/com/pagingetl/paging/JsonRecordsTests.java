@@ -232,4 +232,13 @@ class JsonRecordsTests {
         assertThatThrownBy(() -> JsonRecords.envelope(json("[1]"), "/regras"))
                 .isInstanceOf(JsonFormatException.class).hasMessageContaining("expected an object");
     }
+    @Test
+    void quoteMakesAJsonStringThatReadsBackAsTheText() {
+        String text = "a\"b\\c\nd\te\u0001f é";
+
+        String quoted = JsonRecords.quote(text);
+
+        assertThat(quoted).isEqualTo("\"a\\\"b\\\\c\\nd\\te\\u0001f é\"");
+        assertThat(JsonRecords.member(json("{\"s\":" + quoted + "}"), "s").text()).isEqualTo(text);
+    }
 }

@@ -76,11 +76,14 @@ ensure_jar() {
   fi
 }
 
-# C2 compiles a method after 5,000 calls by default, so start-up alone (Spring, H2, the first pages) keeps it
-# busy for about a CPU second on code that never runs again; ten times that still compiles the record path
-# within its first pages. Measured: start-up 2.4 -> 1.6 CPU s, a 44,529-property run 14 -> 12 CPU s, same wall.
-# JAVA_OPTS comes later on the command line, so it can set other values.
-JVM_DEFAULTS="-XX:Tier4InvocationThreshold=50000 -XX:Tier4MinInvocationThreshold=6000 -XX:Tier4CompileThreshold=150000 -XX:Tier4BackEdgeThreshold=400000"
+# The client compiler (C1) only: a run is seconds to minutes of start-up code that runs a few thousand times
+# and a record path that is mostly native (inflate, deflate, sockets), so C2's optimised code never pays back
+# what it costs to profile for and compile it. Measured against C2 with tenfold thresholds (the previous
+# default) on this 2-core machine: 100,000-rule systaxRules 4.5-4.9 -> 3.1-3.6 CPU s, 50,000-object
+# tdgVersions 3.8-4.1 -> 2.9-3.1, 44,529-property rapidContent 9.9 -> 8.4-8.5 (two runs each, busy machine).
+# JAVA_OPTS comes later on the command line: -XX:TieredStopAtLevel=4 brings C2 back (for runs of hours, where
+# it may pay).
+JVM_DEFAULTS="-XX:TieredStopAtLevel=1"
 # One short-lived process with a heap of a few hundred MB: the serial collector has no concurrent threads or
 # region bookkeeping. Measured on the default rapidContent run: peak RSS 446 -> 350 MB, CPU 9.4 -> 9.0 s, same wall.
 # The JVM refuses two collectors, so a collector named in JAVA_OPTS replaces this one.

@@ -26,6 +26,7 @@ import com.pagingetl.launch.EtlJob;
 import com.pagingetl.launch.ExitCodes;
 import com.pagingetl.launch.JobDescriptor;
 import com.pagingetl.launch.Launcher;
+import com.pagingetl.launch.StartupWarmup;
 import com.pagingetl.launch.UsageException;
 import com.pagingetl.logging.LoggedPrintStream;
 import com.pagingetl.simulator.ApiSimulator;
@@ -90,6 +91,9 @@ public final class EtlApplication {
                     return serveSimulator(out, command);
                 }
                 default -> {
+                    if (command.verb() == CommandLine.Verb.RUN || command.verb() == CommandLine.Verb.RESTART) {
+                        StartupWarmup.start();
+                    }
                     checkBeforeSpring(command);
                     return runInSpring(out, err, command);
                 }

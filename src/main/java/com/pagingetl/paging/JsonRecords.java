@@ -36,14 +36,7 @@ public final class JsonRecords {
     /** The elements of the array at {@code path} ("/data/demarche/dossiers/nodes"); empty if it is null or absent. */
     public static List<byte[]> arrayElements(byte[] body, String path) {
         List<byte[]> out = new ArrayList<>();
-        at(body, path, s -> {
-            if (openOrNull(s, '[', path)) {
-                do {
-                    int start = s.skipValue();
-                    out.add(s.cut(start, s.position()));
-                } while (s.nextOrClose(']'));
-            }
-        });
+        at(body, path, s -> out.addAll(elements(s, path)));
         return out;
     }
 
@@ -175,6 +168,81 @@ public final class JsonRecords {
             out.addAll(objectScalars(s, path));
         });
         return found[0] ? out : null;
+    }
+
+    /**
+     * The root object's members (as {@link #rootMembers}) and the elements of the array at {@code arrayPath}
+     * ("/regras", "/data/Account"), both from one scan of the body, which is checked whole.
+     *
+     * @param elements the array's elements, empty for {@code []}; null when nothing, {@code null} or no array is
+     *                 at the path
+     */
+    public record Envelope(List<Member> members, List<byte[]> elements) {
+    }
+
+    /** See {@link Envelope}; the path's first occurrence counts, as for {@link #arrayElements}. */
+    public static Envelope envelope(byte[] body, String arrayPath) {
+        String[] path = segments(arrayPath);
+        List<Member> members = new ArrayList<>();
+        List<List<byte[]>> found = new ArrayList<>(1);
+        JsonScanner s = new JsonScanner(body);
+        if (openOrNull(s, '{', "")) {
+            do {
+                String name = s.memberName();
+                byte c = s.peek();
+                if (found.isEmpty() && path.length > 0 && name.equals(path[0]) && (c == '{' || c == '[')) {
+                    found.add(null);
+                    walk(s, path, 1, at -> found.set(0, at.peek() == '[' ? elements(at, arrayPath) : skipped(at)));
+                    members.add(new Member(name, (char) c, null));
+                } else {
+                    members.add(member(s, name));
+                }
+            } while (s.nextOrClose('}'));
+        }
+        s.expectEnd();
+        return new Envelope(members, found.isEmpty() ? null : found.get(0));
+    }
+
+    private static List<byte[]> elements(JsonScanner s, String path) {
+        List<byte[]> out = new ArrayList<>();
+        if (openOrNull(s, '[', path)) {
+            do {
+                int start = s.skipValue();
+                out.add(s.cut(start, s.position()));
+            } while (s.nextOrClose(']'));
+        }
+        return out;
+    }
+
+    private static List<byte[]> skipped(JsonScanner s) {
+        s.skipValue();
+        return null;
+    }
+
+    /**
+     * {@code text} as a JSON string literal: quotes, backslashes and control characters escaped, everything else
+     * as is. GraphQL string literals escape the same way. For request bodies built without a mapper.
+     */
+    public static String quote(String text) {
+        StringBuilder sb = new StringBuilder(text.length() + 2).append('"');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        sb.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        return sb.append('"').toString();
     }
 
     /** The member {@code name} of {@code members}, or null when absent. */

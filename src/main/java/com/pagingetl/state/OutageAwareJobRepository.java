@@ -31,7 +31,7 @@ public final class OutageAwareJobRepository implements InvocationHandler {
 
     private final JobRepository target;
     private final String url;
-    private final Map<String, String> lastCommits = new ConcurrentSkipListMap<>();
+    private final Map<String, Position> lastCommits = new ConcurrentSkipListMap<>();
     private final Set<String> completed = ConcurrentHashMap.newKeySet();
     /** Set by the first call that found the database gone: every later call fails at once with it. */
     private volatile RepositoryUnreachableException lost;
@@ -75,7 +75,8 @@ public final class OutageAwareJobRepository implements InvocationHandler {
 
     private void remember(StepExecution step) {
         String name = step.getStepName();
-        String position = String.format("%,d records written in %,d commits", step.getWriteCount(), step.getCommitCount());
+        // Formatted only for the failure line: this runs at every commit of every step.
+        Position position = new Position(step.getWriteCount(), step.getCommitCount());
         boolean done = step.getStatus() == BatchStatus.COMPLETED;
         // A step that has not committed a chunk yet (a partition manager never does) starts from the beginning.
         boolean committed = step.getCommitCount() > 0;
@@ -96,6 +97,13 @@ public final class OutageAwareJobRepository implements InvocationHandler {
             });
         } else {
             record.run();
+        }
+    }
+
+    private record Position(long written, long commits) {
+        @Override
+        public String toString() {
+            return String.format("%,d records written in %,d commits", written, commits);
         }
     }
 

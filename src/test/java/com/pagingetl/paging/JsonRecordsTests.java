@@ -199,4 +199,46 @@ class JsonRecordsTests {
 
         assertThat(text(JsonRecords.arrayElements(json("{\"items\":[" + deep + "]}"), "/items"))).containsExactly(deep);
     }
+    @Test
+    void envelopeGivesTheRootMembersAndTheArrayInOneScan() {
+        byte[] body = json("{\"success\":true,\"regras\":[ {\"a\": 1} ,{\"b\":[2]}],\"ponteiro\":\"77\"}");
+
+        JsonRecords.Envelope envelope = JsonRecords.envelope(body, "/regras");
+
+        assertThat(envelope.members()).extracting(JsonRecords.Member::name, JsonRecords.Member::kind, JsonRecords.Member::text)
+                .containsExactly(Tuple.tuple("success", 't', "true"), Tuple.tuple("regras", '[', null),
+                        Tuple.tuple("ponteiro", '"', "77"));
+        assertThat(text(envelope.elements())).containsExactly("{\"a\":1}", "{\"b\":[2]}");
+    }
+
+    @Test
+    void envelopeCutsAnArrayAtANestedPathAndTellsAnEmptyArrayFromNone() {
+        assertThat(text(JsonRecords.envelope(json("{\"errors\":null,\"data\":{\"x\":{},\"Account\":[{\"v\":1}]}}"),
+                "/data/Account").elements())).containsExactly("{\"v\":1}");
+        assertThat(JsonRecords.envelope(json("{\"data\":{\"Account\":[]}}"), "/data/Account").elements()).isEmpty();
+        assertThat(JsonRecords.envelope(json("{\"data\":{\"Account\":null}}"), "/data/Account").elements()).isNull();
+        assertThat(JsonRecords.envelope(json("{\"data\":{\"Account\":{}}}"), "/data/Account").elements()).isNull();
+        assertThat(JsonRecords.envelope(json("{\"data\":{}}"), "/data/Account").elements()).isNull();
+        assertThat(JsonRecords.envelope(json("{\"data\":[1]}"), "/data/Account").elements()).isNull();
+        assertThat(JsonRecords.envelope(json("{\"regras\":\"none\"}"), "/regras").elements()).isNull();
+    }
+
+    @Test
+    void envelopeChecksTheWholeBody() {
+        assertThatThrownBy(() -> JsonRecords.envelope(json("{\"regras\":[{\"a\":1}],\"n\":01}"), "/regras"))
+                .isInstanceOf(JsonFormatException.class).hasMessageContaining("malformed JSON at byte");
+        assertThatThrownBy(() -> JsonRecords.envelope(json("{\"regras\":[{\"a\":1}]} trailing"), "/regras"))
+                .isInstanceOf(JsonFormatException.class);
+        assertThatThrownBy(() -> JsonRecords.envelope(json("[1]"), "/regras"))
+                .isInstanceOf(JsonFormatException.class).hasMessageContaining("expected an object");
+    }
+    @Test
+    void quoteMakesAJsonStringThatReadsBackAsTheText() {
+        String text = "a\"b\\c\nd\te\u0001f é";
+
+        String quoted = JsonRecords.quote(text);
+
+        assertThat(quoted).isEqualTo("\"a\\\"b\\\\c\\nd\\te\\u0001f é\"");
+        assertThat(JsonRecords.member(json("{\"s\":" + quoted + "}"), "s").text()).isEqualTo(text);
+    }
 }

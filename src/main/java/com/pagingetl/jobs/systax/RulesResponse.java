@@ -12,8 +12,8 @@ import com.pagingetl.paging.JsonRecords;
  * API wrote it (one line each) and each rule's {@code (id_cenario, codigo_produto)}. The assumed envelope is
  * {@code {"success":true,"message":"...","ponteiro_atualizacao":"...","quantidade":n,"regras":[...]}}; a body
  * that is not a JSON object, says {@code success:false}, or lacks the {@code regras} array or a rule's pair
- * is refused with a message saying what is wrong. The body is scanned as bytes, never parsed into a tree:
- * the envelope's members once, the rules once, and each rule's two keys from its own bytes. Immutable.
+ * is refused with a message saying what is wrong. The body is scanned as bytes, never parsed into a tree, and
+ * once: the envelope's members and the rules in one pass, then each rule's two keys from its own bytes. Immutable.
  *
  * @param pointer the envelope's pointer as text, or null when the answer carries none
  */
@@ -29,15 +29,16 @@ record RulesResponse(String pointer, List<byte[]> rules, List<RulePair> pairs) {
     }
 
     static RulesResponse parse(byte[] body) {
-        List<JsonRecords.Member> envelope;
+        JsonRecords.Envelope scanned;
         try {
             if (body.length == 0 || !startsWithObject(body)) {
                 throw new ApiCallException("the answer is not a JSON object");
             }
-            envelope = JsonRecords.rootMembers(body);
+            scanned = JsonRecords.envelope(body, "/regras");
         } catch (IllegalArgumentException e) {
             throw new ApiCallException("the answer is not valid JSON (" + e.getMessage() + ")", e);
         }
+        List<JsonRecords.Member> envelope = scanned.members();
         JsonRecords.Member success = JsonRecords.find(envelope, "success");
         if (success != null && success.kind() == 'f') {
             JsonRecords.Member message = JsonRecords.find(envelope, "message");
@@ -45,10 +46,10 @@ record RulesResponse(String pointer, List<byte[]> rules, List<RulePair> pairs) {
                     + (message != null && message.text() != null && !message.isNull() ? message.text() : "(no message)"));
         }
         JsonRecords.Member regras = JsonRecords.find(envelope, "regras");
-        if (regras == null || regras.kind() != '[') {
+        List<byte[]> raw = scanned.elements();
+        if (regras == null || regras.kind() != '[' || raw == null) {
             throw new ApiCallException("the answer has no 'regras' array (fields: " + fieldNames(envelope) + ")");
         }
-        List<byte[]> raw = JsonRecords.arrayElements(body, "/regras");
         List<RulePair> pairs = new ArrayList<>(raw.size());
         for (int i = 0; i < raw.size(); i++) {
             byte[] rule = raw.get(i);

@@ -2,6 +2,7 @@ package com.pagingetl.jobs.systax;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,6 +12,7 @@ import com.pagingetl.http.ApiHttpClient;
 import com.pagingetl.http.ApiResponse;
 import com.pagingetl.http.ResponseSummary;
 import com.pagingetl.http.Secrets;
+import com.pagingetl.paging.JsonRecords;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -59,12 +61,10 @@ final class SystaxApi implements RulesFetcher {
 
     @Override
     public byte[] fetch(RulePair start, int paginacao, String pointer) {
-        ObjectNode request = JSON.createObjectNode();
-        request.put("id_cenario", start.idCenario());
-        request.put("codigo_produto", start.codigoProduto());
-        request.put("paginacao", paginacao);
-        request.put("ponteiro_atualizacao", pointer);
-        byte[] body = JSON.writeValueAsBytes(request);
+        // Built as text: a mapper per page cost more than the rest of the request.
+        byte[] body = ("{\"id_cenario\":" + start.idCenario() + ",\"codigo_produto\":" + start.codigoProduto()
+                + ",\"paginacao\":" + paginacao + ",\"ponteiro_atualizacao\":" + JsonRecords.quote(pointer) + "}")
+                .getBytes(StandardCharsets.UTF_8);
 
         if (token == null) {
             login();

@@ -31,7 +31,7 @@ public final class SystaxRulesJob extends AbstractEtlJob {
                     "SYSTAX_PASSWORD / etl.jobs.systax-rules.password   login password (secret, required)",
                     "SYSTAX_LOGIN_PATH / etl.jobs.systax-rules.login-path   token endpoint [/auth/login]",
                     "SYSTAX_RULES_PATH / etl.jobs.systax-rules.rules-path   rules endpoint [/api/v1/regras]",
-                    "etl.jobs.systax-rules.chunk-size [500], .first-id-cenario [1], .first-codigo-produto [1]"));
+                    "etl.jobs.systax-rules.chunk-size [2000], .first-id-cenario [1], .first-codigo-produto [1]"));
 
     private final SystaxRulesProperties properties;
 

@@ -18,7 +18,8 @@ import com.pagingetl.launch.UsageException;
  * @param password           login password ({@code senha}; secret)
  * @param loginPath          path of the token endpoint (assumed shape, see the job README)
  * @param rulesPath          path of the rules endpoint (assumed shape, see the job README)
- * @param chunkSize          rules per commit
+ * @param chunkSize          rules per commit; each commit forces the part and updates the job repository, which cost
+ *                           about as much as reading a few pages, so the default spans 20 pages
  * @param firstIdCenario     {@code id_cenario} of a process's first request (the lowest scenario, or 1)
  * @param firstCodigoProduto {@code codigo_produto} of a process's first request (the lowest product, or 1)
  */
@@ -26,7 +27,7 @@ import com.pagingetl.launch.UsageException;
 public record SystaxRulesProperties(String baseUrl, String username, String password,
                                     @DefaultValue("/auth/login") String loginPath,
                                     @DefaultValue("/api/v1/regras") String rulesPath,
-                                    @DefaultValue("500") int chunkSize,
+                                    @DefaultValue("2000") int chunkSize,
                                     @DefaultValue("1") long firstIdCenario,
                                     @DefaultValue("1") long firstCodigoProduto) {
 

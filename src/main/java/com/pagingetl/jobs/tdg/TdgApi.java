@@ -2,8 +2,8 @@ package com.pagingetl.jobs.tdg;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -42,42 +42,50 @@ final class TdgApi {
     /**
      * A successful answer: the body as received, whose {@code data} is an object and which has no errors. Pages
      * are cut from the body as bytes; the parse tree is built only for the small admin answers that ask for it.
+     *
+     * @param list the elements of the list the query was asked to cut ({@link #query}), or null
      */
-    record Answer(byte[] body) {
+    record Answer(byte[] body, List<byte[]> list) {
         JsonNode data() {
             return JSON.readTree(body).get("data");
         }
     }
 
-    /** Runs {@code query} on the tenant's data schema. */
-    Answer query(String query, String operation) {
-        return post(query, null, operation);
+    /**
+     * Runs {@code query} on the tenant's data schema; the answer's {@code list} holds the elements of the array at
+     * {@code listPath} ("/data/Account"), cut in the same scan that checks the body (null when no array is there).
+     */
+    Answer query(String query, String listPath, String operation) {
+        return post(query, null, listPath, operation);
     }
 
     /** Runs {@code query} on the {@code admin} schema (settings such as the hard limits). */
     Answer admin(String query, String operation) {
-        return post(query, "admin", operation);
+        return post(query, "admin", "", operation);
+    }
+
+    /** The byte scan of {@code body} with the list at {@code listPath} cut (see {@link JsonRecords#envelope}); null when it is not well-formed. */
+    private static JsonRecords.Envelope scan(byte[] body, String listPath) {
+        try {
+            return JsonRecords.envelope(body, listPath);
+        } catch (JsonFormatException e) {
+            return null;
+        }
     }
 
     /**
-     * Whether {@code body} is a well-formed JSON object whose {@code data} is an object and whose {@code errors}
-     * is absent or null: every page of a run, checked by a byte scan. Anything else is judged from the parse
-     * tree, which names what is wrong.
+     * Whether the scanned body's {@code data} is an object and its {@code errors} absent or null: every page of a
+     * run. Anything else is judged from the parse tree, which names what is wrong.
      */
-    private static boolean isPlainData(byte[] body) {
-        List<JsonRecords.Member> root;
-        try {
-            root = JsonRecords.rootMembers(body);
-        } catch (JsonFormatException e) {
-            return false;
-        }
-        JsonRecords.Member data = JsonRecords.find(root, "data");
-        JsonRecords.Member errors = JsonRecords.find(root, "errors");
+    private static boolean isPlainData(JsonRecords.Envelope scanned) {
+        JsonRecords.Member data = JsonRecords.find(scanned.members(), "data");
+        JsonRecords.Member errors = JsonRecords.find(scanned.members(), "errors");
         return data != null && data.kind() == '{' && (errors == null || errors.isNull());
     }
 
-    private Answer post(String query, String schema, String operation) {
-        byte[] request = JSON.writeValueAsBytes(Map.of("query", query));
+    private Answer post(String query, String schema, String listPath, String operation) {
+        // Built as text: a mapper per page cost more than the rest of the request.
+        byte[] request = ("{\"query\":" + JsonRecords.quote(query) + "}").getBytes(StandardCharsets.UTF_8);
         ApiResponse response = http.send(operation, () -> {
             HttpRequest.Builder b = HttpRequest.newBuilder(graphql)
                     .POST(HttpRequest.BodyPublishers.ofByteArray(request))
@@ -95,8 +103,9 @@ final class TdgApi {
             throw new ApiCallException(operation + " failed: HTTP " + response.status() + " "
                     + ResponseSummary.of(response), response.status(), null);
         }
-        if (isPlainData(response.body())) {
-            return new Answer(response.body());
+        JsonRecords.Envelope scanned = scan(response.body(), listPath);
+        if (scanned != null && isPlainData(scanned)) {
+            return new Answer(response.body(), scanned.elements());
         }
         JsonNode tree;
         try {
@@ -122,6 +131,6 @@ final class TdgApi {
             throw new ApiCallException(operation + " failed: the answer has neither data nor errors "
                     + ResponseSummary.of(response), response.status(), null);
         }
-        return new Answer(response.body());
+        return new Answer(response.body(), scanned == null ? null : scanned.elements());
     }
 }

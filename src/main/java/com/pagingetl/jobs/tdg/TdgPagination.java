@@ -8,7 +8,6 @@ import org.slf4j.LoggerFactory;
 
 import com.pagingetl.http.ApiCallException;
 import com.pagingetl.launch.NothingSelectedException;
-import com.pagingetl.paging.JsonFormatException;
 import com.pagingetl.paging.JsonRecords;
 import com.pagingetl.paging.Page;
 import com.pagingetl.paging.PageToken;
@@ -68,7 +67,7 @@ final class TdgPagination implements PaginationStrategy<byte[]> {
         int failures = 0;
         while (true) {
             try {
-                answer = api.query(query.document(first, after), "read of " + what + " (first=" + first
+                answer = api.query(query.document(first, after), "/data/" + query.type(), "read of " + what + " (first=" + first
                         + (after == null ? "" : " after " + PaginationStrategy.abbreviate(after)) + ")");
                 break;
             } catch (TdgGraphqlException e) {
@@ -100,17 +99,11 @@ final class TdgPagination implements PaginationStrategy<byte[]> {
     }
 
     private Page<byte[]> page(TdgApi.Answer answer, int first, int streak, String after) {
-        List<byte[]> records;
-        try {
-            records = JsonRecords.arrayElements(answer.body(), "/data/" + query.type());
-        } catch (JsonFormatException e) {
+        List<byte[]> records = answer.list();
+        if (records == null) {
             throw noList(describeList(answer));
         }
         if (records.isEmpty()) {
-            String found = describeList(answer);
-            if (!found.equals("an array")) {
-                throw noList(found);
-            }
             return Page.of(List.of(), null);
         }
         List<String> cursors = new ArrayList<>(records.size());

@@ -1,5 +1,7 @@
 package com.pagingetl.jobs.tdg;
 
+import com.pagingetl.paging.JsonRecords;
+
 /**
  * The GraphQL read of one run, identical on every page except for {@code first} and {@code after}, as TDG's
  * cursors require: {@code <Type>([<field>_gt: since,] version: V[, all_versions: true], first: n[, after: c])}.
@@ -33,23 +35,6 @@ record TdgQuery(String type, String selection, TdgMode mode, String version, Str
     }
 
     static String string(String value) {
-        StringBuilder sb = new StringBuilder("\"");
-        for (char c : value.toCharArray()) {
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        return sb.append('"').toString();
+        return JsonRecords.quote(value);
     }
 }

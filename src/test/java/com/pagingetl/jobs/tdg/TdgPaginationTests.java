@@ -274,6 +274,19 @@ class TdgPaginationTests {
     }
 
     @Test
+    void aPageBesideAnEmptyErrorsListIsReadLikeAnyOther() {
+        // given
+        answer("first: ", "{\"errors\":[],\"data\":{\"Country\":[{\"title\":\"A\",\"cursor\":\"c1\",\"version\":1}]}}");
+        TdgPagination pagination = pagination(TdgMode.SNAPSHOT, null, null);
+
+        // when
+        Page<byte[]> page = pagination.fetch(pagination.firstPage());
+
+        // then
+        assertThat(text(page.items())).containsExactly("{\"title\":\"A\",\"cursor\":\"c1\",\"version\":1}");
+    }
+
+    @Test
     void aCursorThatDoesNotAdvanceIsAnError() {
         // given
         answer("after: \\\"c2\\\"", PAGE_1);

@@ -23,7 +23,10 @@ import org.springframework.integration.jdbc.store.JdbcChannelMessageStore;
 import org.springframework.integration.jdbc.store.channel.PostgresChannelMessageStoreQueryProvider;
 import org.springframework.integration.store.MessageGroupQueue;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.messaging.PollableChannel;
+import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.pagingetl.launch.UsageException;
 import com.pagingetl.state.SchemaInitializer;
@@ -109,6 +112,11 @@ public class PartitionedSteps implements AutoCloseable {
             }
         }
         return leases;
+    }
+
+    /** Transactions of the database of the queues and the leases, in which a worker takes a request with its lease. */
+    public TransactionOperations transactions() {
+        return new TransactionTemplate(new JdbcTransactionManager(dataSource));
     }
 
     public PartitioningProperties properties() {

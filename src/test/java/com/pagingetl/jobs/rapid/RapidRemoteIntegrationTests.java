@@ -26,7 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
+import com.pagingetl.EtlApplication;
 import com.pagingetl.launch.ExitCodes;
+import com.pagingetl.remote.HaltAfterTakeWorker;
 import com.pagingetl.testing.EtlRun;
 
 /**
@@ -71,10 +73,7 @@ class RapidRemoteIntegrationTests {
     void partitionsRunOnBothWorkersAndEveryPropertyIsPublishedOnce() throws Exception {
         try (RapidFixture rapid = new RapidFixture(home, freshDatabase(), Map.of("latencyMs", "100"))) {
             // Each worker executes one partition at a time: while a takes the largest, b takes the others.
-            Process a = startWorker(rapid, "worker-a");
-            Process b = startWorker(rapid, "worker-b");
-            awaitReady(a, "worker-a");
-            awaitReady(b, "worker-b");
+            startTwoWorkers(rapid);
 
             EtlRun.Result run = rapid.etl.run(remoteCommand(rapid));
 
@@ -122,6 +121,60 @@ class RapidRemoteIntegrationTests {
         }
     }
 
+    @Test
+    void aWorkerDyingBetweenTakingARequestAndWritingItsLeaseLeavesTheRequestToAnotherWorker() throws Exception {
+        try (RapidFixture rapid = new RapidFixture(home, freshDatabase(), Map.of("latencyMs", "100"))) {
+            // Worker a halts right after its first take, before the partition's lease is written.
+            Process doomed = awaitReady(startWorker(rapid, "worker-a", HaltAfterTakeWorker.class), "worker-a");
+            CompletableFuture<EtlRun.Result> manager = CompletableFuture.supplyAsync(() -> rapid.etl.run(remoteCommand(rapid)));
+            assertThat(doomed.waitFor(5, TimeUnit.MINUTES)).as("worker a took a request within 5 minutes").isTrue();
+            assertThat(doomed.exitValue()).as(read("worker-a.out")).isEqualTo(HaltAfterTakeWorker.HALTED);
+            awaitReady(startWorker(rapid, "worker-b"), "worker-b");
+
+            EtlRun.Result run = manager.get(5, TimeUnit.MINUTES);
+
+            assertThat(run.exitCode()).as(run.toString()).isZero();
+            Matcher taken = Pattern.compile("halting after taking step execution (\\d+)").matcher(read("worker-a.out"));
+            assertThat(taken.find()).as(read("worker-a.out")).isTrue();
+            assertThat(read("worker-b.out")).as("worker b executed the partition a took")
+                    .contains("(step execution " + taken.group(1) + ",");
+            List<String> ids = RapidFixture.ids(rapid.published(".jsonl.gz").get(0));
+            assertThat(ids).doesNotHaveDuplicates();
+            assertThat(RapidFixture.distinct(ids)).isEqualTo(rapid.expectedIds());
+        }
+    }
+
+    @Test
+    void aManagerKilledMidRunIsResumedByTheSameCommandAndEveryPropertyIsPublishedOnce() throws Exception {
+        try (RapidFixture rapid = new RapidFixture(home, freshDatabase(), Map.of("latencyMs", "100"))) {
+            List<Process> both = startTwoWorkers(rapid);
+            Process doomed = rapid.etl.start("manager", Map.of(), remoteCommand(rapid));
+            // Kill the manager once both workers execute its partitions and have read a few pages.
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+            while (executingPids("worker-a").isEmpty() || executingPids("worker-b").isEmpty()) {
+                assertThat(doomed.isAlive()).as("the manager ended early:%n%s", read("manager.err")).isTrue();
+                assertThat(System.nanoTime()).as("both workers executing within 5 minutes").isLessThan(deadline);
+                Thread.sleep(50);
+            }
+            int before = rapid.simulator.contentRequestCount();
+            while (rapid.simulator.contentRequestCount() < before + 3) {
+                assertThat(System.nanoTime()).as("the workers read pages within 5 minutes").isLessThan(deadline);
+                Thread.sleep(20);
+            }
+            EtlRun.kill9(doomed);
+
+            EtlRun.Result resumed = CompletableFuture.supplyAsync(() -> rapid.etl.run(remoteCommand(rapid)))
+                    .get(5, TimeUnit.MINUTES);
+
+            assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
+            assertThat(resumed.out()).contains("left STARTED by a process that died", "resuming run 1");
+            List<String> ids = RapidFixture.ids(rapid.published(".jsonl.gz").get(0));
+            assertThat(ids).doesNotHaveDuplicates();
+            assertThat(RapidFixture.distinct(ids)).isEqualTo(rapid.expectedIds());
+            assertThat(both).as("the workers outlive the manager").allMatch(Process::isAlive);
+        }
+    }
+
     /**
      * The test's command with remote partitioning and a short lease, so that a dead worker is found quickly;
      * countries up to 2,000 properties are one partition each: US (the largest), FR, GB, AQ.
@@ -131,10 +184,23 @@ class RapidRemoteIntegrationTests {
                 "--etl.remote.lease-stale-after=4s");
     }
 
+    /** Workers a and b, once both take requests. */
+    private List<Process> startTwoWorkers(RapidFixture rapid, String... extra) throws IOException, InterruptedException {
+        Process a = startWorker(rapid, "worker-a", EtlApplication.class, extra);
+        Process b = startWorker(rapid, "worker-b", EtlApplication.class, extra);
+        return List.of(awaitReady(a, "worker-a"), awaitReady(b, "worker-b"));
+    }
+
     /** A worker JVM executing one partition at a time. */
     private Process startWorker(RapidFixture rapid, String name) throws IOException {
-        Process worker = rapid.etl.start(name, Map.of(), "--worker", "--jobs=rapidContent", "--concurrency=1",
-                "--etl.remote.poll-interval=300ms", "--etl.remote.lease-stale-after=4s");
+        return startWorker(rapid, name, EtlApplication.class);
+    }
+
+    private Process startWorker(RapidFixture rapid, String name, Class<?> main, String... extra) throws IOException {
+        List<String> args = new ArrayList<>(List.of("--worker", "--jobs=rapidContent", "--concurrency=1",
+                "--etl.remote.poll-interval=300ms", "--etl.remote.lease-stale-after=4s"));
+        args.addAll(List.of(extra));
+        Process worker = rapid.etl.start(name, main, Map.of(), args.toArray(String[]::new));
         workers.add(worker);
         return worker;
     }

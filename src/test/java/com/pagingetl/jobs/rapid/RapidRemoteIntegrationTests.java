@@ -3,6 +3,7 @@ package com.pagingetl.jobs.rapid;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -29,6 +31,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import com.pagingetl.EtlApplication;
 import com.pagingetl.launch.ExitCodes;
 import com.pagingetl.remote.HaltAfterTakeWorker;
+import com.pagingetl.testing.ArtemisBroker;
 import com.pagingetl.testing.EtlRun;
 
 /**
@@ -78,11 +81,30 @@ class RapidRemoteIntegrationTests {
             EtlRun.Result run = rapid.etl.run(remoteCommand(rapid));
 
             assertThat(run.exitCode()).as(run.toString()).isZero();
-            List<String> ids = RapidFixture.ids(rapid.published(".jsonl.gz").get(0));
-            assertThat(ids).doesNotHaveDuplicates();
-            assertThat(RapidFixture.distinct(ids)).isEqualTo(rapid.expectedIds());
-            assertThat(executingPids("worker-a")).as("partitions executed by worker a").isNotEmpty();
-            assertThat(executingPids("worker-b")).as("partitions executed by worker b").isNotEmpty();
+            assertEveryPropertyOnceFromBothWorkers(rapid);
+        }
+    }
+
+    @Test
+    void overAnArtemisBrokerPartitionsRunOnBothWorkersAndEveryPropertyIsPublishedOnce() throws Exception {
+        String password = "broker-secret-4711";
+        try (ArtemisBroker broker = new ArtemisBroker("etl", password);
+             RapidFixture rapid = new RapidFixture(home, freshDatabase(), Map.of("latencyMs", "100"))) {
+            // The broker's credentials come from the environment, as documented; its URL from a setting.
+            Map<String, String> credentials = Map.of("ETL_REMOTE_JMS_USER", "etl", "ETL_REMOTE_JMS_PASSWORD", password);
+            String[] jms = {"--etl.remote.transport=jms", "--etl.remote.jms.broker-url=" + broker.url()};
+            startTwoWorkers(rapid, credentials, jms);
+
+            List<String> command = new ArrayList<>(List.of(remoteCommand(rapid)));
+            command.addAll(List.of(jms));
+            EtlRun.Result run = rapid.etl.runChild(credentials, command.toArray(String[]::new));
+
+            assertThat(run.exitCode()).as(run.toString()).isZero();
+            assertEveryPropertyOnceFromBothWorkers(rapid);
+            try (Stream<Path> files = Files.walk(home)) {
+                assertThat(files.filter(Files::isRegularFile).filter(f -> contains(f, password)).toList())
+                        .as("files of the run, the workers and their logs that hold the broker's password").isEmpty();
+            }
         }
     }
 
@@ -125,7 +147,7 @@ class RapidRemoteIntegrationTests {
     void aWorkerDyingBetweenTakingARequestAndWritingItsLeaseLeavesTheRequestToAnotherWorker() throws Exception {
         try (RapidFixture rapid = new RapidFixture(home, freshDatabase(), Map.of("latencyMs", "100"))) {
             // Worker a halts right after its first take, before the partition's lease is written.
-            Process doomed = awaitReady(startWorker(rapid, "worker-a", HaltAfterTakeWorker.class), "worker-a");
+            Process doomed = awaitReady(startWorker(rapid, "worker-a", HaltAfterTakeWorker.class, Map.of()), "worker-a");
             CompletableFuture<EtlRun.Result> manager = CompletableFuture.supplyAsync(() -> rapid.etl.run(remoteCommand(rapid)));
             assertThat(doomed.waitFor(5, TimeUnit.MINUTES)).as("worker a took a request within 5 minutes").isTrue();
             assertThat(doomed.exitValue()).as(read("worker-a.out")).isEqualTo(HaltAfterTakeWorker.HALTED);
@@ -184,23 +206,37 @@ class RapidRemoteIntegrationTests {
                 "--etl.remote.lease-stale-after=4s");
     }
 
+    private void assertEveryPropertyOnceFromBothWorkers(RapidFixture rapid) throws IOException {
+        List<String> ids = RapidFixture.ids(rapid.published(".jsonl.gz").get(0));
+        assertThat(ids).doesNotHaveDuplicates();
+        assertThat(RapidFixture.distinct(ids)).isEqualTo(rapid.expectedIds());
+        assertThat(executingPids("worker-a")).as("partitions executed by worker a").isNotEmpty();
+        assertThat(executingPids("worker-b")).as("partitions executed by worker b").isNotEmpty();
+    }
+
     /** Workers a and b, once both take requests. */
-    private List<Process> startTwoWorkers(RapidFixture rapid, String... extra) throws IOException, InterruptedException {
-        Process a = startWorker(rapid, "worker-a", EtlApplication.class, extra);
-        Process b = startWorker(rapid, "worker-b", EtlApplication.class, extra);
+    private List<Process> startTwoWorkers(RapidFixture rapid) throws IOException, InterruptedException {
+        return startTwoWorkers(rapid, Map.of());
+    }
+
+    private List<Process> startTwoWorkers(RapidFixture rapid, Map<String, String> env, String... extra)
+            throws IOException, InterruptedException {
+        Process a = startWorker(rapid, "worker-a", EtlApplication.class, env, extra);
+        Process b = startWorker(rapid, "worker-b", EtlApplication.class, env, extra);
         return List.of(awaitReady(a, "worker-a"), awaitReady(b, "worker-b"));
     }
 
     /** A worker JVM executing one partition at a time. */
     private Process startWorker(RapidFixture rapid, String name) throws IOException {
-        return startWorker(rapid, name, EtlApplication.class);
+        return startWorker(rapid, name, EtlApplication.class, Map.of());
     }
 
-    private Process startWorker(RapidFixture rapid, String name, Class<?> main, String... extra) throws IOException {
+    private Process startWorker(RapidFixture rapid, String name, Class<?> main, Map<String, String> env,
+                                String... extra) throws IOException {
         List<String> args = new ArrayList<>(List.of("--worker", "--jobs=rapidContent", "--concurrency=1",
                 "--etl.remote.poll-interval=300ms", "--etl.remote.lease-stale-after=4s"));
         args.addAll(List.of(extra));
-        Process worker = rapid.etl.start(name, main, Map.of(), args.toArray(String[]::new));
+        Process worker = rapid.etl.start(name, main, env, args.toArray(String[]::new));
         workers.add(worker);
         return worker;
     }
@@ -219,6 +255,14 @@ class RapidRemoteIntegrationTests {
     private Set<String> executingPids(String name) throws IOException {
         Matcher m = EXECUTING.matcher(read(name + ".out"));
         return m.results().map(r -> r.group(1)).collect(Collectors.toSet());
+    }
+
+    private static boolean contains(Path file, String text) {
+        try {
+            return new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1).contains(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private String read(String file) throws IOException {

@@ -76,12 +76,23 @@ class RapidRemoteIntegrationTests {
     void partitionsRunOnBothWorkersAndEveryPropertyIsPublishedOnce() throws Exception {
         try (RapidFixture rapid = new RapidFixture(home, freshDatabase(), Map.of("latencyMs", "100"))) {
             // Each worker executes one partition at a time: while a takes the largest, b takes the others.
-            startTwoWorkers(rapid);
+            // Each lists the classes it loads (%p: its pid), to show the broker's classes are not among them.
+            startTwoWorkers(rapid, Map.of("JAVA_TOOL_OPTIONS", "-Xlog:class+load=info:file=" + home.resolve("classes-%p.log")));
 
             EtlRun.Result run = rapid.etl.run(remoteCommand(rapid));
 
             assertThat(run.exitCode()).as(run.toString()).isZero();
             assertEveryPropertyOnceFromBothWorkers(rapid);
+            List<Path> classLogs;
+            try (Stream<Path> files = Files.list(home)) {
+                classLogs = files.filter(f -> f.getFileName().toString().startsWith("classes-")).toList();
+            }
+            assertThat(classLogs).hasSize(2);
+            for (Path classLog : classLogs) {
+                assertThat(Files.readString(classLog)).as(classLog.toString())
+                        .contains("com.pagingetl.remote.PartitionWorker ")
+                        .doesNotContain("org.apache.activemq", "com.pagingetl.remote.JmsTransport", "jakarta.jms");
+            }
         }
     }
 

@@ -27,9 +27,9 @@ import org.springframework.transaction.support.TransactionOperations;
  * A long-running worker ({@code --worker}): {@code concurrency} threads take partition requests from the
  * queues of the given jobs and execute them with Spring Batch's {@link StepExecutionRequestHandler}, each under
  * a lease, written in the transaction that takes the request, whose heartbeat tells the manager that the
- * worker lives. {@link #stop()} (SIGTERM) takes no new
- * request and asks the running partitions to stop after their current chunk, which leaves them STOPPED and
- * resumable from their last commit by the same command on any worker.
+ * worker lives. {@link #stop()} (SIGTERM) takes no new request and asks the running partitions to stop after
+ * their current chunk, which leaves them STOPPED and resumable from their last commit by the same command on
+ * any worker.
  *
  * <p>A request is executed only while its run waits for it: a request left in the queue by a run that has
  * since failed (a worker died, the manager gave up) is dropped, since that run's next command sends its own.

@@ -32,8 +32,9 @@ final class HelpText {
                 run ends, --etl.openlineage.url=<url> posts OpenLineage run events, --logging.structured.format.file=ecs
                 writes the log file (logging.file.name, data/logs/etl.log) as JSON lines.
                 --worker runs until SIGTERM, executing partitions (rapidContent's) that a --job=X run with
-                --etl.partitioning=remote sends through its PostgreSQL job repository (README: "Running on
-                several machines"); --concurrency partitions at a time [default 4].
+                --etl.partitioning=remote sends through its PostgreSQL job repository, or an ActiveMQ Artemis
+                broker with --etl.remote.transport=jms (README: "Running on several machines"); --concurrency
+                partitions at a time [default 4].
 
                 Exit codes:
                   %d  completed, output published

@@ -105,7 +105,7 @@ final class WorkerCommand {
             throw new UsageException("--worker: none of the jobs " + served + " has partitions to execute on workers");
         }
         return new PartitionWorker(queues, steps, context.getBean(JobRepository.class), partitioned.leases(),
-                partitioned.properties().remote().pollInterval(), out);
+                partitioned.transactions(), partitioned.properties().remote().pollInterval(), out);
     }
 
     private static int concurrency(String value) {

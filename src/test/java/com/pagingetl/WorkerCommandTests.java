@@ -29,7 +29,8 @@ class WorkerCommandTests {
                 Arguments.of(List.of("--worker", "--jobs=systaxRules"), "job systaxRules has no partitions to execute on workers"),
                 Arguments.of(List.of("--worker", "--jobs=rapidContent"), shared),
                 Arguments.of(List.of("--job=rapidContent", "--etl.partitioning=remote"), shared),
-                Arguments.of(List.of("--worker", "--etl.remote.transport=jms"), "etl.remote.transport=jms is not supported"));
+                Arguments.of(List.of("--worker", "--etl.remote.transport=kafka"), "etl.remote.transport=kafka is not supported:"
+                        + " choose jdbc"));
     }
 
     /** The test repository is an H2 file, which only one machine can use. */

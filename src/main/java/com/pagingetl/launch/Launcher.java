@@ -17,6 +17,7 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.dao.IncorrectResultSizeDataAccessException;
+import org.springframework.dao.OptimisticLockingFailureException;
 
 import com.pagingetl.logging.RunMdc;
 import com.pagingetl.output.PublishTasklet;
@@ -32,6 +33,8 @@ import com.pagingetl.state.RunLock;
 public class Launcher {
 
     private static final Logger log = LoggerFactory.getLogger(Launcher.class);
+    /** Workers may update a dead run's partitions while it is recovered; each attempt leaves fewer running. */
+    private static final int RECOVER_ATTEMPTS = 10;
 
     private final Map<String, EtlJob> jobs;
     private final Collection<String> allJobs;
@@ -204,7 +207,18 @@ public class Launcher {
                 execution.getId(), execution.getStatus());
         out.printf("execution %d was left %s by a process that died; recovering it%n", execution.getId(),
                 execution.getStatus());
-        return operator.recover(execution);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return operator.recover(execution);
+            } catch (OptimisticLockingFailureException e) {
+                // A worker of remote partitioning may start one of the run's partitions meanwhile (a request the
+                // dead process had sent): read the execution again and fail what is still marked running.
+                if (attempt == RECOVER_ATTEMPTS) {
+                    throw e;
+                }
+                execution = repository.getJobExecution(execution.getId());
+            }
+        }
     }
 
     private JobExecution existing(long executionId) {

@@ -43,17 +43,25 @@ public class PartitionLeases implements AutoCloseable {
     public record Stale(long stepExecutionId, String worker, Instant heartbeatAt) {
     }
 
-    /** Takes the lease of a step execution for {@code worker} ("pid 123 on host") and beats until closed. */
-    public Lease hold(long stepExecutionId, long jobExecutionId, String worker) {
+    /**
+     * Writes the lease of a step execution for {@code worker} ("pid 123 on host"), within the caller's
+     * transaction if there is one: the worker's take of the partition's request commits with it.
+     */
+    public void take(long stepExecutionId, String worker) {
         jdbc.update("DELETE FROM ETL_PARTITION_LEASE WHERE STEP_EXECUTION_ID = ?", stepExecutionId);
         jdbc.update("INSERT INTO ETL_PARTITION_LEASE (STEP_EXECUTION_ID, JOB_EXECUTION_ID, WORKER, HEARTBEAT_AT)"
-                + " VALUES (?, ?, ?, ?)", stepExecutionId, jobExecutionId, worker, now());
+                + " SELECT STEP_EXECUTION_ID, JOB_EXECUTION_ID, ?, ? FROM BATCH_STEP_EXECUTION WHERE STEP_EXECUTION_ID = ?",
+                worker, now(), stepExecutionId);
+    }
+
+    /** Keeps a taken lease fresh with a heartbeat until the returned lease is closed, which removes it. */
+    public Lease keep(long stepExecutionId) {
         long period = Math.max(100, staleAfter.toMillis() / 4);
-        ScheduledFuture<?> beat = heartbeats.scheduleAtFixedRate(() -> beat(stepExecutionId), period, period,
+        ScheduledFuture<?> beat = heartbeats.scheduleAtFixedRate(() -> beat(stepExecutionId), 0, period,
                 TimeUnit.MILLISECONDS);
         return () -> {
             beat.cancel(false);
-            jdbc.update("DELETE FROM ETL_PARTITION_LEASE WHERE STEP_EXECUTION_ID = ?", stepExecutionId);
+            release(stepExecutionId);
         };
     }
 

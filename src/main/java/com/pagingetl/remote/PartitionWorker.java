@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,13 +21,15 @@ import org.springframework.batch.integration.partition.StepExecutionRequest;
 import org.springframework.batch.integration.partition.StepExecutionRequestHandler;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.PollableChannel;
+import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * A long-running worker ({@code --worker}): {@code concurrency} threads take partition requests from the
  * queues of the given jobs and execute them with Spring Batch's {@link StepExecutionRequestHandler}, each under
- * a lease whose heartbeat tells the manager that the worker lives. {@link #stop()} (SIGTERM) takes no new
- * request and asks the running partitions to stop after their current chunk, which leaves them STOPPED and
- * resumable from their last commit by the same command on any worker.
+ * a lease, written in the transaction that takes the request, whose heartbeat tells the manager that the
+ * worker lives. {@link #stop()} (SIGTERM) takes no new request and asks the running partitions to stop after
+ * their current chunk, which leaves them STOPPED and resumable from their last commit by the same command on
+ * any worker.
  *
  * <p>A request is executed only while its run waits for it: a request left in the queue by a run that has
  * since failed (a worker died, the manager gave up) is dropped, since that run's next command sends its own.
@@ -35,9 +38,17 @@ public class PartitionWorker {
 
     private static final Logger log = LoggerFactory.getLogger(PartitionWorker.class);
 
+    /**
+     * Called between taking a request and writing its lease, in the take's transaction: a fault point, so
+     * that a test can end the worker's JVM exactly there (a test main class sets it before the worker starts).
+     */
+    static volatile Consumer<StepExecutionRequest> afterTake = request -> {
+    };
+
     private final Map<String, PollableChannel> queues;
     private final JobRepository repository;
     private final PartitionLeases leases;
+    private final TransactionOperations transactions;
     private final StepExecutionRequestHandler handler = new StepExecutionRequestHandler();
     private final Duration idlePoll;
     private final PrintStream out;
@@ -49,17 +60,20 @@ public class PartitionWorker {
     /**
      * @param queues   each job's request queue
      * @param steps    each job's worker step, by job
+     * @param transactions transactions of the database of the queues and the leases
      * @param idlePoll how long a thread waits before polling the queues again when they were empty
      */
     public PartitionWorker(Map<String, PollableChannel> queues, Map<String, Step> steps, JobRepository repository,
-                           PartitionLeases leases, Duration idlePoll, PrintStream out) {
+                           PartitionLeases leases, TransactionOperations transactions, Duration idlePoll,
+                           PrintStream out) {
         this.queues = Map.copyOf(queues);
         this.repository = repository;
         this.leases = leases;
+        this.transactions = transactions;
         this.idlePoll = idlePoll;
         this.out = out;
         Map<String, Step> byName = new ConcurrentHashMap<>();
-        steps.values().forEach(s -> byName.put(s.getName(), new LeasedStep(s)));
+        steps.values().forEach(s -> byName.put(s.getName(), new StoppableStep(s)));
         handler.setJobRepository(repository);
         handler.setStepLocator(byName::get);
     }
@@ -107,10 +121,10 @@ public class PartitionWorker {
                     return;
                 }
                 try {
-                    Message<?> message = queue.getValue().receive(0);
-                    if (message != null) {
+                    StepExecutionRequest request = take(queue.getValue());
+                    if (request != null) {
                         idle = false;
-                        execute(queue.getKey(), (StepExecutionRequest) message.getPayload());
+                        execute(queue.getKey(), request);
                     }
                 } catch (RuntimeException e) {
                     // The database may be briefly unreachable: the next round tries again.
@@ -123,22 +137,43 @@ public class PartitionWorker {
         }
     }
 
+    /**
+     * Takes a request and writes its partition's lease in one transaction of the job repository's database:
+     * a worker that dies before the commit leaves the request in the queue for another worker, one that dies
+     * after it leaves a lease the manager finds stale. Never a taken partition without a lease, which the
+     * manager could neither tell from one not taken yet nor see die.
+     */
+    private StepExecutionRequest take(PollableChannel queue) {
+        return transactions.execute(tx -> {
+            Message<?> message = queue.receive(0);
+            if (message == null) {
+                return null;
+            }
+            StepExecutionRequest request = (StepExecutionRequest) message.getPayload();
+            afterTake.accept(request);
+            leases.take(request.getStepExecutionId(), name);
+            return request;
+        });
+    }
+
     private void execute(String job, StepExecutionRequest request) {
-        StepExecution partition = repository.getStepExecution(request.getStepExecutionId());
-        if (partition == null || partition.getStatus() != BatchStatus.STARTING
-                || !partition.getJobExecution().getStatus().isRunning()) {
-            log.warn("worker {}: dropping {} of {}: the partition is {} and its run {}", name, request, job,
-                    partition == null ? "unknown" : partition.getStatus(),
-                    partition == null ? "unknown" : partition.getJobExecution().getStatus());
-            return;
+        try (PartitionLeases.Lease lease = leases.keep(request.getStepExecutionId())) {
+            StepExecution partition = repository.getStepExecution(request.getStepExecutionId());
+            if (partition == null || partition.getStatus() != BatchStatus.STARTING
+                    || !partition.getJobExecution().getStatus().isRunning()) {
+                log.warn("worker {}: dropping {} of {}: the partition is {} and its run {}", name, request, job,
+                        partition == null ? "unknown" : partition.getStatus(),
+                        partition == null ? "unknown" : partition.getJobExecution().getStatus());
+                return;
+            }
+            out.printf("worker %s: executing %s partition %s (step execution %d, job execution %d)%n", name, job,
+                    partition.getStepName(), partition.getId(), partition.getJobExecutionId());
+            out.flush();
+            StepExecution done = handler.handle(request);
+            out.printf("worker %s: %s partition %s %s (%d records written)%n", name, job, done.getStepName(),
+                    done.getStatus(), done.getWriteCount());
+            out.flush();
         }
-        out.printf("worker %s: executing %s partition %s (step execution %d, job execution %d)%n", name, job,
-                partition.getStepName(), partition.getId(), partition.getJobExecutionId());
-        out.flush();
-        StepExecution done = handler.handle(request);
-        out.printf("worker %s: %s partition %s %s (%d records written)%n", name, job, done.getStepName(),
-                done.getStatus(), done.getWriteCount());
-        out.flush();
     }
 
     private void sleep() {
@@ -155,11 +190,11 @@ public class PartitionWorker {
         return jvm.contains("@") ? jvm.substring(jvm.indexOf('@') + 1) : jvm;
     }
 
-    /** The job's worker step under a lease, and reachable by {@link #stop()} while it executes. */
-    private final class LeasedStep implements Step {
+    /** The job's worker step, reachable by {@link #stop()} while it executes. */
+    private final class StoppableStep implements Step {
         private final Step step;
 
-        LeasedStep(Step step) {
+        StoppableStep(Step step) {
             this.step = step;
         }
 
@@ -180,7 +215,7 @@ public class PartitionWorker {
 
         @Override
         public void execute(StepExecution execution) throws JobInterruptedException {
-            try (PartitionLeases.Lease lease = leases.hold(execution.getId(), execution.getJobExecutionId(), name)) {
+            try {
                 running.add(execution);
                 if (stopping) {
                     execution.setTerminateOnly();

@@ -23,7 +23,10 @@ import org.springframework.integration.jdbc.store.JdbcChannelMessageStore;
 import org.springframework.integration.jdbc.store.channel.PostgresChannelMessageStoreQueryProvider;
 import org.springframework.integration.store.MessageGroupQueue;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.messaging.PollableChannel;
+import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.pagingetl.launch.UsageException;
 import com.pagingetl.state.SchemaInitializer;
@@ -35,9 +38,11 @@ import com.pagingetl.state.SchemaInitializer;
  * <li>{@code local}: threads of this process ({@code concurrency} of them);</li>
  * <li>{@code remote}: Spring Batch remote partitioning. The manager sends one {@link StepExecutionRequest}
  * per partition to the job's queue and waits by polling the job repository; workers ({@code --worker}) take
- * the requests and execute the worker step. The queue is a Spring Integration {@link QueueChannel} kept in the
- * job repository's PostgreSQL database ({@link JdbcChannelMessageStore}, tables {@code INT_*} created on first
- * use), so the database is the only infrastructure the processes share besides the output directory.</li>
+ * the requests and execute the worker step. By default ({@code etl.remote.transport=jdbc}) the queue is a
+ * Spring Integration {@link QueueChannel} kept in the job repository's PostgreSQL database
+ * ({@link JdbcChannelMessageStore}, tables {@code INT_*} created on first use), so the database is the only
+ * infrastructure the processes share besides the output directory; {@code jms} puts it on an ActiveMQ Artemis
+ * broker ({@link JmsTransport}).</li>
  * </ul>
  * Also the registry the worker reads: which worker step serves which job, and each job's queue.
  */
@@ -51,7 +56,7 @@ public class PartitionedSteps implements AutoCloseable {
     private final JobRepository repository;
     private final Map<String, Step> workerSteps = new ConcurrentHashMap<>();
     private final Map<String, PollableChannel> queues = new ConcurrentHashMap<>();
-    private volatile JdbcChannelMessageStore store;
+    private volatile RequestTransport transport;
     private volatile PartitionLeases leases;
 
     public PartitionedSteps(PartitioningProperties properties, DataSource dataSource, JobRepository repository) {
@@ -96,7 +101,7 @@ public class PartitionedSteps implements AutoCloseable {
 
     /** The queue of a job's partition requests. */
     public PollableChannel requests(String job) {
-        return queues.computeIfAbsent(job, j -> new QueueChannel(new MessageGroupQueue(store(), "partitions of " + j)));
+        return queues.computeIfAbsent(job, j -> transport().queue(j));
     }
 
     public PartitionLeases leases() {
@@ -111,27 +116,41 @@ public class PartitionedSteps implements AutoCloseable {
         return leases;
     }
 
+    /** Transactions of the database of the queues and the leases, in which a worker takes a request with its lease. */
+    public TransactionOperations transactions() {
+        return new TransactionTemplate(new JdbcTransactionManager(dataSource));
+    }
+
     public PartitioningProperties properties() {
         return properties;
     }
 
-    private JdbcChannelMessageStore store() {
-        if (store == null) {
+    private RequestTransport transport() {
+        if (transport == null) {
             synchronized (this) {
-                if (store == null) {
+                if (transport == null) {
                     requireSharedRepository();
-                    JdbcChannelMessageStore s = new JdbcChannelMessageStore(dataSource);
-                    s.setChannelMessageStoreQueryProvider(new PostgresChannelMessageStoreQueryProvider());
-                    s.setRegion(REGION);
-                    // Only what a partition request message holds may be deserialized from the table.
-                    s.addAllowedPatterns(StepExecutionRequest.class.getName(), "org.springframework.messaging.*",
-                            "org.springframework.integration.*", "java.util.*", "java.lang.*");
-                    s.afterPropertiesSet();
-                    store = s;
+                    // Only the chosen transport's class is named here, so a broker's classes load only when chosen.
+                    transport = properties.remote().transport().equalsIgnoreCase("jms")
+                            ? new JmsTransport(properties.remote().jms()) : jdbcTransport();
                 }
             }
         }
-        return store;
+        return transport;
+    }
+
+    /** The default: each job's queue a message group of the job repository's database, tables INT_*. */
+    private RequestTransport jdbcTransport() {
+        SchemaInitializer.ensure(dataSource, Set.of("INT_CHANNEL_MESSAGE", "INT_MESSAGE_GROUP"),
+                "org/springframework/integration/jdbc/schema-%s.sql");
+        JdbcChannelMessageStore store = new JdbcChannelMessageStore(dataSource);
+        store.setChannelMessageStoreQueryProvider(new PostgresChannelMessageStoreQueryProvider());
+        store.setRegion(REGION);
+        // Only what a partition request message holds may be deserialized from the table.
+        store.addAllowedPatterns(StepExecutionRequest.class.getName(), "org.springframework.messaging.*",
+                "org.springframework.integration.*", "java.util.*", "java.lang.*");
+        store.afterPropertiesSet();
+        return job -> new QueueChannel(new MessageGroupQueue(store, "partitions of " + job));
     }
 
     /**
@@ -139,9 +158,10 @@ public class PartitionedSteps implements AutoCloseable {
      * queues are created here on first use. An H2 file is private to its machine.
      */
     private void requireSharedRepository() {
-        if (!properties.remote().transport().equalsIgnoreCase("jdbc")) {
+        if (!Set.of("jdbc", "jms").contains(properties.remote().transport().toLowerCase(Locale.ROOT))) {
             throw new UsageException("etl.remote.transport=" + properties.remote().transport() + " is not supported:"
-                    + " partition requests travel through the job repository's database (etl.remote.transport=jdbc)");
+                    + " choose jdbc (a queue in the job repository's database, the default) or jms (an ActiveMQ Artemis"
+                    + " broker, etl.remote.jms.*)");
         }
         String product;
         try (Connection c = dataSource.getConnection()) {
@@ -154,8 +174,6 @@ public class PartitionedSteps implements AutoCloseable {
                     + " (PostgreSQL: spring.datasource.url=jdbc:postgresql://host/db), not " + product
                     + "; see README 'Running on several machines'");
         }
-        SchemaInitializer.ensure(dataSource, Set.of("INT_CHANNEL_MESSAGE", "INT_MESSAGE_GROUP"),
-                "org/springframework/integration/jdbc/schema-%s.sql");
         SchemaInitializer.ensure(dataSource, Set.of("ETL_PARTITION_LEASE"), "db/etl-remote-schema-%s.sql");
     }
 
@@ -163,6 +181,9 @@ public class PartitionedSteps implements AutoCloseable {
     public void close() {
         if (leases != null) {
             leases.close();
+        }
+        if (transport != null) {
+            transport.close();
         }
     }
 }

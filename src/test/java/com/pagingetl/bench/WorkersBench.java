@@ -62,7 +62,8 @@ final class WorkersBench {
             for (int workers : options.workers()) {
                 for (int i = 1; i <= options.repeat(); i++) {
                     Path dir = Files.createDirectories(work.resolve("w" + workers + "-" + i));
-                    List<String> common = new ArrayList<>(postgres.freshDatabase("bench_w" + workers + "_" + i + "_" + (++databases)));
+                    String database = "bench_w" + workers + "_" + i + "_" + (++databases);
+                    List<String> common = new ArrayList<>(postgres.freshDatabase(database));
                     common.addAll(List.of("--etl.output-dir=" + dir.resolve("output"), "--etl.remote.poll-interval=500ms"));
                     List<Process> started = new ArrayList<>();
                     try {
@@ -94,6 +95,11 @@ final class WorkersBench {
                         BenchMain.log(String.format(Locale.ROOT, "%d worker(s) x %d #%d: %.1f s, %d records, %.0f records/s,"
                                         + " %d requests, run's CPU %.1f s", workers, concurrency, i, sample.wallSeconds(),
                                 sample.records(), sample.recordsPerSecond(), sample.requests(), sample.cpuSeconds()));
+                        try (Connection c = postgres.connect(database)) {
+                            BenchMain.log("  " + RemoteRunBreakdown.read(c, workers * concurrency).line());
+                        } catch (SQLException e) {
+                            throw new IOException("reading the times of " + what + " failed: " + e.getMessage(), e);
+                        }
                     } finally {
                         stop(started);
                     }
@@ -214,9 +220,17 @@ final class WorkersBench {
             } catch (SQLException e) {
                 throw new IOException("creating database " + name + " on " + url + " failed: " + e.getMessage(), e);
             }
-            String base = url.contains("?") ? url.substring(0, url.indexOf('?')) : url;
-            return List.of("--spring.datasource.url=" + base.substring(0, base.lastIndexOf('/') + 1) + name,
+            return List.of("--spring.datasource.url=" + urlOf(name),
                     "--spring.datasource.username=" + user, "--spring.datasource.password=" + password);
+        }
+
+        Connection connect(String name) throws SQLException {
+            return DriverManager.getConnection(urlOf(name), user, password);
+        }
+
+        private String urlOf(String database) {
+            String base = url.contains("?") ? url.substring(0, url.indexOf('?')) : url;
+            return base.substring(0, base.lastIndexOf('/') + 1) + database;
         }
 
         @Override

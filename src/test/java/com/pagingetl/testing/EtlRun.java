@@ -118,9 +118,14 @@ public final class EtlRun {
 
     /** Starts the command in a child JVM whose output goes to {@code <name>.out} and {@code <name>.err} under the home directory. */
     public Process start(String name, Map<String, String> env, String... args) throws IOException {
+        return start(name, EtlApplication.class, env, args);
+    }
+
+    /** Like {@link #start(String, Map, String...)} with another main class, one that sets a fault point first. */
+    public Process start(String name, Class<?> main, Map<String, String> env, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-                "-cp", System.getProperty("java.class.path"), EtlApplication.class.getName()));
+                "-cp", System.getProperty("java.class.path"), main.getName()));
         command.addAll(Arrays.asList(args));
         command.addAll(common);
         Files.createDirectories(home);

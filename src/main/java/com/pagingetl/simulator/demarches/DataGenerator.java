@@ -2,11 +2,15 @@ package com.pagingetl.simulator.demarches;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 
 /**
- * Builds the deterministic data set from the templates and a seed: the base history (fixed timestamps between
+ * Builds the deterministic data set from the templates and a seed: the base history, each dossier drawn from
+ * {@code (seed, démarche, rank)} alone (fixed timestamps between
  * {@link #BASE_START} and {@link #BASE_END}, so cursors stay valid across instances) and the change batches
  * ("epochs") 1..e, each dated {@code BASE_END + e days}. Not thread-safe by itself; the store it fills is.
  */
@@ -21,6 +25,7 @@ final class DataGenerator {
     private static final long MINUTE = 60 * SECOND;
     private static final long HOUR = 60 * MINUTE;
     private static final long DAY = 24 * HOUR;
+    private static final int SHARED_EVERY = 40;
     private static final String[] PURGE_REASONS = {"expired", "expired", "expired", "expired", "user_request",
             "user_request", "user_request", "instructeur_request", "instructeur_request", "manager_request"};
 
@@ -43,29 +48,90 @@ final class DataGenerator {
         };
     }
 
-    /** The base data set at epoch 0. */
+    /**
+     * The base data set at epoch 0. Each dossier is drawn from {@code (seed, démarche, rank)} alone; only the
+     * columns that order and number the dossiers are kept ({@link GeneratedDossiers}), a row is drawn again when
+     * asked for. Hidden and purged dossiers (a few per cent) are held as rows by the store.
+     */
     DossierStore baseStore() {
-        DossierStore store = new DossierStore(templates.demarches.stream().map(Templates.DemarcheTemplate::number).toList(),
-                FIRST_NUMBER, FIRST_DELETED_ID);
-        List<Draft> drafts = new ArrayList<>();
-        for (Templates.DemarcheTemplate demarche : templates.demarches) {
-            int n = sizeOf(demarche);
-            List<Draft> ofDemarche = new ArrayList<>(n);
-            for (int k = 0; k < n; k++) {
-                ofDemarche.add(draft(demarche, k));
+        List<Templates.DemarcheTemplate> demarches = templates.demarches;
+        int[] offsets = new int[demarches.size() + 1];
+        for (int j = 0; j < demarches.size(); j++) {
+            offsets[j + 1] = offsets[j] + sizeOf(demarches.get(j));
+        }
+        int total = offsets[demarches.size()];
+        long[] created = new long[total];
+        long[] depose = new long[total];
+        long[] updated = new long[total];
+        long[] hiddenAt = new long[total];
+        long[] purgeAt = new long[total];
+        boolean[] brouillon = new boolean[total];
+        IntStream.range(0, total).parallel().forEach(g -> {
+            int j = demarcheIndex(offsets, g);
+            Draft d = draft(demarches.get(j), g - offsets[j]);
+            created[g] = d.createdAt;
+            depose[g] = d.deposeAt;
+            updated[g] = d.updatedAt;
+            hiddenAt[g] = d.hiddenAt();
+            purgeAt[g] = d.purgeAt;
+            brouillon[g] = d.status == DossierStatus.BROUILLON;
+        });
+        for (int j = 0; j < demarches.size(); j++) {
+            for (int g = offsets[j]; g + 1 < offsets[j + 1]; g += SHARED_EVERY) {
+                if (hiddenAt[g] < 0 && hiddenAt[g + 1] < 0) {
+                    updated[g] = updated[g + 1] = Math.max(updated[g], updated[g + 1]);
+                }
             }
-            shareSomeUpdatedAt(ofDemarche);
-            drafts.addAll(ofDemarche);
         }
         // Dossier numbers are database ids: they grow with creation time across all démarches.
-        drafts.sort(Comparator.comparingLong((Draft d) -> d.createdAt).thenComparingInt(d -> d.demarche).thenComparingInt(d -> d.k));
+        int[] generatedOfNumber = iota(total);
+        IndexSort.sort(generatedOfNumber, (a, b) -> {
+            int c = Long.compare(created[a], created[b]);
+            if (c != 0) {
+                return c;
+            }
+            int ja = demarcheIndex(offsets, a);
+            int jb = demarcheIndex(offsets, b);
+            c = Integer.compare(demarches.get(ja).number(), demarches.get(jb).number());
+            return c != 0 ? c : Integer.compare(a - offsets[ja], b - offsets[jb]);
+        });
+        long[] numberOf = new long[total];
+        for (int rank = 0; rank < total; rank++) {
+            numberOf[generatedOfNumber[rank]] = FIRST_NUMBER + rank;
+        }
+        Map<Integer, GeneratedDossiers.Demarche> columns = new HashMap<>();
+        long last = 0;
+        for (int j = 0; j < demarches.size(); j++) {
+            int n = offsets[j + 1] - offsets[j];
+            long[] numbers = new long[n];
+            int[] visible = new int[n];
+            int visibleCount = 0;
+            for (int g = offsets[j]; g < offsets[j + 1]; g++) {
+                numbers[g - offsets[j]] = numberOf[g];
+                last = Math.max(last, Math.max(updated[g], Math.max(hiddenAt[g], purgeAt[g])));
+                if (!brouillon[g] && hiddenAt[g] < 0 && purgeAt[g] < 0) {
+                    visible[visibleCount++] = g;
+                }
+            }
+            java.util.Arrays.sort(numbers);
+            int[] shown = java.util.Arrays.copyOf(visible, visibleCount);
+            columns.put(demarches.get(j).number(), new GeneratedDossiers.Demarche(numbers,
+                    column(shown, depose, numberOf), column(shown, updated, numberOf)));
+        }
+        GeneratedDossiers base = new GeneratedDossiers(FIRST_NUMBER, generatedOfNumber, offsets, columns,
+                (j, k, number) -> baseDraft(demarches.get(j), k, offsets[j + 1] - offsets[j], number).toRow(), last);
+        DossierStore store = new DossierStore(base, FIRST_DELETED_ID);
         List<Draft> purges = new ArrayList<>();
-        long number = FIRST_NUMBER;
-        for (Draft d : drafts) {
-            d.number = number++;
-            store.load(d.toRow());
-            if (d.purgeAt >= 0) {
-                purges.add(d);
+        for (int rank = 0; rank < total; rank++) {
+            int g = generatedOfNumber[rank];
+            if (hiddenAt[g] >= 0 || purgeAt[g] >= 0) {
+                int j = demarcheIndex(offsets, g);
+                Draft d = baseDraft(demarches.get(j), g - offsets[j], offsets[j + 1] - offsets[j], FIRST_NUMBER + rank);
+                if (d.purgeAt >= 0) {
+                    purges.add(d);
+                } else {
+                    store.load(d.toRow());
+                }
             }
         }
         purges.sort(Comparator.comparingLong((Draft d) -> d.purgeAt).thenComparingLong(d -> d.number));
@@ -73,6 +139,56 @@ final class DataGenerator {
             store.loadDeleted(d.number, d.purgeReason, d.purgeAt);
         }
         return store;
+    }
+
+    /** The keys {@code (time, number)} of the given dossiers, sorted. */
+    private static GeneratedDossiers.Column column(int[] dossiers, long[] time, long[] numberOf) {
+        int[] order = dossiers.clone();
+        IndexSort.sort(order, (a, b) -> {
+            int c = Long.compare(time[a], time[b]);
+            return c != 0 ? c : Long.compare(numberOf[a], numberOf[b]);
+        });
+        long[] nanos = new long[order.length];
+        long[] ids = new long[order.length];
+        for (int i = 0; i < order.length; i++) {
+            nanos[i] = time[order[i]];
+            ids[i] = numberOf[order[i]];
+        }
+        return new GeneratedDossiers.Column(nanos, ids);
+    }
+
+    private static int demarcheIndex(int[] offsets, int g) {
+        int j = 0;
+        while (offsets[j + 1] <= g) {
+            j++;
+        }
+        return j;
+    }
+
+    private static int[] iota(int n) {
+        int[] a = new int[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = i;
+        }
+        return a;
+    }
+
+    /**
+     * Dossier {@code k} of a démarche of {@code n} as the base has it: real data has many dossiers touched in the
+     * same microsecond (bulk actions), so pairs {@code (40 i, 40 i + 1)} share their later updated_at unless one
+     * is hidden.
+     */
+    private Draft baseDraft(Templates.DemarcheTemplate demarche, int k, int n, long number) {
+        Draft d = draft(demarche, k);
+        d.number = number;
+        int partner = k % SHARED_EVERY == 0 ? k + 1 : k % SHARED_EVERY == 1 ? k - 1 : -1;
+        if (partner >= 0 && partner < n) {
+            Draft p = draft(demarche, partner);
+            if (d.hiddenAt() < 0 && p.hiddenAt() < 0) {
+                d.updatedAt = Math.max(d.updatedAt, p.updatedAt);
+            }
+        }
+        return d;
     }
 
     /** Applies change batch {@code epoch} (1-based) to the store; returns a one-line summary. */
@@ -146,7 +262,6 @@ final class DataGenerator {
         SplittableRandom rnd = new SplittableRandom(mix(seed, demarche.number(), k));
         Draft d = new Draft();
         d.demarche = demarche.number();
-        d.k = k;
         long from = Math.max(BASE_START, demarche.datePublication());
         d.createdAt = from + micros(rnd, 0, BASE_END - 20 * DAY - from);
         d.groupe = rnd.nextInt(demarche.groupes().size());
@@ -216,19 +331,6 @@ final class DataGenerator {
         return d;
     }
 
-    /** Real data has many dossiers touched in the same microsecond (bulk actions): tie some pairs. */
-    private static void shareSomeUpdatedAt(List<Draft> drafts) {
-        for (int i = 0; i + 1 < drafts.size(); i += 40) {
-            Draft a = drafts.get(i);
-            Draft b = drafts.get(i + 1);
-            if (a.hiddenAt() < 0 && b.hiddenAt() < 0) {
-                long shared = Math.max(a.updatedAt, b.updatedAt);
-                a.updatedAt = shared;
-                b.updatedAt = shared;
-            }
-        }
-    }
-
     private static long max(long... values) {
         long m = Long.MIN_VALUE;
         for (long v : values) {
@@ -254,7 +356,6 @@ final class DataGenerator {
     /** A dossier being generated, before its number is known. */
     private static final class Draft {
         int demarche;
-        int k;
         long number;
         long createdAt;
         long deposeAt;

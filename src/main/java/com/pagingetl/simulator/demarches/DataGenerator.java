@@ -96,26 +96,31 @@ final class DataGenerator {
             return c != 0 ? c : Integer.compare(a - offsets[ja], b - offsets[jb]);
         });
         long[] numberOf = new long[total];
+        long[][] numbers = new long[demarches.size()][];
+        int[] filled = new int[demarches.size()];
+        for (int j = 0; j < demarches.size(); j++) {
+            numbers[j] = new long[offsets[j + 1] - offsets[j]];
+        }
         for (int rank = 0; rank < total; rank++) {
-            numberOf[generatedOfNumber[rank]] = FIRST_NUMBER + rank;
+            int g = generatedOfNumber[rank];
+            int j = demarcheIndex(offsets, g);
+            numberOf[g] = FIRST_NUMBER + rank;
+            numbers[j][filled[j]++] = FIRST_NUMBER + rank;
         }
         Map<Integer, GeneratedDossiers.Demarche> columns = new HashMap<>();
         long last = 0;
         for (int j = 0; j < demarches.size(); j++) {
             int n = offsets[j + 1] - offsets[j];
-            long[] numbers = new long[n];
             int[] visible = new int[n];
             int visibleCount = 0;
             for (int g = offsets[j]; g < offsets[j + 1]; g++) {
-                numbers[g - offsets[j]] = numberOf[g];
                 last = Math.max(last, Math.max(updated[g], Math.max(hiddenAt[g], purgeAt[g])));
                 if (!brouillon[g] && hiddenAt[g] < 0 && purgeAt[g] < 0) {
                     visible[visibleCount++] = g;
                 }
             }
-            java.util.Arrays.sort(numbers);
             int[] shown = java.util.Arrays.copyOf(visible, visibleCount);
-            columns.put(demarches.get(j).number(), new GeneratedDossiers.Demarche(numbers,
+            columns.put(demarches.get(j).number(), new GeneratedDossiers.Demarche(numbers[j],
                     column(shown, depose, numberOf), column(shown, updated, numberOf)));
         }
         GeneratedDossiers base = new GeneratedDossiers(FIRST_NUMBER, generatedOfNumber, offsets, columns,
@@ -270,14 +275,16 @@ final class DataGenerator {
         d.status = roll < 7 ? DossierStatus.BROUILLON : roll < 25 ? DossierStatus.EN_CONSTRUCTION
                 : roll < 40 ? DossierStatus.EN_INSTRUCTION : roll < 82 ? DossierStatus.ACCEPTE
                 : roll < 94 ? DossierStatus.REFUSE : DossierStatus.SANS_SUITE;
-        List<Long> edits = new ArrayList<>();
+        // The first filling and at most three corrections.
+        long[] edits = new long[4];
+        int editCount = 0;
         if (d.status == DossierStatus.BROUILLON) {
             d.deposeAt = -1;
-            edits.add(d.createdAt);
+            edits[editCount++] = d.createdAt;
             d.last = d.createdAt;
         } else {
             d.deposeAt = d.createdAt + micros(rnd, 5 * MINUTE, 3 * DAY);
-            edits.add(d.deposeAt);
+            edits[editCount++] = d.deposeAt;
             d.last = d.deposeAt;
             if (d.status != DossierStatus.EN_CONSTRUCTION) {
                 d.enInstructionAt = d.deposeAt + micros(rnd, HOUR, 30 * DAY);
@@ -299,10 +306,10 @@ final class DataGenerator {
             long t = d.deposeAt;
             for (int i = 0; i < extraEdits && t < editWindowEnd - MINUTE; i++) {
                 t = t + micros(rnd, MINUTE, Math.max(MINUTE + 1, (editWindowEnd - t) / 2));
-                edits.add(t);
+                edits[editCount++] = t;
             }
             d.annotationsAt = d.enInstructionAt >= 0 ? d.enInstructionAt + micros(rnd, MINUTE, DAY) : d.deposeAt;
-            d.last = max(edits.get(edits.size() - 1), d.enInstructionAt, d.traitementAt, d.annotationsAt);
+            d.last = max(edits[editCount - 1], d.enInstructionAt, d.traitementAt, d.annotationsAt);
             d.archived = d.traitementAt >= 0 && d.traitementAt < BASE_END - 120 * DAY && rnd.nextInt(100) < 50;
             int fate = rnd.nextInt(1000);
             if (fate < 15) {
@@ -318,7 +325,7 @@ final class DataGenerator {
                 d.purgeReason = PURGE_REASONS[rnd.nextInt(PURGE_REASONS.length)];
             }
         }
-        d.edits = edits.stream().mapToLong(Long::longValue).toArray();
+        d.edits = java.util.Arrays.copyOf(edits, editCount);
         d.updatedAt = Math.min(BASE_END, d.last + micros(rnd, 0, 3 * SECOND));
         if (d.hiddenByAdminAt > BASE_END || d.hiddenByUserAt > BASE_END) {
             d.hiddenByAdminAt = d.hiddenByAdminAt >= 0 ? d.updatedAt : -1;

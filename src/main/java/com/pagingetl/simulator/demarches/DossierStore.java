@@ -3,6 +3,7 @@ package com.pagingetl.simulator.demarches;
 import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import java.util.TreeMap;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.LongFunction;
+import java.util.function.LongPredicate;
 import java.util.function.Predicate;
 
 /**
@@ -30,6 +32,9 @@ final class DossierStore {
     private final GeneratedDossiers base;
     /** Rows that differ from the base or are not in it; a base row listed here is stale in the base columns. */
     private final Map<Long, DossierRow> rows = new HashMap<>();
+    /** The base numbers (from the first, as offsets) that {@code rows} holds: a cheap test for the page walks. */
+    private final BitSet stale = new BitSet();
+    private final long firstNumber;
     private final Map<Integer, Orderings> byDemarche = new HashMap<>();
     private long lastIssued;
     private long nextNumber;
@@ -61,6 +66,7 @@ final class DossierStore {
 
     DossierStore(GeneratedDossiers base, long firstDeletedId) {
         this.base = base;
+        this.firstNumber = base.firstNumber();
         base.demarcheNumbers().forEach(d -> byDemarche.put(d, new Orderings(base.demarche(d))));
         lastIssued = base.lastTimestamp();
         nextNumber = base.nextNumber();
@@ -228,7 +234,7 @@ final class DossierStore {
     void load(DossierRow row) {
         lock.writeLock().lock();
         try {
-            rows.put(row.number(), row);
+            hold(row.number(), row);
             index(row);
             lastIssued = Math.max(lastIssued, Math.max(row.updatedAt(), row.hiddenAt()));
         } finally {
@@ -265,7 +271,7 @@ final class DossierStore {
         try {
             long at = nextTimestamp(proposed);
             DossierRow row = factory.apply(nextNumber++, at);
-            rows.put(row.number(), row);
+            hold(row.number(), row);
             orderings(demarche).deposited.add(row.number());
             index(row);
             return row;
@@ -313,7 +319,7 @@ final class DossierStore {
         DossierRow row = rowLocked(number);
         unindex(row);
         DossierRow purged = row.withPurged();
-        rows.put(number, purged);
+        hold(number, purged);
         DeletedRow deleted = new DeletedRow(nextDeletedId++, number, row.demarche(), row.status(), reason, at);
         orderings(row.demarche()).deleted.put(deleted.key(), deleted);
     }
@@ -327,11 +333,19 @@ final class DossierStore {
             }
             DossierRow next = change.apply(row, nextTimestamp(proposed));
             unindex(row);
-            rows.put(number, next);
+            hold(number, next);
             index(next);
             return true;
         } finally {
             lock.writeLock().unlock();
+        }
+    }
+
+    /** Holds a changed or new row; a base number becomes stale in the base columns. */
+    private void hold(long number, DossierRow row) {
+        rows.put(number, row);
+        if (number < base.nextNumber()) {
+            stale.set((int) (number - firstNumber));
         }
     }
 
@@ -347,8 +361,9 @@ final class DossierStore {
     private OverlaidRows visible(int demarche, boolean byUpdatedAt, boolean withRows) {
         Orderings o = orderings(demarche);
         LongFunction<DossierRow> rowOf = withRows ? base::row : number -> null;
-        return byUpdatedAt ? new OverlaidRows(o.base.byUpdated(), rowOf, rows::containsKey, o.byUpdated)
-                : new OverlaidRows(o.base.byDepose(), rowOf, rows::containsKey, o.byDepose);
+        LongPredicate changed = number -> stale.get((int) (number - firstNumber));
+        return byUpdatedAt ? new OverlaidRows(o.base.byUpdated(), rowOf, changed, o.byUpdated)
+                : new OverlaidRows(o.base.byDepose(), rowOf, changed, o.byDepose);
     }
 
     private void index(DossierRow row) {

@@ -72,6 +72,10 @@ final class GeneratedDossiers {
         return demarches.keySet();
     }
 
+    long firstNumber() {
+        return firstNumber;
+    }
+
     /** The first number after the base's. */
     long nextNumber() {
         return firstNumber + generatedOfNumber.length;

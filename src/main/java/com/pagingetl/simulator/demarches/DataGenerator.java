@@ -84,42 +84,39 @@ final class DataGenerator {
             }
         }
         // Dossier numbers are database ids: they grow with creation time across all démarches.
-        int[] generatedOfNumber = iota(total);
-        IndexSort.sort(generatedOfNumber, (a, b) -> {
-            int c = Long.compare(created[a], created[b]);
-            if (c != 0) {
-                return c;
+        // Ties are broken by (démarche number, rank): the stable sort keeps that starting order.
+        int[] generatedOfNumber = new int[total];
+        int filledOrder = 0;
+        for (int j : byNumber(demarches)) {
+            for (int g = offsets[j]; g < offsets[j + 1]; g++) {
+                generatedOfNumber[filledOrder++] = g;
             }
-            int ja = demarcheIndex(offsets, a);
-            int jb = demarcheIndex(offsets, b);
-            c = Integer.compare(demarches.get(ja).number(), demarches.get(jb).number());
-            return c != 0 ? c : Integer.compare(a - offsets[ja], b - offsets[jb]);
-        });
+        }
+        IndexSort.byKey(generatedOfNumber, created);
         long[] numberOf = new long[total];
         long[][] numbers = new long[demarches.size()][];
         int[] filled = new int[demarches.size()];
+        // Visible dossiers in number order, so that the stable column sorts break time ties by number.
+        int[][] visible = new int[demarches.size()][];
+        int[] visibleCount = new int[demarches.size()];
         for (int j = 0; j < demarches.size(); j++) {
             numbers[j] = new long[offsets[j + 1] - offsets[j]];
+            visible[j] = new int[offsets[j + 1] - offsets[j]];
         }
+        long last = 0;
         for (int rank = 0; rank < total; rank++) {
             int g = generatedOfNumber[rank];
             int j = demarcheIndex(offsets, g);
             numberOf[g] = FIRST_NUMBER + rank;
             numbers[j][filled[j]++] = FIRST_NUMBER + rank;
+            last = Math.max(last, Math.max(updated[g], Math.max(hiddenAt[g], purgeAt[g])));
+            if (!brouillon[g] && hiddenAt[g] < 0 && purgeAt[g] < 0) {
+                visible[j][visibleCount[j]++] = g;
+            }
         }
         Map<Integer, GeneratedDossiers.Demarche> columns = new HashMap<>();
-        long last = 0;
         for (int j = 0; j < demarches.size(); j++) {
-            int n = offsets[j + 1] - offsets[j];
-            int[] visible = new int[n];
-            int visibleCount = 0;
-            for (int g = offsets[j]; g < offsets[j + 1]; g++) {
-                last = Math.max(last, Math.max(updated[g], Math.max(hiddenAt[g], purgeAt[g])));
-                if (!brouillon[g] && hiddenAt[g] < 0 && purgeAt[g] < 0) {
-                    visible[visibleCount++] = g;
-                }
-            }
-            int[] shown = java.util.Arrays.copyOf(visible, visibleCount);
+            int[] shown = java.util.Arrays.copyOf(visible[j], visibleCount[j]);
             columns.put(demarches.get(j).number(), new GeneratedDossiers.Demarche(numbers[j],
                     column(shown, depose, numberOf), column(shown, updated, numberOf)));
         }
@@ -146,13 +143,10 @@ final class DataGenerator {
         return store;
     }
 
-    /** The keys {@code (time, number)} of the given dossiers, sorted. */
+    /** The keys {@code (time, number)} of the given dossiers, listed in number order, sorted. */
     private static GeneratedDossiers.Column column(int[] dossiers, long[] time, long[] numberOf) {
         int[] order = dossiers.clone();
-        IndexSort.sort(order, (a, b) -> {
-            int c = Long.compare(time[a], time[b]);
-            return c != 0 ? c : Long.compare(numberOf[a], numberOf[b]);
-        });
+        IndexSort.byKey(order, time);
         long[] nanos = new long[order.length];
         long[] ids = new long[order.length];
         for (int i = 0; i < order.length; i++) {
@@ -170,12 +164,10 @@ final class DataGenerator {
         return j;
     }
 
-    private static int[] iota(int n) {
-        int[] a = new int[n];
-        for (int i = 0; i < n; i++) {
-            a[i] = i;
-        }
-        return a;
+    /** Indices of the démarches in ascending number order. */
+    private static int[] byNumber(List<Templates.DemarcheTemplate> demarches) {
+        return IntStream.range(0, demarches.size()).boxed()
+                .sorted(Comparator.comparingInt(j -> demarches.get(j).number())).mapToInt(Integer::intValue).toArray();
     }
 
     /**

@@ -2,11 +2,15 @@ package com.pagingetl.simulator.demarches;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 
 /**
- * Builds the deterministic data set from the templates and a seed: the base history (fixed timestamps between
+ * Builds the deterministic data set from the templates and a seed: the base history, each dossier drawn from
+ * {@code (seed, démarche, rank)} alone (fixed timestamps between
  * {@link #BASE_START} and {@link #BASE_END}, so cursors stay valid across instances) and the change batches
  * ("epochs") 1..e, each dated {@code BASE_END + e days}. Not thread-safe by itself; the store it fills is.
  */
@@ -21,6 +25,7 @@ final class DataGenerator {
     private static final long MINUTE = 60 * SECOND;
     private static final long HOUR = 60 * MINUTE;
     private static final long DAY = 24 * HOUR;
+    private static final int SHARED_EVERY = 40;
     private static final String[] PURGE_REASONS = {"expired", "expired", "expired", "expired", "user_request",
             "user_request", "user_request", "instructeur_request", "instructeur_request", "manager_request"};
 
@@ -43,29 +48,92 @@ final class DataGenerator {
         };
     }
 
-    /** The base data set at epoch 0. */
+    /**
+     * The base data set at epoch 0. Each dossier is drawn from {@code (seed, démarche, rank)} alone; only the
+     * columns that order and number the dossiers are kept ({@link GeneratedDossiers}), a row is drawn again when
+     * asked for. Hidden and purged dossiers (a few per cent) are held as rows by the store.
+     */
     DossierStore baseStore() {
-        DossierStore store = new DossierStore(templates.demarches.stream().map(Templates.DemarcheTemplate::number).toList(),
-                FIRST_NUMBER, FIRST_DELETED_ID);
-        List<Draft> drafts = new ArrayList<>();
-        for (Templates.DemarcheTemplate demarche : templates.demarches) {
-            int n = sizeOf(demarche);
-            List<Draft> ofDemarche = new ArrayList<>(n);
-            for (int k = 0; k < n; k++) {
-                ofDemarche.add(draft(demarche, k));
+        List<Templates.DemarcheTemplate> demarches = templates.demarches;
+        int[] offsets = new int[demarches.size() + 1];
+        for (int j = 0; j < demarches.size(); j++) {
+            offsets[j + 1] = offsets[j] + sizeOf(demarches.get(j));
+        }
+        int total = offsets[demarches.size()];
+        long[] created = new long[total];
+        long[] depose = new long[total];
+        long[] updated = new long[total];
+        long[] hiddenAt = new long[total];
+        long[] purgeAt = new long[total];
+        boolean[] brouillon = new boolean[total];
+        IntStream.range(0, total).parallel().forEach(g -> {
+            int j = demarcheIndex(offsets, g);
+            Draft d = draft(demarches.get(j), g - offsets[j]);
+            created[g] = d.createdAt;
+            depose[g] = d.deposeAt;
+            updated[g] = d.updatedAt;
+            hiddenAt[g] = d.hiddenAt();
+            purgeAt[g] = d.purgeAt;
+            brouillon[g] = d.status == DossierStatus.BROUILLON;
+        });
+        for (int j = 0; j < demarches.size(); j++) {
+            for (int g = offsets[j]; g + 1 < offsets[j + 1]; g += SHARED_EVERY) {
+                if (hiddenAt[g] < 0 && hiddenAt[g + 1] < 0) {
+                    updated[g] = updated[g + 1] = Math.max(updated[g], updated[g + 1]);
+                }
             }
-            shareSomeUpdatedAt(ofDemarche);
-            drafts.addAll(ofDemarche);
         }
         // Dossier numbers are database ids: they grow with creation time across all démarches.
-        drafts.sort(Comparator.comparingLong((Draft d) -> d.createdAt).thenComparingInt(d -> d.demarche).thenComparingInt(d -> d.k));
+        // Ties are broken by (démarche number, rank): the stable sort keeps that starting order.
+        int[] generatedOfNumber = new int[total];
+        int filledOrder = 0;
+        for (int j : byNumber(demarches)) {
+            for (int g = offsets[j]; g < offsets[j + 1]; g++) {
+                generatedOfNumber[filledOrder++] = g;
+            }
+        }
+        IndexSort.byKey(generatedOfNumber, created);
+        long[] numberOf = new long[total];
+        long[][] numbers = new long[demarches.size()][];
+        int[] filled = new int[demarches.size()];
+        // Visible dossiers in number order, so that the stable column sorts break time ties by number.
+        int[][] visible = new int[demarches.size()][];
+        int[] visibleCount = new int[demarches.size()];
+        for (int j = 0; j < demarches.size(); j++) {
+            numbers[j] = new long[offsets[j + 1] - offsets[j]];
+            visible[j] = new int[offsets[j + 1] - offsets[j]];
+        }
+        long last = 0;
+        for (int rank = 0; rank < total; rank++) {
+            int g = generatedOfNumber[rank];
+            int j = demarcheIndex(offsets, g);
+            numberOf[g] = FIRST_NUMBER + rank;
+            numbers[j][filled[j]++] = FIRST_NUMBER + rank;
+            last = Math.max(last, Math.max(updated[g], Math.max(hiddenAt[g], purgeAt[g])));
+            if (!brouillon[g] && hiddenAt[g] < 0 && purgeAt[g] < 0) {
+                visible[j][visibleCount[j]++] = g;
+            }
+        }
+        Map<Integer, GeneratedDossiers.Demarche> columns = new HashMap<>();
+        for (int j = 0; j < demarches.size(); j++) {
+            int[] shown = java.util.Arrays.copyOf(visible[j], visibleCount[j]);
+            columns.put(demarches.get(j).number(), new GeneratedDossiers.Demarche(numbers[j],
+                    column(shown, depose, numberOf), column(shown, updated, numberOf)));
+        }
+        GeneratedDossiers base = new GeneratedDossiers(FIRST_NUMBER, generatedOfNumber, offsets, columns,
+                (j, k, number) -> baseDraft(demarches.get(j), k, offsets[j + 1] - offsets[j], number).toRow(), last);
+        DossierStore store = new DossierStore(base, FIRST_DELETED_ID);
         List<Draft> purges = new ArrayList<>();
-        long number = FIRST_NUMBER;
-        for (Draft d : drafts) {
-            d.number = number++;
-            store.load(d.toRow());
-            if (d.purgeAt >= 0) {
-                purges.add(d);
+        for (int rank = 0; rank < total; rank++) {
+            int g = generatedOfNumber[rank];
+            if (hiddenAt[g] >= 0 || purgeAt[g] >= 0) {
+                int j = demarcheIndex(offsets, g);
+                Draft d = baseDraft(demarches.get(j), g - offsets[j], offsets[j + 1] - offsets[j], FIRST_NUMBER + rank);
+                if (d.purgeAt >= 0) {
+                    purges.add(d);
+                } else {
+                    store.load(d.toRow());
+                }
             }
         }
         purges.sort(Comparator.comparingLong((Draft d) -> d.purgeAt).thenComparingLong(d -> d.number));
@@ -73,6 +141,51 @@ final class DataGenerator {
             store.loadDeleted(d.number, d.purgeReason, d.purgeAt);
         }
         return store;
+    }
+
+    /** The keys {@code (time, number)} of the given dossiers, listed in number order, sorted. */
+    private static GeneratedDossiers.Column column(int[] dossiers, long[] time, long[] numberOf) {
+        int[] order = dossiers.clone();
+        IndexSort.byKey(order, time);
+        long[] nanos = new long[order.length];
+        long[] ids = new long[order.length];
+        for (int i = 0; i < order.length; i++) {
+            nanos[i] = time[order[i]];
+            ids[i] = numberOf[order[i]];
+        }
+        return new GeneratedDossiers.Column(nanos, ids);
+    }
+
+    private static int demarcheIndex(int[] offsets, int g) {
+        int j = 0;
+        while (offsets[j + 1] <= g) {
+            j++;
+        }
+        return j;
+    }
+
+    /** Indices of the démarches in ascending number order. */
+    private static int[] byNumber(List<Templates.DemarcheTemplate> demarches) {
+        return IntStream.range(0, demarches.size()).boxed()
+                .sorted(Comparator.comparingInt(j -> demarches.get(j).number())).mapToInt(Integer::intValue).toArray();
+    }
+
+    /**
+     * Dossier {@code k} of a démarche of {@code n} as the base has it: real data has many dossiers touched in the
+     * same microsecond (bulk actions), so pairs {@code (40 i, 40 i + 1)} share their later updated_at unless one
+     * is hidden.
+     */
+    private Draft baseDraft(Templates.DemarcheTemplate demarche, int k, int n, long number) {
+        Draft d = draft(demarche, k);
+        d.number = number;
+        int partner = k % SHARED_EVERY == 0 ? k + 1 : k % SHARED_EVERY == 1 ? k - 1 : -1;
+        if (partner >= 0 && partner < n) {
+            Draft p = draft(demarche, partner);
+            if (d.hiddenAt() < 0 && p.hiddenAt() < 0) {
+                d.updatedAt = Math.max(d.updatedAt, p.updatedAt);
+            }
+        }
+        return d;
     }
 
     /** Applies change batch {@code epoch} (1-based) to the store; returns a one-line summary. */
@@ -146,7 +259,6 @@ final class DataGenerator {
         SplittableRandom rnd = new SplittableRandom(mix(seed, demarche.number(), k));
         Draft d = new Draft();
         d.demarche = demarche.number();
-        d.k = k;
         long from = Math.max(BASE_START, demarche.datePublication());
         d.createdAt = from + micros(rnd, 0, BASE_END - 20 * DAY - from);
         d.groupe = rnd.nextInt(demarche.groupes().size());
@@ -155,14 +267,16 @@ final class DataGenerator {
         d.status = roll < 7 ? DossierStatus.BROUILLON : roll < 25 ? DossierStatus.EN_CONSTRUCTION
                 : roll < 40 ? DossierStatus.EN_INSTRUCTION : roll < 82 ? DossierStatus.ACCEPTE
                 : roll < 94 ? DossierStatus.REFUSE : DossierStatus.SANS_SUITE;
-        List<Long> edits = new ArrayList<>();
+        // The first filling and at most three corrections.
+        long[] edits = new long[4];
+        int editCount = 0;
         if (d.status == DossierStatus.BROUILLON) {
             d.deposeAt = -1;
-            edits.add(d.createdAt);
+            edits[editCount++] = d.createdAt;
             d.last = d.createdAt;
         } else {
             d.deposeAt = d.createdAt + micros(rnd, 5 * MINUTE, 3 * DAY);
-            edits.add(d.deposeAt);
+            edits[editCount++] = d.deposeAt;
             d.last = d.deposeAt;
             if (d.status != DossierStatus.EN_CONSTRUCTION) {
                 d.enInstructionAt = d.deposeAt + micros(rnd, HOUR, 30 * DAY);
@@ -184,10 +298,10 @@ final class DataGenerator {
             long t = d.deposeAt;
             for (int i = 0; i < extraEdits && t < editWindowEnd - MINUTE; i++) {
                 t = t + micros(rnd, MINUTE, Math.max(MINUTE + 1, (editWindowEnd - t) / 2));
-                edits.add(t);
+                edits[editCount++] = t;
             }
             d.annotationsAt = d.enInstructionAt >= 0 ? d.enInstructionAt + micros(rnd, MINUTE, DAY) : d.deposeAt;
-            d.last = max(edits.get(edits.size() - 1), d.enInstructionAt, d.traitementAt, d.annotationsAt);
+            d.last = max(edits[editCount - 1], d.enInstructionAt, d.traitementAt, d.annotationsAt);
             d.archived = d.traitementAt >= 0 && d.traitementAt < BASE_END - 120 * DAY && rnd.nextInt(100) < 50;
             int fate = rnd.nextInt(1000);
             if (fate < 15) {
@@ -203,7 +317,7 @@ final class DataGenerator {
                 d.purgeReason = PURGE_REASONS[rnd.nextInt(PURGE_REASONS.length)];
             }
         }
-        d.edits = edits.stream().mapToLong(Long::longValue).toArray();
+        d.edits = java.util.Arrays.copyOf(edits, editCount);
         d.updatedAt = Math.min(BASE_END, d.last + micros(rnd, 0, 3 * SECOND));
         if (d.hiddenByAdminAt > BASE_END || d.hiddenByUserAt > BASE_END) {
             d.hiddenByAdminAt = d.hiddenByAdminAt >= 0 ? d.updatedAt : -1;
@@ -214,19 +328,6 @@ final class DataGenerator {
             d.purgeAt = Math.max(d.purgeAt, d.updatedAt);
         }
         return d;
-    }
-
-    /** Real data has many dossiers touched in the same microsecond (bulk actions): tie some pairs. */
-    private static void shareSomeUpdatedAt(List<Draft> drafts) {
-        for (int i = 0; i + 1 < drafts.size(); i += 40) {
-            Draft a = drafts.get(i);
-            Draft b = drafts.get(i + 1);
-            if (a.hiddenAt() < 0 && b.hiddenAt() < 0) {
-                long shared = Math.max(a.updatedAt, b.updatedAt);
-                a.updatedAt = shared;
-                b.updatedAt = shared;
-            }
-        }
     }
 
     private static long max(long... values) {
@@ -254,7 +355,6 @@ final class DataGenerator {
     /** A dossier being generated, before its number is known. */
     private static final class Draft {
         int demarche;
-        int k;
         long number;
         long createdAt;
         long deposeAt;

@@ -1,18 +1,25 @@
 package com.pagingetl.simulator.demarches;
 
+import java.util.AbstractList;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.LongFunction;
+import java.util.function.LongPredicate;
 import java.util.function.Predicate;
 
 /**
- * The mutable data set: dossier rows and the four keyset orderings per démarche (visible dossiers by
- * {@code (depose_at, id)} and by {@code (updated_at, id)}, hidden dossiers by {@code (hidden_at, id)}, purged ones
- * by {@code (deleted_at, id)}).
+ * The mutable data set: the generated base ({@link GeneratedDossiers}, rows made on demand) with the rows changed
+ * since laid over it, and the four keyset orderings per démarche (visible dossiers by {@code (depose_at, id)} and by
+ * {@code (updated_at, id)}, hidden dossiers by {@code (hidden_at, id)}, purged ones by {@code (deleted_at, id)}).
+ * Only changed, deposited, hidden and purged dossiers are held as objects, so memory grows with the changes, not
+ * with the size.
  *
  * <p>Thread safety: one read-write lock guards everything; pages are cut under the read lock and return immutable
  * rows, mutations take the write lock. Every mutation timestamp comes from {@link #nextTimestamp(long)}, which is
@@ -22,24 +29,47 @@ import java.util.function.Predicate;
 final class DossierStore {
 
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
+    private final GeneratedDossiers base;
+    /** Rows that differ from the base or are not in it; a base row listed here is stale in the base columns. */
     private final Map<Long, DossierRow> rows = new HashMap<>();
+    /** The base numbers (from the first, as offsets) that {@code rows} holds: a cheap test for the page walks. */
+    private final BitSet stale = new BitSet();
+    private final long firstNumber;
     private final Map<Integer, Orderings> byDemarche = new HashMap<>();
     private long lastIssued;
     private long nextNumber;
     private long nextDeletedId;
 
-    /** The sorted views of one démarche, plus every number it ever had (for random picks). */
+    /** The changed rows of one démarche in the four orderings, its base, and the numbers deposited since. */
     private static final class Orderings {
         final TreeMap<SortKey, DossierRow> byDepose = new TreeMap<>();
         final TreeMap<SortKey, DossierRow> byUpdated = new TreeMap<>();
         final TreeMap<SortKey, DossierRow> pending = new TreeMap<>();
         final TreeMap<SortKey, DeletedRow> deleted = new TreeMap<>();
-        final List<Long> numbers = new ArrayList<>();
+        final List<Long> deposited = new ArrayList<>();
+        final GeneratedDossiers.Demarche base;
+
+        Orderings(GeneratedDossiers.Demarche base) {
+            this.base = base;
+        }
+
+        int size() {
+            return base.numbers().length + deposited.size();
+        }
+
+        /** The {@code i}-th number in creation order. */
+        long number(int i) {
+            long[] numbers = base.numbers();
+            return i < numbers.length ? numbers[i] : deposited.get(i - numbers.length);
+        }
     }
 
-    DossierStore(Iterable<Integer> demarches, long firstNumber, long firstDeletedId) {
-        demarches.forEach(d -> byDemarche.put(d, new Orderings()));
-        nextNumber = firstNumber;
+    DossierStore(GeneratedDossiers base, long firstDeletedId) {
+        this.base = base;
+        this.firstNumber = base.firstNumber();
+        base.demarcheNumbers().forEach(d -> byDemarche.put(d, new Orderings(base.demarche(d))));
+        lastIssued = base.lastTimestamp();
+        nextNumber = base.nextNumber();
         nextDeletedId = firstDeletedId;
     }
 
@@ -49,9 +79,8 @@ final class DossierStore {
                               Predicate<DossierRow> filter) {
         lock.readLock().lock();
         try {
-            Orderings o = orderings(demarche);
-            return KeysetPager.page(byUpdatedAt ? o.byUpdated : o.byDepose,
-                    sinceNanos < 0 ? null : SortKey.floor(sinceNanos), request, filter);
+            return KeysetPager.page(visible(demarche, byUpdatedAt, true), sinceNanos < 0 ? null : SortKey.floor(sinceNanos),
+                    request, filter);
         } finally {
             lock.readLock().unlock();
         }
@@ -80,7 +109,7 @@ final class DossierStore {
     DossierRow row(long number) {
         lock.readLock().lock();
         try {
-            return rows.get(number);
+            return rowLocked(number);
         } finally {
             lock.readLock().unlock();
         }
@@ -90,7 +119,27 @@ final class DossierStore {
     List<Long> visibleNumbers(int demarche) {
         lock.readLock().lock();
         try {
-            return orderings(demarche).byDepose.values().stream().map(DossierRow::number).sorted().toList();
+            Orderings o = orderings(demarche);
+            long[] numbers = new long[o.base.byDepose().ids().length + o.byDepose.size()];
+            int[] count = {0};
+            visible(demarche, false, false).walk(KeyRange.ALL, true, (key, row) -> {
+                numbers[count[0]++] = key.id();
+                return true;
+            });
+            long[] sorted = Arrays.copyOf(numbers, count[0]);
+            Arrays.sort(sorted);
+            // A view, not a million boxed numbers: callers take its size or pick a few.
+            return new AbstractList<>() {
+                @Override
+                public Long get(int index) {
+                    return sorted[index];
+                }
+
+                @Override
+                public int size() {
+                    return sorted.length;
+                }
+            };
         } finally {
             lock.readLock().unlock();
         }
@@ -118,7 +167,9 @@ final class DossierStore {
     List<Long> visibleUpdatedAfter(int demarche, SortKey key) {
         lock.readLock().lock();
         try {
-            return orderings(demarche).byUpdated.tailMap(key, false).values().stream().map(DossierRow::number).toList();
+            List<Long> numbers = new ArrayList<>();
+            visible(demarche, true, false).walk(KeyRange.ALL.above(key, false), true, (k, row) -> numbers.add(k.id()));
+            return numbers;
         } finally {
             lock.readLock().unlock();
         }
@@ -128,7 +179,12 @@ final class DossierStore {
     List<Long> allNumbers(int demarche) {
         lock.readLock().lock();
         try {
-            return List.copyOf(orderings(demarche).numbers);
+            Orderings o = orderings(demarche);
+            List<Long> numbers = new ArrayList<>(o.size());
+            for (int i = 0; i < o.size(); i++) {
+                numbers.add(o.number(i));
+            }
+            return numbers;
         } finally {
             lock.readLock().unlock();
         }
@@ -138,10 +194,10 @@ final class DossierStore {
     long randomVisible(int demarche, java.util.random.RandomGenerator rnd) {
         lock.readLock().lock();
         try {
-            List<Long> numbers = orderings(demarche).numbers;
-            for (int attempt = 0; attempt < 64 && !numbers.isEmpty(); attempt++) {
-                long number = numbers.get(rnd.nextInt(numbers.size()));
-                if (rows.get(number).visible()) {
+            Orderings o = orderings(demarche);
+            for (int attempt = 0; attempt < 64 && o.size() > 0; attempt++) {
+                long number = o.number(rnd.nextInt(o.size()));
+                if (rowLocked(number).visible()) {
                     return number;
                 }
             }
@@ -154,7 +210,7 @@ final class DossierStore {
     int size(int demarche) {
         lock.readLock().lock();
         try {
-            return orderings(demarche).numbers.size();
+            return orderings(demarche).size();
         } finally {
             lock.readLock().unlock();
         }
@@ -171,15 +227,16 @@ final class DossierStore {
 
     // ---- writes ------------------------------------------------------------------------------------------
 
-    /** Loads a row of the base data set (no timestamp checks: the generator owns the base history). */
+    /**
+     * Holds a base row that is not visible (a hidden dossier) as a changed one, so that it is indexed where it
+     * belongs; no timestamp checks: the generator owns the base history.
+     */
     void load(DossierRow row) {
         lock.writeLock().lock();
         try {
-            rows.put(row.number(), row);
-            orderings(row.demarche()).numbers.add(row.number());
+            hold(row.number(), row);
             index(row);
             lastIssued = Math.max(lastIssued, Math.max(row.updatedAt(), row.hiddenAt()));
-            nextNumber = Math.max(nextNumber, row.number() + 1);
         } finally {
             lock.writeLock().unlock();
         }
@@ -214,8 +271,8 @@ final class DossierStore {
         try {
             long at = nextTimestamp(proposed);
             DossierRow row = factory.apply(nextNumber++, at);
-            rows.put(row.number(), row);
-            orderings(demarche).numbers.add(row.number());
+            hold(row.number(), row);
+            orderings(demarche).deposited.add(row.number());
             index(row);
             return row;
         } finally {
@@ -245,7 +302,7 @@ final class DossierStore {
     boolean purge(long number, long proposed) {
         lock.writeLock().lock();
         try {
-            DossierRow row = rows.get(number);
+            DossierRow row = rowLocked(number);
             if (row == null || row.purged() || row.status() == DossierStatus.BROUILLON) {
                 return false;
             }
@@ -259,10 +316,10 @@ final class DossierStore {
     }
 
     private void purgeLocked(long number, String reason, long at) {
-        DossierRow row = rows.get(number);
+        DossierRow row = rowLocked(number);
         unindex(row);
         DossierRow purged = row.withPurged();
-        rows.put(number, purged);
+        hold(number, purged);
         DeletedRow deleted = new DeletedRow(nextDeletedId++, number, row.demarche(), row.status(), reason, at);
         orderings(row.demarche()).deleted.put(deleted.key(), deleted);
     }
@@ -270,18 +327,43 @@ final class DossierStore {
     private boolean replace(long number, long proposed, java.util.function.BiFunction<DossierRow, Long, DossierRow> change) {
         lock.writeLock().lock();
         try {
-            DossierRow row = rows.get(number);
+            DossierRow row = rowLocked(number);
             if (row == null || change.apply(row, proposed) == null) {
                 return false;
             }
             DossierRow next = change.apply(row, nextTimestamp(proposed));
             unindex(row);
-            rows.put(number, next);
+            hold(number, next);
             index(next);
             return true;
         } finally {
             lock.writeLock().unlock();
         }
+    }
+
+    /** Holds a changed or new row; a base number becomes stale in the base columns. */
+    private void hold(long number, DossierRow row) {
+        rows.put(number, row);
+        if (number < base.nextNumber()) {
+            stale.set((int) (number - firstNumber));
+        }
+    }
+
+    private DossierRow rowLocked(long number) {
+        DossierRow row = rows.get(number);
+        return row != null ? row : base.row(number);
+    }
+
+    /**
+     * The visible dossiers of a démarche in one of their two orderings (keys carry the dossier number); without
+     * {@code withRows} base rows are not made and the walk offers null for them.
+     */
+    private OverlaidRows visible(int demarche, boolean byUpdatedAt, boolean withRows) {
+        Orderings o = orderings(demarche);
+        LongFunction<DossierRow> rowOf = withRows ? base::row : number -> null;
+        LongPredicate changed = number -> stale.get((int) (number - firstNumber));
+        return byUpdatedAt ? new OverlaidRows(o.base.byUpdated(), rowOf, changed, o.byUpdated)
+                : new OverlaidRows(o.base.byDepose(), rowOf, changed, o.byDepose);
     }
 
     private void index(DossierRow row) {

@@ -3,14 +3,13 @@ package com.pagingetl.simulator.demarches;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.NavigableMap;
 import java.util.function.Predicate;
 
 /**
- * Cuts a page out of a sorted map like {@code cursor_connection.rb}: strict {@code (ts, id) > after}, fetch
+ * Cuts a page out of rows in key order like {@code cursor_connection.rb}: strict {@code (ts, id) > after}, fetch
  * {@code limit + 1} rows to compute {@code hasNextPage}, {@code hasPreviousPage = after present}. The caller holds
- * the lock that guards the map. Stateless.
+ * the lock that guards the rows. Stateless.
  */
 final class KeysetPager {
 
@@ -19,30 +18,30 @@ final class KeysetPager {
 
     static <T> Page<T> page(NavigableMap<SortKey, T> map, SortKey lowerInclusive, PageRequest request,
                             Predicate<T> filter) {
-        NavigableMap<SortKey, T> range = lowerInclusive == null ? map : map.tailMap(lowerInclusive, true);
+        return page(KeyedRows.of(map), lowerInclusive, request, filter);
+    }
+
+    static <T> Page<T> page(KeyedRows<T> rows, SortKey lowerInclusive, PageRequest request, Predicate<T> filter) {
+        KeyRange range = KeyRange.ALL.above(lowerInclusive, true);
+        // In iteration order "after" is always the start bound and "before" the end bound; DESC iterates downwards.
         if (request.descending()) {
-            range = range.descendingMap();
+            range = range.below(request.after(), false).above(request.before(), false);
+        } else {
+            range = range.above(request.after(), false).below(request.before(), false);
         }
-        // In iteration order "after" is always the start bound and "before" the end bound.
-        if (request.after() != null) {
-            range = range.tailMap(request.after(), false);
-        }
-        if (request.before() != null) {
-            range = range.headMap(request.before(), false);
-        }
-        NavigableMap<SortKey, T> walk = request.backward() ? range.descendingMap() : range;
         List<T> items = new ArrayList<>();
         List<SortKey> keys = new ArrayList<>();
         int wanted = request.limit() + 1;
-        for (Map.Entry<SortKey, T> entry : walk.entrySet()) {
+        rows.walk(range, request.descending() == request.backward(), (key, row) -> {
             if (items.size() == wanted) {
-                break;
+                return false;
             }
-            if (filter.test(entry.getValue())) {
-                items.add(entry.getValue());
-                keys.add(entry.getKey());
+            if (filter.test(row)) {
+                items.add(row);
+                keys.add(key);
             }
-        }
+            return true;
+        });
         boolean more = items.size() > request.limit();
         if (more) {
             items.remove(items.size() - 1);

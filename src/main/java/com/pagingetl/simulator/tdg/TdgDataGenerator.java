@@ -117,6 +117,17 @@ final class TdgDataGenerator {
         };
     }
 
+    /**
+     * Whether generated objects {@code 0..size-1} of {@code type} have increasing primary keys: a string made by a
+     * {@code format} pattern zero-padded wide enough for every number up to {@code size}.
+     */
+    boolean keyInObjectOrder(TypeDef type, int size) {
+        int pk = type.primary().fieldPosition();
+        FieldGen gen = plan(type)[pk];
+        return gen.kind().equals("format") && type.fields().get(pk).type() == TdgModel.FieldType.STRING
+                && Integer.toString(size).length() <= gen.width();
+    }
+
     /** A field's generator settings, parsed once per type so rendering does no JSON lookups. */
     private record FieldGen(String kind, boolean perVersion, String prefix, int width, String suffix,
                             List<String> values, int nameField, long min, long max, LocalDate from, long days) {

@@ -1,7 +1,10 @@
 package com.pagingetl.simulator.tdg;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.NavigableMap;
 import java.util.NavigableSet;
 import java.util.regex.Pattern;
@@ -116,7 +119,14 @@ final class TdgScan {
         } else {
             view = map.tailMap(start, startInclusive());
         }
-        for (ObjectHistory object : view.values()) {
+        Iterator<ObjectHistory> objects = view.values().iterator();
+        if (space.base != null) {
+            Comparator<ObjectHistory> byPk = (a, b) -> TdgKeys.comparePart(a.pk, b.pk);
+            objects = new Merged<>(objects, space.base.byPrimary(start, startInclusive(), descending),
+                    descending ? byPk.reversed() : byPk);
+        }
+        while (objects.hasNext()) {
+            ObjectHistory object = objects.next();
             if (!withinFar(object.pk)) {
                 break;
             }
@@ -181,7 +191,13 @@ final class TdgScan {
                 view = inclusive ? set.tailSet(low, true) : set.tailSet(high, false);
             }
         }
-        for (IndexEntry entry : view) {
+        Iterator<IndexEntry> entries = view.iterator();
+        if (space.base != null) {
+            entries = new Merged<>(entries, space.base.byVersion(start, startInclusive(), descending),
+                    descending ? TdgStore.ENTRY_ORDER.reversed() : TdgStore.ENTRY_ORDER);
+        }
+        while (entries.hasNext()) {
+            IndexEntry entry = entries.next();
             if (!withinFar(entry.value())) {
                 break;
             }
@@ -210,6 +226,44 @@ final class TdgScan {
             if (offer(object, tuple)) {
                 return;
             }
+        }
+    }
+
+    /** Two iterators in the same order, merged; they never hold the same element. */
+    private static final class Merged<T> implements Iterator<T> {
+        private final Iterator<T> a;
+        private final Iterator<T> b;
+        private final Comparator<T> order;
+        private T nextA;
+        private T nextB;
+
+        Merged(Iterator<T> a, Iterator<T> b, Comparator<T> order) {
+            this.a = a;
+            this.b = b;
+            this.order = order;
+            this.nextA = a.hasNext() ? a.next() : null;
+            this.nextB = b.hasNext() ? b.next() : null;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return nextA != null || nextB != null;
+        }
+
+        @Override
+        public T next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            T out;
+            if (nextB == null || nextA != null && order.compare(nextA, nextB) <= 0) {
+                out = nextA;
+                nextA = a.hasNext() ? a.next() : null;
+            } else {
+                out = nextB;
+                nextB = b.hasNext() ? b.next() : null;
+            }
+            return out;
         }
     }
 

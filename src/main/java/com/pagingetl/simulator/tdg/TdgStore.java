@@ -19,8 +19,9 @@ import com.pagingetl.simulator.tdg.TdgModel.TypeDef;
 /**
  * The versioned storage: per type, every object's versions (the "primary" latest tuple plus its
  * "history"), an ordered primary index and ordered secondary indexes over every stored version.
- * Generated tuples keep only (object index, version ordinal, version) and render their fields on demand;
- * written tuples keep their field array.
+ * Generated objects no write has touched are not stored at all ({@link GeneratedObjects}): reads merge them with
+ * the stored ones, and the first write to one stores it. Generated tuples keep only (object index, version
+ * ordinal, version) and render their fields on demand; written tuples keep their field array.
  *
  * <p>Thread-safe: one read-write lock. A page is computed and rendered under the read lock, so it sees
  * one committed state; writes (mutations, random writes) take the write lock and commit their version.
@@ -94,7 +95,7 @@ final class TdgStore {
     record IndexEntry(Object value, Object pk, long version, ObjectHistory object) {
     }
 
-    private static final Comparator<IndexEntry> ENTRY_ORDER = (a, b) -> {
+    static final Comparator<IndexEntry> ENTRY_ORDER = (a, b) -> {
         int c = TdgKeys.comparePart(a.value, b.value);
         if (c == 0) {
             c = TdgKeys.comparePart(a.pk, b.pk);
@@ -109,7 +110,12 @@ final class TdgStore {
         final boolean generated;
         final TreeMap<Object, ObjectHistory> byPk = new TreeMap<>(TdgKeys.PART);
         final Map<String, TreeSet<IndexEntry>> secondary = new HashMap<>();
+        /** Objects ever stored, in creation order, after the {@code base} ones (for random picks). */
         final List<ObjectHistory> all = new ArrayList<>();
+        /** The generated objects not stored yet, or null when the type's objects are all stored. */
+        GeneratedObjects base;
+        /** The generated objects stored since, by object index. */
+        final Map<Integer, ObjectHistory> touched = new HashMap<>();
         int nextGenIndex;
 
         Space(TypeDef def, int ordinal) {
@@ -159,6 +165,34 @@ final class TdgStore {
             }
         }
 
+        /** The live or deleted object with this key, storing it first if it is an untouched generated one. */
+        ObjectHistory lookup(Object pk) {
+            ObjectHistory object = byPk.get(pk);
+            if (object == null && base != null) {
+                int i = base.find(pk);
+                return i < 0 ? null : store(i);
+            }
+            return object;
+        }
+
+        /** Stores untouched generated object {@code i} so that a write can change it. */
+        ObjectHistory store(int i) {
+            ObjectHistory object = base.touch(i);
+            byPk.put(object.pk, object);
+            touched.put(i, object);
+            for (Tuple tuple : object.versions) {
+                for (IndexDef index : def.indexes().subList(1, def.indexes().size())) {
+                    secondary.get(index.name()).add(new IndexEntry(field(object, tuple, index.fieldPosition()),
+                            object.pk, tuple.version, object));
+                }
+            }
+            return object;
+        }
+
+        int liveCount() {
+            return (int) byPk.values().stream().filter(ObjectHistory::live).count() + (base == null ? 0 : base.untouched());
+        }
+
         ObjectHistory object(Object pk, int genIndex) {
             return byPk.computeIfAbsent(pk, k -> {
                 ObjectHistory created = new ObjectHistory(k, genIndex);
@@ -193,6 +227,11 @@ final class TdgStore {
     }
 
     private long loadGenerated(Space space, int size, int versionsPerObject) {
+        space.nextGenIndex = size;
+        if (GeneratedObjects.covers(generator, space.def, size)) {
+            space.base = new GeneratedObjects(generator, space.def, space.ordinal, size, versionsPerObject);
+            return space.base.lastVersion();
+        }
         int pkPos = space.def.primary().fieldPosition();
         long last = 0;
         for (int i = 0; i < size; i++) {
@@ -206,7 +245,6 @@ final class TdgStore {
             }
             object.nextOrdinal = count;
         }
-        space.nextGenIndex = size;
         return last;
     }
 
@@ -246,7 +284,7 @@ final class TdgStore {
     int liveCount(String type) {
         lock.readLock().lock();
         try {
-            return (int) spaces.get(type(type).name()).byPk.values().stream().filter(ObjectHistory::live).count();
+            return spaces.get(type(type).name()).liveCount();
         } finally {
             lock.readLock().unlock();
         }
@@ -256,8 +294,9 @@ final class TdgStore {
     long storedVersions(String type) {
         lock.readLock().lock();
         try {
-            long n = 0;
-            for (ObjectHistory object : spaces.get(type(type).name()).byPk.values()) {
+            Space space = spaces.get(type(type).name());
+            long n = space.base == null ? 0 : space.base.untouchedVersions();
+            for (ObjectHistory object : space.byPk.values()) {
                 for (Tuple t : object.versions) {
                     n += t.tombstone ? 0 : 1;
                 }
@@ -333,7 +372,7 @@ final class TdgStore {
             if (pk == null) {
                 throw new TdgError("Primary key field \"" + space.def.primary().field() + "\" is required", 500);
             }
-            ObjectHistory existing = space.byPk.get(pk);
+            ObjectHistory existing = space.lookup(pk);
             checkLock(space.def, existing, onlyIfVersion);
             if (ifNotExists && existing != null && existing.live()) {
                 return List.of(row(space, existing, existing.latest()));
@@ -450,7 +489,7 @@ final class TdgStore {
         List<ObjectHistory> objects = new ArrayList<>();
         int pkPos = space.def.primary().fieldPosition();
         for (Row row : rows) {
-            ObjectHistory object = space.byPk.get(row.values()[pkPos]);
+            ObjectHistory object = space.lookup(row.values()[pkPos]);
             checkLock(space.def, object, onlyIfVersion);
             objects.add(object);
         }
@@ -505,8 +544,14 @@ final class TdgStore {
     }
 
     private ObjectHistory pickLive(Space space) {
-        for (int attempt = 0; attempt < 64 && !space.all.isEmpty(); attempt++) {
-            ObjectHistory candidate = space.all.get(random.nextInt(space.all.size()));
+        int generated = space.base == null ? 0 : space.base.size();
+        int count = generated + space.all.size();
+        for (int attempt = 0; attempt < 64 && count > 0; attempt++) {
+            int k = random.nextInt(count);
+            if (k < generated && !space.base.isTouched(k)) {
+                return space.store(k);
+            }
+            ObjectHistory candidate = k < generated ? space.touched.get(k) : space.all.get(k - generated);
             if (candidate.live() && space.byPk.get(candidate.pk) == candidate) {
                 return candidate;
             }

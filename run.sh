@@ -76,11 +76,14 @@ ensure_jar() {
   fi
 }
 
-# C2 compiles a method after 5,000 calls by default, so start-up alone (Spring, H2, the first pages) keeps it
-# busy for about a CPU second on code that never runs again; ten times that still compiles the record path
-# within its first pages. Measured: start-up 2.4 -> 1.6 CPU s, a 44,529-property run 14 -> 12 CPU s, same wall.
+# C1 only, no C2: a run spends its CPU in zlib (native) and in start-up code that runs a few thousand times,
+# so C2's compilations (the record scanner alone was compiled four times, OSR and deoptimised) cost more
+# than its faster code returns. Measured on the default rapidContent run, interleaved on one simulator: 13.4
+# -> 11.0 CPU s (java -jar) and 9.7 -> 8.3 CPU s (this script), peak RSS 340 -> 310 MB; at 250,000
+# properties both took 28-29 CPU s; a 100,000-rule systaxRules run 8.9 -> 6.7 CPU s. The flags this replaces
+# (C2 at ten times its default thresholds) were the "before"; C2 at forty times measured 11.8 (java -jar).
 # JAVA_OPTS comes later on the command line, so it can set other values.
-JVM_DEFAULTS="-XX:Tier4InvocationThreshold=50000 -XX:Tier4MinInvocationThreshold=6000 -XX:Tier4CompileThreshold=150000 -XX:Tier4BackEdgeThreshold=400000"
+JVM_DEFAULTS="-XX:TieredStopAtLevel=1"
 # One short-lived process with a heap of a few hundred MB: the serial collector has no concurrent threads or
 # region bookkeeping. Measured on the default rapidContent run: peak RSS 446 -> 350 MB, CPU 9.4 -> 9.0 s, same wall.
 # The JVM refuses two collectors, so a collector named in JAVA_OPTS replaces this one.

@@ -86,10 +86,15 @@ ensure_jar() {
 JVM_DEFAULTS="-XX:TieredStopAtLevel=1"
 # One short-lived process with a heap of a few hundred MB: the serial collector has no concurrent threads or
 # region bookkeeping. Measured on the default rapidContent run: peak RSS 446 -> 350 MB, CPU 9.4 -> 9.0 s, same wall.
+# Survivor spaces of a fifth of the young generation each, not a tenth: the pages in flight when a young
+# collection runs (a page read, a page fetched ahead, their records) overflowed the default ones into the old
+# generation, which then filled with dead pages in proportion to the run's length until a full collection, so
+# a long run touched the whole heap. Measured under -Xmx256m: the old generation stays at 37 MB instead of
+# growing by about 10 MB per young collection, and a default rapidContent run's peak RSS is 251 MB, not 308.
 # The JVM refuses two collectors, so a collector named in JAVA_OPTS replaces this one.
 case " ${JAVA_OPTS:-} " in
   *" -XX:+Use"*"GC "*) ;;
-  *) JVM_DEFAULTS="$JVM_DEFAULTS -XX:+UseSerialGC" ;;
+  *) JVM_DEFAULTS="$JVM_DEFAULTS -XX:+UseSerialGC -XX:SurvivorRatio=3" ;;
 esac
 
 # The JVM and jar to run: the extracted jar with its archive when both exist, else the fat jar.

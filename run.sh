@@ -76,20 +76,43 @@ ensure_jar() {
   fi
 }
 
-# The client compiler (C1) only: a run is seconds to minutes of start-up code that runs a few thousand times
-# and a record path that is mostly native (inflate, deflate, sockets), so C2's optimised code never pays back
-# what it costs to profile for and compile it. Measured against C2 with tenfold thresholds (the previous
-# default) on this 2-core machine: 100,000-rule systaxRules 4.5-4.9 -> 3.1-3.6 CPU s, 50,000-object
-# tdgVersions 3.8-4.1 -> 2.9-3.1, 44,529-property rapidContent 9.9 -> 8.4-8.5 (two runs each, busy machine).
-# JAVA_OPTS comes later on the command line: -XX:TieredStopAtLevel=4 brings C2 back (for runs of hours, where
-# it may pay).
+# C1 only, no C2: a run spends its CPU in zlib (native) and in start-up code that runs a few thousand times,
+# so C2's compilations (the record scanner alone was compiled four times, OSR and deoptimised) cost more
+# than its faster code returns. Measured against the previous default (C2 at ten times its thresholds) on this
+# 2-core machine: default rapidContent 9.7 -> 8.3 CPU s (this script), peak RSS 340 -> 310 MB; at 250,000
+# properties both took 28-29 CPU s; 100,000-rule systaxRules 4.5-4.9 -> 3.1-3.6; 50,000-object tdgVersions
+# 3.8-4.1 -> 2.9-3.1. JAVA_OPTS comes later on the command line: -XX:TieredStopAtLevel=4 brings C2 back.
 JVM_DEFAULTS="-XX:TieredStopAtLevel=1"
 # One short-lived process with a heap of a few hundred MB: the serial collector has no concurrent threads or
 # region bookkeeping. Measured on the default rapidContent run: peak RSS 446 -> 350 MB, CPU 9.4 -> 9.0 s, same wall.
+# Survivor spaces of a fifth of the young generation each, not a tenth: the pages in flight when a young
+# collection runs (a page read, a page fetched ahead, their records) overflowed the default ones into the old
+# generation, about 10 MB per young collection (default rapidContent run under -Xmx256m: peak RSS 308 -> 251 MB).
+# What still reaches the old generation dies there slowly, and the serial collector empties it only when it is
+# full: with the heap's initial size at its maximum (1/64 of this machine's RAM is more than 256 MB) a long run
+# touched the whole heap (1,000,000 properties: 414 MB RSS against 251 at 50,000). Starting at 96 MB, of which
+# 72 MB young, and keeping 20-40 % of the heap free after a full collection, the old generation grows only as far
+# as what stays live needs: under -Xmx256m, 283 MB at 1,000,000 properties against 247 at 50,000, CPU unchanged
+# (101 against 105 s; the full collections of a 30 MB live set are short). -Xms96m alone still grew to 359 MB.
+# Not when JAVA_OPTS sets -Xms or an -Xmx below 128 MB, which the JVM would refuse alongside -Xms96m.
+heap_start() {
+  local opts=" ${JAVA_OPTS:-} " mb
+  [[ $opts == *" -Xms"* ]] && return
+  if [[ $opts =~ \ -Xmx([0-9]+)([kKmMgG]?)\  ]]; then
+    mb=${BASH_REMATCH[1]}
+    case ${BASH_REMATCH[2]} in
+      k | K) mb=$((mb / 1024)) ;;
+      g | G) mb=$((mb * 1024)) ;;
+      "") mb=$((mb / 1048576)) ;;
+    esac
+    [ "$mb" -lt 128 ] && return
+  fi
+  echo "-Xms96m -XX:NewSize=72m -XX:MinHeapFreeRatio=20 -XX:MaxHeapFreeRatio=40"
+}
 # The JVM refuses two collectors, so a collector named in JAVA_OPTS replaces this one.
 case " ${JAVA_OPTS:-} " in
   *" -XX:+Use"*"GC "*) ;;
-  *) JVM_DEFAULTS="$JVM_DEFAULTS -XX:+UseSerialGC" ;;
+  *) JVM_DEFAULTS="$JVM_DEFAULTS -XX:+UseSerialGC -XX:SurvivorRatio=3 $(heap_start)" ;;
 esac
 
 # The JVM and jar to run: the extracted jar with its archive when both exist, else the fat jar.

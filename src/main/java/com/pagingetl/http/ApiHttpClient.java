@@ -1,7 +1,6 @@
 package com.pagingetl.http;
 
 import java.io.IOException;
-import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,7 +10,6 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
-import java.util.zip.GZIPInputStream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -83,7 +81,7 @@ public final class ApiHttpClient {
             Duration wait;
             try {
                 rateLimiter.acquire();
-                HttpResponse<byte[]> raw = client.send(httpRequest, HttpResponse.BodyHandlers.ofByteArray());
+                HttpResponse<BodyBytes> raw = client.send(httpRequest, BodyBytes.handler());
                 EtlMeters.response(raw.statusCode());
                 ApiResponse response = decode(operation, raw);
                 if (!isTransient(response.status())) {
@@ -121,16 +119,16 @@ public final class ApiHttpClient {
     }
 
     /**
-     * Inflates a gzip body. The client hands over the body whole ({@code ofByteArray}, one page at most), so an
+     * Inflates a gzip body. The client hands over the body whole ({@link BodyBytes}, one page at most), so an
      * IO error of the connection is an {@link IOException} of {@code send}, retried, and only a body that
      * arrived whole but does not inflate is refused as corrupt.
      */
-    private static ApiResponse decode(String operation, HttpResponse<byte[]> raw) {
+    private static ApiResponse decode(String operation, HttpResponse<BodyBytes> raw) {
         String encoding = raw.headers().firstValue("Content-Encoding").orElse("").trim().toLowerCase(Locale.ROOT);
-        byte[] bytes = raw.body();
+        byte[] bytes = raw.body().take();
         if (encoding.equals("gzip") && bytes.length > 0) {
-            try (GZIPInputStream gunzip = new GZIPInputStream(new ByteArrayInputStream(bytes), 1 << 16)) {
-                bytes = gunzip.readAllBytes();
+            try {
+                bytes = BodyBytes.gunzip(bytes);
             } catch (IOException e) {
                 throw new ApiCallException(operation + " failed: HTTP " + raw.statusCode()
                         + " body is not valid gzip (" + e.getMessage() + "): truncated or corrupt response",

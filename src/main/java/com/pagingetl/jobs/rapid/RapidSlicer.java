@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Cuts a rapidContent run into slices by size probes, every probe as soon as it can be asked and all of
- * them on one executor (the run's {@code concurrency} threads):
+ * them on one executor (the planner's, {@link RapidPlanner#probeThreads twice the run's concurrency}):
  * <ol>
  *   <li>each country is probed; a country above {@code maxPartitionSize} is probed at once per category
  *       (0..44) and for the remainder ({@code category_id_exclude=0..44}), without waiting for the other

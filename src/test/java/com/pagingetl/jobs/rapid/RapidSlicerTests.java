@@ -202,6 +202,14 @@ class RapidSlicerTests {
     }
 
     @Test
+    void thePlannerSendsTwiceAsManyProbesAtOnceAsPartitionsRead() {
+        // As many as the extract keeps in flight with read-ahead; half of a full run's requests are probes.
+        assertThat(RapidPlanner.probeThreads(1)).isEqualTo(2);
+        assertThat(RapidPlanner.probeThreads(4)).isEqualTo(8);
+        assertThat(RapidPlanner.probeThreads(32)).isEqualTo(64);
+    }
+
+    @Test
     void aFailedProbeFailsThePlanWithItsOwnMessage() {
         RapidSlicer.Probe failing = (query, what) -> {
             if (what.equals("FR")) {

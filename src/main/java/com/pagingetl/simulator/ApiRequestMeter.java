@@ -11,7 +11,8 @@ import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 /**
  * Counts the API requests a simulator receives and remembers when the first one arrived since the last
  * reset, so that a benchmark can tell how long a client took from its process start to its first request,
- * and how many requests it made. Every simulator exposes it on the same admin routes:
+ * and how many requests it made. Every simulator exposes it on the same admin routes (the {@link SimAdmin}
+ * of the kit's simulators, {@link #adminRoutes()} for those still on WireMock):
  * {@code GET /__admin/sim/requests} answers {@code {"requests":n,"firstRequestEpochMs":t}} ({@code t} is 0
  * before any request) and {@code POST /__admin/sim/requests/reset} zeroes both.
  *

@@ -1,5 +1,6 @@
 package com.pagingetl.simulator.rapid;
 
+import com.pagingetl.simulator.QueryStrings;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.Fault;

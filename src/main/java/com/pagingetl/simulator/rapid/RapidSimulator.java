@@ -1,5 +1,6 @@
 package com.pagingetl.simulator.rapid;
 
+import com.pagingetl.simulator.QueryStrings;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.common.Notifier;

@@ -14,10 +14,11 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.zip.GZIPOutputStream;
 
 /**
  * The bulk file endpoints: {@code /files/properties/catalog} and {@code /files/properties/content} answer
- * {@code {"method","href","expires"}}, and the {@code href} (an admin path standing in for the signed S3 URL,
+ * {@code {"method","href","expires"}}, and the {@code href} (a path standing in for the signed S3 URL,
  * no Authorization needed) serves the JSON Lines gzip file of every active property of the supply source,
  * rendered on demand. Thread-safe.
  */
@@ -42,7 +43,7 @@ final class RapidFiles {
         RapidQuery q = RapidQueryParser.parseContent(Map.of(
                 "language", params.getOrDefault("language", List.of()),
                 "supply_source", params.getOrDefault("supply_source", List.of())));
-        String href = baseUrl.get() + RapidRequestHandler.ADMIN_PREFIX + "files/" + (catalog ? "catalog" : "content")
+        String href = baseUrl.get() + RapidRequestHandler.FILES_PREFIX + (catalog ? "catalog" : "content")
                 + ".jsonl.gz?language=" + QueryStrings.encode(q.language()) + "&supply_source=" + q.supplySource();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (JsonGenerator g = JsonMapper.shared().createGenerator(out)) {
@@ -65,7 +66,7 @@ final class RapidFiles {
         RapidQuery q = new RapidQuery("en-US", supplySource, null, null, null, null, null, null, null, null, null,
                 null, null, null, null, null, catalog ? PropertyRenderer.CATALOG_FIELDS : null);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (OutputStream gz = new RapidRequestHandler.FastGzip(bytes)) {
+        try (OutputStream gz = new GZIPOutputStream(bytes, 64 * 1024)) {
             int after = 0;
             RapidDataSet.Page page;
             do {

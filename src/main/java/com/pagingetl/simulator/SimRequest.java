@@ -6,10 +6,11 @@ import java.util.Map;
 
 /**
  * One HTTP request as the {@link SimServer} hands it to a simulator: method, request target (path and query as
- * sent), headers by lower-case name (repeated headers joined with {@code ", "}), the body, and the base URL the
- * client reached. Immutable.
+ * sent), headers by lower-case name (repeated headers joined with {@code ", "}), the body, the base URL the
+ * client reached and the client's IP address. Immutable.
  */
-public record SimRequest(String method, String target, Map<String, String> headers, byte[] body, String baseUrl) {
+public record SimRequest(String method, String target, Map<String, String> headers, byte[] body, String baseUrl,
+                         String clientIp) {
 
     public SimRequest {
         headers = Map.copyOf(headers);

@@ -125,7 +125,7 @@ public final class SimServer implements AutoCloseable {
             InputStream in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
             OutputStream out = new BufferedOutputStream(socket.getOutputStream(), 64 * 1024);
             SimRequest request;
-            while ((request = read(in, out)) != null) {
+            while ((request = read(in, out, socket.getInetAddress().getHostAddress())) != null) {
                 SimResponse response = answer(request);
                 if (response.delayMs() > 0) {
                     Thread.sleep(response.delayMs());
@@ -170,7 +170,7 @@ public final class SimServer implements AutoCloseable {
     }
 
     /** The next request of the connection, or null when the client closed it between requests. */
-    private SimRequest read(InputStream in, OutputStream out) throws IOException {
+    private SimRequest read(InputStream in, OutputStream out, String clientIp) throws IOException {
         String requestLine = line(in, true);
         if (requestLine == null) {
             return null;
@@ -194,7 +194,7 @@ public final class SimServer implements AutoCloseable {
             out.write("HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
         }
-        return new SimRequest(parts[0], parts[1], headers, body(in, headers), baseUrl);
+        return new SimRequest(parts[0], parts[1], headers, body(in, headers), baseUrl, clientIp);
     }
 
     private static byte[] body(InputStream in, Map<String, String> headers) throws IOException {

@@ -1,12 +1,6 @@
 package com.pagingetl.simulator.demarches;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.any;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
-
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,13 +9,14 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.ThreadLocalRandom;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
 import com.pagingetl.simulator.ApiRequestMeter;
 import com.pagingetl.simulator.ApiSimulator;
+import com.pagingetl.simulator.SimAdmin;
+import com.pagingetl.simulator.SimRequest;
+import com.pagingetl.simulator.SimResponse;
+import com.pagingetl.simulator.SimServer;
 import com.pagingetl.simulator.SimulatorOption;
 import com.pagingetl.simulator.SimulatorOptions;
-import com.pagingetl.simulator.WireMockArtefacts;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -54,11 +49,11 @@ public final class DemarchesSimulator implements ApiSimulator {
     private final TokenRegistry tokens;
     private final FaultPlan faults;
     private final RequestCounters counters = new RequestCounters();
-    private final ApiRequestMeter meter = new ApiRequestMeter();
+    private final SimAdmin admin = new SimAdmin();
     private final GraphqlEndpoint endpoint;
     private final SplittableRandom liveRandom;
     private int epoch;
-    private WireMockServer server;
+    private SimServer server;
 
     public DemarchesSimulator(SimulatorOptions simulatorOptions) {
         this.options = DemarchesOptions.from(simulatorOptions);
@@ -90,17 +85,17 @@ public final class DemarchesSimulator implements ApiSimulator {
         if (server != null) {
             throw new IllegalStateException("the démarches simulator is already started");
         }
-        var config = wireMockConfig().bindAddress("127.0.0.1").disableRequestJournal().gzipDisabled(true)
-                .notifier(new Slf4jNotifier(false))
-                .extensions(new HttpAdapter.Transformer(endpoint, meter, options.latencyMs()),
-                        new HttpAdapter.Admin(this::advanceJson, this::stateJson, tokens::setExpired), meter.adminRoutes(),
-                        new WireMockArtefacts());
-        server = new WireMockServer(port == 0 ? config.dynamicPort() : config.port(port));
-        server.start();
-        server.stubFor(post(urlPathEqualTo(GraphqlEndpoint.PATH)).willReturn(aResponse().withTransformers(HttpAdapter.TRANSFORMER)));
-        // Only POST is routed: anything else is Rails' routing 404 page, not WireMock's "Request was not matched".
-        server.stubFor(any(anyUrl()).atPriority(10).willReturn(aResponse().withStatus(404)
-                .withHeader("Content-Type", "text/html; charset=utf-8").withBody(NOT_ROUTED)));
+        admin.get("status", this::stateJson)
+                .post("advance", request -> advanceJson())
+                .post("token/expire", request -> {
+                    tokens.setExpired(true);
+                    return "{\"tokenExpired\":true}";
+                })
+                .post("token/renew", request -> {
+                    tokens.setExpired(false);
+                    return "{\"tokenExpired\":false}";
+                });
+        server = SimServer.start(port, this::answer, admin);
     }
 
     @Override
@@ -108,7 +103,7 @@ public final class DemarchesSimulator implements ApiSimulator {
         if (server == null) {
             throw new IllegalStateException("the démarches simulator is not started");
         }
-        return "http://127.0.0.1:" + server.port();
+        return server.baseUrl();
     }
 
     @Override
@@ -140,21 +135,26 @@ public final class DemarchesSimulator implements ApiSimulator {
                         + " (timeout: HTTP 200, code timeout, dossiers.nodes/edges null, pageInfo kept)",
                 "  live changes    changesPerRequest=" + options.changesPerRequest() + " hidesPerRequest="
                         + options.hidesPerRequest() + " (applied after each served dossiers page)",
-                "  admin           POST " + base + "/__admin/sim/advance   apply the next change batch (epoch + 1)",
-                "                  GET  " + base + "/__admin/sim/status     epoch, counts and request counters",
-                "                  GET  " + base + "/__admin/sim/requests   API requests since the last reset and the first one's time",
-                "                  POST " + base + "/__admin/sim/requests/reset",
-                "                  POST " + base + "/__admin/sim/token/expire   the demo token answers 401 Token expired"
-                        + " (POST /__admin/sim/token/renew to undo)",
+                "  admin           " + admin.describe(base) + "; advance applies the next change batch (epoch + 1),"
+                        + " token/expire makes the demo token answer 401 Token expired until token/renew",
                 "  network         allowedNetworks=" + (options.allowedNetworks().isBlank() ? "(any)" : options.allowedNetworks())
                         + " (elsewhere: 403 forbidden network)",
                 "  options (sim.<name>=<value>):", SimulatorOption.describeAll(DemarchesOptions.ALL));
     }
 
+    /** Only POST on the GraphQL path is routed: anything else is Rails' routing 404 page. */
+    private SimResponse answer(SimRequest request) {
+        if (!request.is("POST") || !request.path().equals(GraphqlEndpoint.PATH)) {
+            return SimResponse.of(404, "text/html; charset=utf-8", NOT_ROUTED);
+        }
+        return endpoint.handle(request.header("Authorization"), new String(request.body(), StandardCharsets.UTF_8),
+                request.clientIp()).delayed(options.latencyMs());
+    }
+
     @Override
     public synchronized void close() {
         if (server != null) {
-            server.stop();
+            server.close();
             server = null;
         }
     }
@@ -285,7 +285,7 @@ public final class DemarchesSimulator implements ApiSimulator {
 
     /** API requests since its last reset and when the first came (also on {@code /__admin/sim/requests}). */
     public ApiRequestMeter requestMeter() {
-        return meter;
+        return admin.meter();
     }
 
     /** POSTs to {@code /api/v2/graphql} (all outcomes). */

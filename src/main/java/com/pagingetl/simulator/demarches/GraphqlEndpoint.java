@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import com.pagingetl.simulator.SimResponse;
+
 import graphql.ExecutionInput;
 import graphql.ExecutionResult;
 import graphql.GraphQL;
@@ -49,7 +51,7 @@ final class GraphqlEndpoint {
     }
 
     /** Answers one POST; {@code clientIp} is the caller's address, checked against the token's networks. */
-    HttpAnswer handle(String authorization, String body, String clientIp) {
+    SimResponse handle(String authorization, String body, String clientIp) {
         counters.requests.incrementAndGet();
         long reset = rateLimiter.throttledUntil(authorization);
         if (faults.rateLimit()) {
@@ -57,8 +59,8 @@ final class GraphqlEndpoint {
         }
         if (reset >= 0) {
             counters.rateLimited.incrementAndGet();
-            return new HttpAnswer(429, "text/plain; charset=utf-8", RATE_LIMIT_BODY,
-                    Map.of("RateLimit-Remaining", "0", "RateLimit-Reset", Long.toString(reset)));
+            return SimResponse.of(429, "text/plain; charset=utf-8", RATE_LIMIT_BODY).header("RateLimit-Remaining", "0")
+                    .header("RateLimit-Reset", Long.toString(reset));
         }
         if (faults.serverError()) {
             counters.serverErrors.incrementAndGet();
@@ -111,13 +113,13 @@ final class GraphqlEndpoint {
         } else {
             document = text(request, "query");
             if (document == null) {
-                return HttpAnswer.json(200, write(Map.of("errors", List.of(Map.of("message", "No query string was present")))));
+                return json(200, write(Map.of("errors", List.of(Map.of("message", "No query string was present")))));
             }
         }
         ExecutionResult result = graphql.execute(ExecutionInput.newExecutionInput().query(document)
                 .operationName(operationName).variables(variables)
                 .graphQLContext(Map.of(DemarchesQueries.AUTH, status)).build());
-        return HttpAnswer.json(200, write(specification(result)));
+        return json(200, write(specification(result)));
     }
 
     private Map<String, Object> specification(ExecutionResult result) {
@@ -181,14 +183,18 @@ final class GraphqlEndpoint {
         return node == null || node.isNull() || !node.isString() || node.asString().isBlank() ? null : node.asString();
     }
 
-    private HttpAnswer envelope(int status, String message, Map<String, Object> extensions) {
+    private SimResponse envelope(int status, String message, Map<String, Object> extensions) {
         Map<String, Object> error = new LinkedHashMap<>();
         error.put("message", message);
         error.put("extensions", extensions);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("errors", List.of(error));
         out.put("data", null);
-        return HttpAnswer.json(status, write(out));
+        return json(status, write(out));
+    }
+
+    private static SimResponse json(int status, String body) {
+        return SimResponse.of(status, "application/json; charset=utf-8", body);
     }
 
     private String write(Object value) {

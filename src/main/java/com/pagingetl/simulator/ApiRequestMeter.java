@@ -2,17 +2,10 @@ package com.pagingetl.simulator;
 
 import java.util.concurrent.atomic.AtomicLong;
 
-import com.github.tomakehurst.wiremock.admin.Router;
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.extension.AdminApiExtension;
-import com.github.tomakehurst.wiremock.http.RequestMethod;
-import com.github.tomakehurst.wiremock.http.ResponseDefinition;
-
 /**
  * Counts the API requests a simulator receives and remembers when the first one arrived since the last
  * reset, so that a benchmark can tell how long a client took from its process start to its first request,
- * and how many requests it made. Every simulator exposes it on the same admin routes (the {@link SimAdmin}
- * of the kit's simulators, {@link #adminRoutes()} for those still on WireMock):
+ * and how many requests it made. The {@link SimAdmin} of every simulator serves it:
  * {@code GET /__admin/sim/requests} answers {@code {"requests":n,"firstRequestEpochMs":t}} ({@code t} is 0
  * before any request) and {@code POST /__admin/sim/requests/reset} zeroes both.
  *
@@ -23,7 +16,7 @@ public final class ApiRequestMeter {
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong firstRequestEpochMs = new AtomicLong();
 
-    /** Called by a simulator for each API request it receives (admin requests excluded). */
+    /** Called by the server for each API request it receives (admin requests excluded). */
     public void record() {
         requests.incrementAndGet();
         if (firstRequestEpochMs.get() == 0) {
@@ -47,30 +40,5 @@ public final class ApiRequestMeter {
 
     public String json() {
         return "{\"requests\":" + requests() + ",\"firstRequestEpochMs\":" + firstRequestEpochMs() + "}";
-    }
-
-    /** The WireMock admin routes of this meter; register it with the simulator's other extensions. */
-    public AdminApiExtension adminRoutes() {
-        return new AdminApiExtension() {
-            @Override
-            public void contributeAdminApiRoutes(Router router) {
-                // Two distinct lambdas: WireMock finds a route's path template by its task's class.
-                router.add(RequestMethod.GET, "/sim/requests", (admin, serveEvent, pathParams) -> answer());
-                router.add(RequestMethod.POST, "/sim/requests/reset", (admin, serveEvent, pathParams) -> {
-                    reset();
-                    return answer();
-                });
-            }
-
-            @Override
-            public String getName() {
-                return "api-request-meter";
-            }
-        };
-    }
-
-    private ResponseDefinition answer() {
-        return ResponseDefinitionBuilder.responseDefinition().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody(json()).build();
     }
 }

@@ -18,6 +18,8 @@ final class DemarchesQueries {
 
     /** GraphQL context key holding the caller's {@link TokenRegistry.Status}. */
     static final String AUTH = "auth";
+    /** Context key: {@code true} when the fault plan times this request's dossiers page out. */
+    static final String TIMED_OUT = "timedOut";
     private static final String TIMEOUT = "_timeout";
     private static final String DEMARCHE = "_demarche";
     private static final String GROUPE = "_groupe";
@@ -26,17 +28,17 @@ final class DemarchesQueries {
     private final DossierStore store;
     private final DossierRenderer renderer;
     private final TokenRegistry tokens;
-    private final FaultPlan faults;
+    private final int timeoutAboveFirst;
     private final RequestCounters counters;
     private final IntConsumer afterDossiersPage;
 
     DemarchesQueries(Templates templates, DossierStore store, DossierRenderer renderer, TokenRegistry tokens,
-                     FaultPlan faults, RequestCounters counters, IntConsumer afterDossiersPage) {
+                     int timeoutAboveFirst, RequestCounters counters, IntConsumer afterDossiersPage) {
         this.templates = templates;
         this.store = store;
         this.renderer = renderer;
         this.tokens = tokens;
-        this.faults = faults;
+        this.timeoutAboveFirst = timeoutAboveFirst;
         this.counters = counters;
         this.afterDossiersPage = afterDossiersPage;
     }
@@ -101,7 +103,8 @@ final class DemarchesQueries {
                 && (archived == null || row.archived() == archived)
                 && (!byUpdated || createdSince < 0 || row.deposeAt() >= createdSince);
         Page<DossierRow> page = store.dossiers(demarche, byUpdated, byUpdated ? updatedSince : createdSince, request, filter);
-        if (faults.timeout(request.limit())) {
+        if (Boolean.TRUE.equals(env.getGraphQlContext().get(TIMED_OUT))
+                || timeoutAboveFirst > 0 && request.limit() > timeoutAboveFirst) {
             // graphql-ruby's Timeout: fields resolved before the deadline (pageInfo) keep their values, the slow
             // ones (nodes, edges) become null with a "timeout" error. A client must not trust this pageInfo.
             counters.timeouts.incrementAndGet();

@@ -15,6 +15,7 @@ import com.pagingetl.simulator.SimAdmin;
 import com.pagingetl.simulator.SimRequest;
 import com.pagingetl.simulator.SimResponse;
 import com.pagingetl.simulator.SimServer;
+import com.pagingetl.simulator.SimulatedFaults;
 import com.pagingetl.simulator.SimulatorOption;
 import com.pagingetl.simulator.SimulatorOptions;
 
@@ -47,7 +48,7 @@ public final class DemarchesSimulator implements ApiSimulator {
     private final DataGenerator generator;
     private final DossierStore store;
     private final TokenRegistry tokens;
-    private final FaultPlan faults;
+    private final SimulatedFaults<DemarchesFault> faults;
     private final RequestCounters counters = new RequestCounters();
     private final SimAdmin admin = new SimAdmin();
     private final GraphqlEndpoint endpoint;
@@ -66,9 +67,11 @@ public final class DemarchesSimulator implements ApiSimulator {
         this.epoch = options.epoch();
         this.liveRandom = new SplittableRandom(DataGenerator.mix(options.seed(), 0x11FE, 1));
         this.tokens = new TokenRegistry(Set.of(DEFAULT_DEMARCHE, SMALL_DEMARCHE), options.allowedNetworks());
-        this.faults = new FaultPlan(options.timeoutRate(), options.timeoutAboveFirst(), options.serverErrorRate());
+        this.faults = new SimulatedFaults<>(options.seed() * 31 + 0xFA17, options.serverErrorRate(), 0, 0,
+                null, null, List.of(DemarchesFault.SERVER_ERROR_500))
+                .withShare(DemarchesFault.TIMEOUT, options.timeoutRate());
         DossierRenderer renderer = new DossierRenderer(templates, options.seed());
-        DemarchesQueries queries = new DemarchesQueries(templates, store, renderer, tokens, faults, counters,
+        DemarchesQueries queries = new DemarchesQueries(templates, store, renderer, tokens, options.timeoutAboveFirst(), counters,
                 this::afterDossiersPage);
         this.endpoint = new GraphqlEndpoint(DemarchesSchema.graphql(DemarchesSchema.schema(templates.schemaSdl, queries)),
                 templates.persistedQuery, tokens,
@@ -94,7 +97,8 @@ public final class DemarchesSimulator implements ApiSimulator {
                 .post("token/renew", request -> {
                     tokens.setExpired(false);
                     return "{\"tokenExpired\":false}";
-                });
+                })
+                .faults(faults, DemarchesFault.class);
         server = SimServer.start(port, this::answer, admin);
     }
 
@@ -271,16 +275,19 @@ public final class DemarchesSimulator implements ApiSimulator {
         tokens.setValid(valid);
     }
 
-    public void injectTimeoutNext(int count) {
-        faults.injectTimeouts(count);
+    /** Applies {@code fault} to one upcoming API request (queued faults apply in order, one per request). */
+    public void injectNext(DemarchesFault fault) {
+        faults.injectNext(fault);
     }
 
-    public void injectRateLimitNext(int count) {
-        faults.injectRateLimits(count);
+    /** Every API request after the next {@code n} (counted from this call) answers {@code status}. */
+    public void failRequestsAfter(int n, int status) {
+        faults.failRequestsAfter(n, status);
     }
 
-    public void injectServerErrorNext(int count) {
-        faults.injectServerErrors(count);
+    /** Removes queued faults and the fail-after mode (the rates from the options stay). */
+    public void clearFaults() {
+        faults.clear();
     }
 
     /** API requests since its last reset and when the first came (also on {@code /__admin/sim/requests}). */

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.pagingetl.simulator.SimResponse;
+import com.pagingetl.simulator.SimulatedFaults;
 
 import graphql.ExecutionInput;
 import graphql.ExecutionResult;
@@ -36,12 +37,12 @@ final class GraphqlEndpoint {
     private final String persistedQuery;
     private final TokenRegistry tokens;
     private final RateLimiter rateLimiter;
-    private final FaultPlan faults;
+    private final SimulatedFaults<DemarchesFault> faults;
     private final RequestCounters counters;
     private final JsonMapper json = JsonMapper.builder().build();
 
     GraphqlEndpoint(GraphQL graphql, String persistedQuery, TokenRegistry tokens, RateLimiter rateLimiter,
-                    FaultPlan faults, RequestCounters counters) {
+                    SimulatedFaults<DemarchesFault> faults, RequestCounters counters) {
         this.graphql = graphql;
         this.persistedQuery = persistedQuery;
         this.tokens = tokens;
@@ -54,7 +55,8 @@ final class GraphqlEndpoint {
     SimResponse handle(String authorization, String body, String clientIp) {
         counters.requests.incrementAndGet();
         long reset = rateLimiter.throttledUntil(authorization);
-        if (faults.rateLimit()) {
+        SimulatedFaults.Decision<DemarchesFault> fault = faults.next();
+        if (fault.fault() == DemarchesFault.RATE_LIMIT_429 || fault.status() == 429) {
             reset = rateLimiter.currentReset();
         }
         if (reset >= 0) {
@@ -62,10 +64,10 @@ final class GraphqlEndpoint {
             return SimResponse.of(429, "text/plain; charset=utf-8", RATE_LIMIT_BODY).header("RateLimit-Remaining", "0")
                     .header("RateLimit-Reset", Long.toString(reset));
         }
-        if (faults.serverError()) {
+        if (fault.fault() == DemarchesFault.SERVER_ERROR_500 || fault.status() > 0) {
             counters.serverErrors.incrementAndGet();
-            return envelope(500, "Internal Server Error", Map.of("code", "internal_server_error",
-                    "exception_id", UUID.randomUUID().toString()));
+            return envelope(fault.status() > 0 ? fault.status() : 500, "Internal Server Error", Map.of("code",
+                    "internal_server_error", "exception_id", UUID.randomUUID().toString()));
         }
         JsonNode request;
         try {
@@ -118,7 +120,8 @@ final class GraphqlEndpoint {
         }
         ExecutionResult result = graphql.execute(ExecutionInput.newExecutionInput().query(document)
                 .operationName(operationName).variables(variables)
-                .graphQLContext(Map.of(DemarchesQueries.AUTH, status)).build());
+                .graphQLContext(Map.of(DemarchesQueries.AUTH, status,
+                        DemarchesQueries.TIMED_OUT, fault.fault() == DemarchesFault.TIMEOUT)).build());
         return json(200, write(specification(result)));
     }
 

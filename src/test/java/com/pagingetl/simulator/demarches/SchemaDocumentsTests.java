@@ -99,7 +99,7 @@ class SchemaDocumentsTests {
     @BeforeAll
     static void schema() {
         schema = DemarchesSchema.schema(Templates.load().schemaSdl,
-                new DemarchesQueries(null, null, null, null, null, null, n -> { }));
+                new DemarchesQueries(null, null, null, null, 0, null, n -> { }));
     }
 
     private static List<GraphQLError> errors(String document) {

@@ -1,6 +1,7 @@
 package com.pagingetl.simulator.rapid;
 
 import com.pagingetl.simulator.QueryStrings;
+import com.pagingetl.simulator.SimResponse;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -39,7 +40,7 @@ final class RapidFiles {
         this.baseUrl = baseUrl;
     }
 
-    RapidReply link(Map<String, List<String>> params, boolean catalog) {
+    SimResponse link(Map<String, List<String>> params, boolean catalog) {
         RapidQuery q = RapidQueryParser.parseContent(Map.of(
                 "language", params.getOrDefault("language", List.of()),
                 "supply_source", params.getOrDefault("supply_source", List.of())));
@@ -53,14 +54,14 @@ final class RapidFiles {
             g.writeStringProperty("expires", MILLIS.format(clock.get().plusSeconds(3600)));
             g.writeEndObject();
         }
-        return new RapidReply(200, out.toByteArray());
+        return new SimResponse(200, RapidRequestHandler.JSON, out.toByteArray());
     }
 
     /** The gzip JSON Lines file; {@code name} is {@code catalog.jsonl.gz} or {@code content.jsonl.gz}. */
-    RapidReply file(String name, Map<String, List<String>> params) {
+    SimResponse file(String name, Map<String, List<String>> params) {
         boolean catalog = name.equals("catalog.jsonl.gz");
         if (!catalog && !name.equals("content.jsonl.gz")) {
-            return RapidReply.error(RapidError.notFound(name));
+            return RapidRequestHandler.error(RapidError.notFound(name));
         }
         String supplySource = params.getOrDefault("supply_source", List.of("expedia")).get(0);
         RapidQuery q = new RapidQuery("en-US", supplySource, null, null, null, null, null, null, null, null, null,
@@ -84,6 +85,6 @@ final class RapidFiles {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new RapidReply(200, bytes.toByteArray()).header("Content-Type", "application/gzip");
+        return new SimResponse(200, "application/gzip", bytes.toByteArray());
     }
 }

@@ -26,7 +26,7 @@ final class RapidRequestHandler implements SimServer.Handler {
     static final String FILES_PREFIX = "/_sim/rapid/files/";
     private static final List<String> API_PATHS = List.of(CONTENT_PATH, INACTIVE_PATH, CATALOG_FILE_PATH,
             CONTENT_FILE_PATH);
-    private static final String JSON = "application/json;charset=UTF-8";
+    static final String JSON = "application/json;charset=UTF-8";
 
     private final RapidSimulator simulator;
     private final RapidPager pager;
@@ -62,18 +62,18 @@ final class RapidRequestHandler implements SimServer.Handler {
         String path = request.path();
         try {
             if (path.startsWith(FILES_PREFIX) && request.is("GET")) {
-                return plain(files.file(path.substring(FILES_PREFIX.length()), request.params()), false);
+                return files.file(path.substring(FILES_PREFIX.length()), request.params());
             }
             if (!API_PATHS.contains(path)) {
-                return plain(RapidReply.error(RapidError.notFound(path)), request.acceptsGzip());
+                return gzipped(error(RapidError.notFound(path)), request.acceptsGzip());
             }
             counts.computeIfAbsent(path, k -> new AtomicInteger()).incrementAndGet();
             return api(request, path, request.params());
         } catch (RapidApiException e) {
-            return plain(RapidReply.error(e.error()), request.acceptsGzip());
+            return gzipped(error(e.error()), request.acceptsGzip());
         } catch (RuntimeException e) {
             // An unexpected failure of the simulator itself still answers like the API.
-            return plain(RapidReply.error(RapidError.internal()), request.acceptsGzip());
+            return gzipped(error(RapidError.internal()), request.acceptsGzip());
         }
     }
 
@@ -81,30 +81,28 @@ final class RapidRequestHandler implements SimServer.Handler {
         boolean gzip = request.acceptsGzip();
         SimulatedFaults.Decision<RapidFault> decision = faults.next();
         if (decision.status() > 0) {
-            return send(withApiHeaders(RapidReply.error(RapidError.ofStatus(decision.status()))), gzip, false);
+            return send(withApiHeaders(error(RapidError.ofStatus(decision.status()))), gzip);
         }
         RapidFault fault = decision.fault();
         if (fault != null) {
             switch (fault) {
                 case SERVER_ERROR_500 -> {
-                    return send(withApiHeaders(RapidReply.error(RapidError.internal())), gzip, false);
+                    return send(withApiHeaders(error(RapidError.internal())), gzip);
                 }
                 case SERVICE_UNAVAILABLE_503 -> {
-                    return send(withApiHeaders(RapidReply.error(RapidError.unavailable())), gzip, false);
+                    return send(withApiHeaders(error(RapidError.unavailable())), gzip);
                 }
                 case RATE_LIMIT_429 -> {
                     // The spec's rate headers, no Retry-After (not in the spec): a client waits for the reset.
-                    RapidReply reply = withApiHeaders(RapidReply.error(RapidError.tooManyRequests()));
-                    reply.header("Rate-Limit-Minute-Remaining", "0");
-                    reply.header("Rate-Limit-Minute-Reset", Long.toString(simulator.now().toEpochMilli()
-                            + options.retryAfterSeconds() * 1000L));
-                    return send(reply, gzip, false);
+                    return send(withApiHeaders(error(RapidError.tooManyRequests())).header("Rate-Limit-Minute-Remaining", "0")
+                            .header("Rate-Limit-Minute-Reset", Long.toString(simulator.now().toEpochMilli()
+                                    + options.retryAfterSeconds() * 1000L)), gzip);
                 }
                 case BAD_REQUEST_400 -> {
-                    return send(withApiHeaders(RapidReply.error(RapidError.ofStatus(400))), gzip, false);
+                    return send(withApiHeaders(error(RapidError.ofStatus(400))), gzip);
                 }
                 case FORBIDDEN_403 -> {
-                    return send(withApiHeaders(RapidReply.error(RapidError.unauthorized())), gzip, false);
+                    return send(withApiHeaders(error(RapidError.unauthorized())), gzip);
                 }
                 case HTML_502 -> {
                     byte[] html = ("<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad "
@@ -112,9 +110,8 @@ final class RapidRequestHandler implements SimServer.Handler {
                     return new SimResponse(502, "text/html", html).delayed(options.latencyMs());
                 }
                 case NON_JSON_200 -> {
-                    RapidReply reply = withApiHeaders(new RapidReply(200,
-                            "Service temporarily degraded, please retry".getBytes(StandardCharsets.UTF_8)));
-                    return send(reply, true, false);
+                    return send(withApiHeaders(SimResponse.of(200, JSON, "Service temporarily degraded, please retry")),
+                            true);
                 }
                 case CONNECTION_RESET -> {
                     return SimResponse.reset().delayed(options.latencyMs());
@@ -124,7 +121,7 @@ final class RapidRequestHandler implements SimServer.Handler {
                 }
             }
         }
-        RapidReply reply;
+        SimResponse reply;
         try {
             if (!request.is("GET")) {
                 throw new RapidApiException(new RapidError(405, "method_not_allowed",
@@ -139,25 +136,28 @@ final class RapidRequestHandler implements SimServer.Handler {
                 default -> files.link(params, false);
             };
         } catch (RapidApiException e) {
-            reply = RapidReply.error(e.error());
+            reply = error(e.error());
             if (e.error().status() == 401) {
                 reply.header("WWW-Authenticate", RapidAuthenticator.WWW_AUTHENTICATE);
             }
         }
         withApiHeaders(reply);
+        String link = reply.header("Link");
+        String nextUrl = link == null ? null : link.substring(1, link.indexOf('>'));
+        String linkExpires = link == null ? "2099-01-01T00:00:00.000000000Z"
+                : link.substring(link.lastIndexOf("expires=") + "expires=".length());
         if (fault == RapidFault.MALFORMED_LINK) {
-            reply.header("Link", "<" + (reply.nextUrl != null ? reply.nextUrl : "http://127.0.0.1/v3/properties/content")
+            reply.header("Link", "<" + (nextUrl != null ? nextUrl : "http://127.0.0.1/v3/properties/content")
                     + "; rel=next expires");
         } else if (fault == RapidFault.FOREIGN_HOST_LINK) {
-            String next = reply.nextUrl != null ? reply.nextUrl.replaceFirst("^http://[^/]+", "http://evil.example.test")
+            String next = nextUrl != null ? nextUrl.replaceFirst("^http://[^/]+", "http://evil.example.test")
                     : "http://evil.example.test" + CONTENT_PATH + "?token=stolen";
-            reply.header("Link", "<" + next + ">; rel=\"next\"; expires="
-                    + (reply.linkExpires != null ? reply.linkExpires : "2099-01-01T00:00:00.000000000Z"));
+            reply.header("Link", "<" + next + ">; rel=\"next\"; expires=" + linkExpires);
         } else if (fault == RapidFault.SELF_LINK) {
-            reply.header("Link", "<" + request.absoluteUrl() + ">; rel=\"next\"; expires="
-                    + (reply.linkExpires != null ? reply.linkExpires : "2099-01-01T00:00:00.000000000Z"));
+            reply.header("Link", "<" + request.absoluteUrl() + ">; rel=\"next\"; expires=" + linkExpires);
         }
-        return send(reply, gzip, fault == RapidFault.TRUNCATED_GZIP);
+        send(reply, gzip);
+        return fault == RapidFault.TRUNCATED_GZIP && gzip ? reply.truncated() : reply;
     }
 
     /** The headers the OpenAPI marks required: {@code Accept: application/json}, {@code Accept-Encoding: gzip}, a User-Agent. */
@@ -178,7 +178,7 @@ final class RapidRequestHandler implements SimServer.Handler {
         }
     }
 
-    private RapidReply withApiHeaders(RapidReply reply) {
+    private SimResponse withApiHeaders(SimResponse reply) {
         long now = simulator.now().toEpochMilli();
         reply.header("Region", "us-west-2");
         reply.header("Rate-Limit-Day-Remaining", "98");
@@ -189,23 +189,16 @@ final class RapidRequestHandler implements SimServer.Handler {
         return reply;
     }
 
-    /** JSON answer, gzip-encoded when the client accepts it; {@code truncate} cuts the gzip stream. */
-    private SimResponse send(RapidReply reply, boolean gzip, boolean truncate) {
-        SimResponse response = new SimResponse(reply.status, JSON, reply.body);
-        reply.headers.forEach(response::header);
-        if (gzip) {
-            response.gzip();
-            if (truncate) {
-                response.truncated();
-            }
-        }
-        return response.delayed(options.latencyMs());
+    /** The answer with the API's latency, gzip-encoded when the client accepts it. */
+    private SimResponse send(SimResponse reply, boolean gzip) {
+        return gzipped(reply, gzip).delayed(options.latencyMs());
     }
 
-    private static SimResponse plain(RapidReply reply, boolean gzip) {
-        boolean json = !reply.headers.containsKey("Content-Type");
-        SimResponse response = new SimResponse(reply.status, json ? JSON : null, reply.body);
-        reply.headers.forEach(response::header);
-        return gzip && json ? response.gzip() : response;
+    private static SimResponse gzipped(SimResponse reply, boolean gzip) {
+        return gzip ? reply.gzip() : reply;
+    }
+
+    static SimResponse error(RapidError error) {
+        return new SimResponse(error.status(), JSON, error.toJson());
     }
 }

@@ -145,10 +145,8 @@ public final class SimServer implements AutoCloseable {
                     return;
                 }
             }
-        } catch (BadRequest e) {
-            closeQuietly(socket);
         } catch (IOException e) {
-            // The client went away: nothing to answer.
+            // The client went away, or sent no HTTP/1.1: nothing to answer.
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {

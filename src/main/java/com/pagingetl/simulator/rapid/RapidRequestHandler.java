@@ -117,7 +117,7 @@ final class RapidRequestHandler implements SimServer.Handler {
                     return SimResponse.reset().delayed(options.latencyMs());
                 }
                 default -> {
-                    // TRUNCATED_GZIP, MALFORMED_LINK, FOREIGN_HOST_LINK and SELF_LINK alter a real answer below.
+                    // TRUNCATED_GZIP, DROPPED_MID_BODY and the link faults alter a real answer below.
                 }
             }
         }
@@ -157,6 +157,9 @@ final class RapidRequestHandler implements SimServer.Handler {
             reply.header("Link", "<" + request.absoluteUrl() + ">; rel=\"next\"; expires=" + linkExpires);
         }
         send(reply, gzip);
+        if (fault == RapidFault.DROPPED_MID_BODY) {
+            return reply.cut();
+        }
         return fault == RapidFault.TRUNCATED_GZIP && gzip ? reply.truncated() : reply;
     }
 

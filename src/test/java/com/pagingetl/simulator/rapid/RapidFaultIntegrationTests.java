@@ -104,6 +104,13 @@ class RapidFaultIntegrationTests {
     }
 
     @Test
+    void anAnswerDroppedMidBodyFailsTheExchangeAndTheNextRequestWorks() {
+        simulator.injectNext(RapidFault.DROPPED_MID_BODY);
+        assertThatThrownBy(() -> http.get(URL)).isInstanceOf(UncheckedIOException.class);
+        assertThat(http.get(URL).status()).isEqualTo(200);
+    }
+
+    @Test
     void failRequestsAfterAndCounters() {
         int before = simulator.contentRequestCount();
         simulator.failRequestsAfter(2, 503);

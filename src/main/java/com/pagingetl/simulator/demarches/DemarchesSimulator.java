@@ -73,8 +73,9 @@ public final class DemarchesSimulator implements ApiSimulator {
         DossierRenderer renderer = new DossierRenderer(templates, options.seed());
         DemarchesQueries queries = new DemarchesQueries(templates, store, renderer, tokens, options.timeoutAboveFirst(), counters,
                 this::afterDossiersPage);
-        this.endpoint = new GraphqlEndpoint(DemarchesSchema.graphql(DemarchesSchema.schema(templates.schemaSdl, queries)),
-                templates.persistedQuery, tokens,
+        DemarchesMutations mutations = new DemarchesMutations(store, renderer, tokens, DemarchesSimulator::nowNanos);
+        this.endpoint = new GraphqlEndpoint(DemarchesSchema.graphql(DemarchesSchema.schema(templates.schemaSdl, queries,
+                mutations)), templates.persistedQuery, templates.persistedMutation, tokens,
                 new RateLimiter(options.rateLimitPerMinute(), System::currentTimeMillis), faults, counters);
     }
 
@@ -131,7 +132,9 @@ public final class DemarchesSimulator implements ApiSimulator {
                         + " visible), " + FORBIDDEN_DEMARCHE + " (no rights for the demo token)",
                 "  data            seed=" + options.seed() + " size=" + options.size() + " epoch=" + epoch()
                         + "; base timestamps 2024-01-01..2026-06-30, batch e dated 2026-06-30 + e days",
-                "  persisted       queryId \"ds-query-v2\" with operationName getDemarche, getGroupeInstructeur or getDossier",
+                "  persisted       queryId \"ds-query-v2\" with operationName getDemarche, getGroupeInstructeur or getDossier;",
+                "                  queryId \"ds-mutation-v2\" with dossierPasserEnInstruction, dossierRepasserEnConstruction,",
+                "                  dossierAccepter, dossierRefuser or dossierClasserSansSuite (variables.input as in the schema)",
                 "  limits          first capped at 100; rateLimitPerMinute=" + options.rateLimitPerMinute()
                         + " (429 text body, RateLimit-* headers)",
                 "  faults          timeoutRate=" + options.timeoutRate() + " timeoutAboveFirst=" + options.timeoutAboveFirst()

@@ -28,6 +28,7 @@ final class GraphqlEndpoint {
 
     static final String PATH = "/api/v2/graphql";
     static final String PERSISTED_QUERY_ID = "ds-query-v2";
+    static final String PERSISTED_MUTATION_ID = "ds-mutation-v2";
     /** The Rack::Attack responder's two lines, French then English, each ending with a newline. */
     static final String RATE_LIMIT_BODY = "Calme toi, cowboy ! T'enchaines un peu trop les requêtes. Respire un peu "
             + "réessaie dans un petit moment.\n"
@@ -35,16 +36,18 @@ final class GraphqlEndpoint {
 
     private final GraphQL graphql;
     private final String persistedQuery;
+    private final String persistedMutation;
     private final TokenRegistry tokens;
     private final RateLimiter rateLimiter;
     private final SimulatedFaults<DemarchesFault> faults;
     private final RequestCounters counters;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    GraphqlEndpoint(GraphQL graphql, String persistedQuery, TokenRegistry tokens, RateLimiter rateLimiter,
+    GraphqlEndpoint(GraphQL graphql, String persistedQuery, String persistedMutation, TokenRegistry tokens, RateLimiter rateLimiter,
                     SimulatedFaults<DemarchesFault> faults, RequestCounters counters) {
         this.graphql = graphql;
         this.persistedQuery = persistedQuery;
+        this.persistedMutation = persistedMutation;
         this.tokens = tokens;
         this.rateLimiter = rateLimiter;
         this.faults = faults;
@@ -103,12 +106,13 @@ final class GraphqlEndpoint {
         if (queryId != null) {
             switch (queryId) {
                 case PERSISTED_QUERY_ID -> document = persistedQuery;
+                case PERSISTED_MUTATION_ID -> document = persistedMutation;
                 case "introspection" -> document = IntrospectionQuery.INTROSPECTION_QUERY;
                 default -> {
                     return envelope(200, "No query with id \"" + queryId + "\"", Map.of("code", "bad_request"));
                 }
             }
-            if (PERSISTED_QUERY_ID.equals(queryId) && operationName == null) {
+            if (!"introspection".equals(queryId) && operationName == null) {
                 return envelope(200, "An operationName is required with the query id \"" + queryId + "\"",
                         Map.of("code", "bad_request"));
             }

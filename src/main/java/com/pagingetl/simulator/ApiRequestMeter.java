@@ -1,5 +1,8 @@
 package com.pagingetl.simulator;
 
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -7,7 +10,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * reset, so that a benchmark can tell how long a client took from its process start to its first request,
  * and how many requests it made. The {@link SimAdmin} of every simulator serves it:
  * {@code GET /__admin/sim/requests} answers {@code {"requests":n,"firstRequestEpochMs":t}} ({@code t} is 0
- * before any request) and {@code POST /__admin/sim/requests/reset} zeroes both.
+ * before any request) and {@code POST /__admin/sim/requests/reset} zeroes both. Beside the total, a simulator
+ * tallies the kinds of request its tests and status care about ({@link #tally}: a path, a dossiers page, a data
+ * query, a 429...); the reset zeroes them too.
  *
  * <p>Thread-safe (atomics); a request racing a reset is counted on one side of it.
  */
@@ -15,6 +20,7 @@ public final class ApiRequestMeter {
 
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong firstRequestEpochMs = new AtomicLong();
+    private final Map<String, AtomicLong> tallies = new ConcurrentHashMap<>();
 
     /** Called by the server for each API request it receives (admin requests excluded). */
     public void record() {
@@ -24,9 +30,28 @@ public final class ApiRequestMeter {
         }
     }
 
+    /** Counts one request of the named kind. */
+    public void tally(String kind) {
+        tallies.computeIfAbsent(kind, k -> new AtomicLong()).incrementAndGet();
+    }
+
+    /** Requests of the named kind since the last reset. */
+    public long count(String kind) {
+        AtomicLong n = tallies.get(kind);
+        return n == null ? 0 : n.get();
+    }
+
+    /** Every kind tallied since the last reset with its count, sorted by kind. */
+    public Map<String, Long> counts() {
+        Map<String, Long> out = new TreeMap<>();
+        tallies.forEach((kind, n) -> out.put(kind, n.get()));
+        return out;
+    }
+
     public void reset() {
         firstRequestEpochMs.set(0);
         requests.set(0);
+        tallies.clear();
     }
 
     public long requests() {

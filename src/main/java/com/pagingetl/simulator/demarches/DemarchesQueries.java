@@ -8,6 +8,8 @@ import java.util.function.Function;
 import java.util.function.IntConsumer;
 import java.util.function.Predicate;
 
+import com.pagingetl.simulator.ApiRequestMeter;
+
 import graphql.schema.DataFetchingEnvironment;
 
 /**
@@ -20,6 +22,9 @@ final class DemarchesQueries {
     static final String AUTH = "auth";
     /** Context key: {@code true} when the fault plan times this request's dossiers page out. */
     static final String TIMED_OUT = "timedOut";
+    /** Request meter tallies: dossiers pages served with data, and those the timeout fault cut. */
+    static final String DOSSIERS_PAGE = "dossiersPages";
+    static final String TIMEOUT_PAGE = "timeouts";
     private static final String TIMEOUT = "_timeout";
     private static final String DEMARCHE = "_demarche";
     private static final String GROUPE = "_groupe";
@@ -29,18 +34,24 @@ final class DemarchesQueries {
     private final DossierRenderer renderer;
     private final TokenRegistry tokens;
     private final int timeoutAboveFirst;
-    private final RequestCounters counters;
+    private final ApiRequestMeter meter;
+    private volatile int lastDossiersLimit = -1;
     private final IntConsumer afterDossiersPage;
 
     DemarchesQueries(Templates templates, DossierStore store, DossierRenderer renderer, TokenRegistry tokens,
-                     int timeoutAboveFirst, RequestCounters counters, IntConsumer afterDossiersPage) {
+                     int timeoutAboveFirst, ApiRequestMeter meter, IntConsumer afterDossiersPage) {
         this.templates = templates;
         this.store = store;
         this.renderer = renderer;
         this.tokens = tokens;
         this.timeoutAboveFirst = timeoutAboveFirst;
-        this.counters = counters;
+        this.meter = meter;
         this.afterDossiersPage = afterDossiersPage;
+    }
+
+    /** The page size (after the cap) of the last dossiers request, or -1. */
+    int lastDossiersLimit() {
+        return lastDossiersLimit;
     }
 
     Object demarche(DataFetchingEnvironment env) {
@@ -94,7 +105,7 @@ final class DemarchesQueries {
         long createdSince = ConnectionArguments.since(env, "createdSince");
         String state = env.getArgument("state");
         Boolean archived = env.getArgument("archived");
-        counters.lastDossiersLimit.set(request.limit());
+        lastDossiersLimit = request.limit();
         boolean byUpdated = updatedSince >= 0;
         Map<String, Object> source = env.getSource();
         Integer groupe = source.get(GROUPE) instanceof Integer g ? g : null;
@@ -107,12 +118,12 @@ final class DemarchesQueries {
                 || timeoutAboveFirst > 0 && request.limit() > timeoutAboveFirst) {
             // graphql-ruby's Timeout: fields resolved before the deadline (pageInfo) keep their values, the slow
             // ones (nodes, edges) become null with a "timeout" error. A client must not trust this pageInfo.
-            counters.timeouts.incrementAndGet();
+            meter.tally(TIMEOUT_PAGE);
             Map<String, Object> partial = connection(page, renderer::dossier);
             partial.put(TIMEOUT, Boolean.TRUE);
             return partial;
         }
-        counters.dossiersPages.incrementAndGet();
+        meter.tally(DOSSIERS_PAGE);
         afterDossiersPage.accept(demarche);
         return connection(page, renderer::dossier);
     }

@@ -26,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
  * data set, change batches ("epochs"), live changes while a client pages, and fault injection. See
  * {@link #describe()} for the options and admin endpoints.
  *
- * <p>Thread-safe: the data set is guarded by {@link DossierStore}'s lock, counters and fault plans are atomic,
+ * <p>Thread-safe: the data set is guarded by {@link DossierStore}'s lock, the request meter and fault plans are atomic,
  * {@link #advanceEpoch()} is serialized.
  */
 public final class DemarchesSimulator implements ApiSimulator {
@@ -49,8 +49,8 @@ public final class DemarchesSimulator implements ApiSimulator {
     private final DossierStore store;
     private final TokenRegistry tokens;
     private final SimulatedFaults<DemarchesFault> faults;
-    private final RequestCounters counters = new RequestCounters();
     private final SimAdmin admin = new SimAdmin();
+    private final DemarchesQueries queries;
     private final GraphqlEndpoint endpoint;
     private final SplittableRandom liveRandom;
     private int epoch;
@@ -71,12 +71,12 @@ public final class DemarchesSimulator implements ApiSimulator {
                 null, null, List.of(DemarchesFault.SERVER_ERROR_500))
                 .withShare(DemarchesFault.TIMEOUT, options.timeoutRate());
         DossierRenderer renderer = new DossierRenderer(templates, options.seed());
-        DemarchesQueries queries = new DemarchesQueries(templates, store, renderer, tokens, options.timeoutAboveFirst(), counters,
+        this.queries = new DemarchesQueries(templates, store, renderer, tokens, options.timeoutAboveFirst(), admin.meter(),
                 this::afterDossiersPage);
         DemarchesMutations mutations = new DemarchesMutations(store, renderer, tokens, DemarchesSimulator::nowNanos);
         this.endpoint = new GraphqlEndpoint(DemarchesSchema.graphql(DemarchesSchema.schema(templates.schemaSdl, queries,
                 mutations)), templates.persistedQuery, templates.persistedMutation, tokens,
-                new RateLimiter(options.rateLimitPerMinute(), System::currentTimeMillis), faults, counters);
+                new RateLimiter(options.rateLimitPerMinute(), System::currentTimeMillis), faults, admin.meter());
     }
 
     @Override
@@ -298,31 +298,27 @@ public final class DemarchesSimulator implements ApiSimulator {
         return admin.meter();
     }
 
-    /** POSTs to {@code /api/v2/graphql} (all outcomes). */
+    /** API requests (all outcomes) since the meter's last reset. */
     public long requestCount() {
-        return counters.requests.get();
+        return admin.meter().requests();
     }
 
     /** dossiers pages served with data (timeouts excluded). */
     public long dossiersPageCount() {
-        return counters.dossiersPages.get();
+        return admin.meter().count(DemarchesQueries.DOSSIERS_PAGE);
     }
 
     public long timeoutCount() {
-        return counters.timeouts.get();
+        return admin.meter().count(DemarchesQueries.TIMEOUT_PAGE);
     }
 
     public long rateLimitedCount() {
-        return counters.rateLimited.get();
-    }
-
-    public long serverErrorCount() {
-        return counters.serverErrors.get();
+        return admin.meter().count(GraphqlEndpoint.RATE_LIMITED);
     }
 
     /** The page size (after the cap) of the last dossiers request, or -1. */
     public int lastDossiersPageSize() {
-        return (int) counters.lastDossiersLimit.get();
+        return queries.lastDossiersLimit();
     }
 
     // ---- internals -------------------------------------------------------------------------------------------

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import com.pagingetl.simulator.ApiRequestMeter;
 import com.pagingetl.simulator.SimResponse;
 import com.pagingetl.simulator.SimulatedFaults;
 
@@ -27,6 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
 final class GraphqlEndpoint {
 
     static final String PATH = "/api/v2/graphql";
+    /** Request meter tally of the answers Rack::Attack throttled. */
+    static final String RATE_LIMITED = "rateLimited";
     static final String PERSISTED_QUERY_ID = "ds-query-v2";
     static final String PERSISTED_MUTATION_ID = "ds-mutation-v2";
     /** The Rack::Attack responder's two lines, French then English, each ending with a newline. */
@@ -40,35 +43,33 @@ final class GraphqlEndpoint {
     private final TokenRegistry tokens;
     private final RateLimiter rateLimiter;
     private final SimulatedFaults<DemarchesFault> faults;
-    private final RequestCounters counters;
+    private final ApiRequestMeter meter;
     private final JsonMapper json = JsonMapper.builder().build();
 
     GraphqlEndpoint(GraphQL graphql, String persistedQuery, String persistedMutation, TokenRegistry tokens, RateLimiter rateLimiter,
-                    SimulatedFaults<DemarchesFault> faults, RequestCounters counters) {
+                    SimulatedFaults<DemarchesFault> faults, ApiRequestMeter meter) {
         this.graphql = graphql;
         this.persistedQuery = persistedQuery;
         this.persistedMutation = persistedMutation;
         this.tokens = tokens;
         this.rateLimiter = rateLimiter;
         this.faults = faults;
-        this.counters = counters;
+        this.meter = meter;
     }
 
     /** Answers one POST; {@code clientIp} is the caller's address, checked against the token's networks. */
     SimResponse handle(String authorization, String body, String clientIp) {
-        counters.requests.incrementAndGet();
         long reset = rateLimiter.throttledUntil(authorization);
         SimulatedFaults.Decision<DemarchesFault> fault = faults.next();
         if (fault.fault() == DemarchesFault.RATE_LIMIT_429 || fault.status() == 429) {
             reset = rateLimiter.currentReset();
         }
         if (reset >= 0) {
-            counters.rateLimited.incrementAndGet();
+            meter.tally(RATE_LIMITED);
             return SimResponse.of(429, "text/plain; charset=utf-8", RATE_LIMIT_BODY).header("RateLimit-Remaining", "0")
                     .header("RateLimit-Reset", Long.toString(reset));
         }
         if (fault.fault() == DemarchesFault.SERVER_ERROR_500 || fault.status() > 0) {
-            counters.serverErrors.incrementAndGet();
             return envelope(fault.status() > 0 ? fault.status() : 500, "Internal Server Error", Map.of("code",
                     "internal_server_error", "exception_id", UUID.randomUUID().toString()));
         }
@@ -86,13 +87,11 @@ final class GraphqlEndpoint {
             return envelope(401, "Token expired", Map.of("code", "unauthorized"));
         }
         if (status == TokenRegistry.Status.VALID && !tokens.fromAllowedNetwork(clientIp)) {
-            counters.forbidden.incrementAndGet();
             return envelope(403, "Request issued from a forbidden network. Add " + clientIp
                     + "/32 to your allowed adresses in your /profil", Map.of("code", "forbidden"));
         }
         String queryId = text(request, "queryId");
         if (status == TokenRegistry.Status.NONE && queryId == null) {
-            counters.forbidden.incrementAndGet();
             return envelope(403, "Without a token, only persisted queries are allowed", Map.of("code", "forbidden"));
         }
         Map<String, Object> variables;

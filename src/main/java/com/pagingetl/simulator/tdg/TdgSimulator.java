@@ -68,10 +68,10 @@ public final class TdgSimulator implements ApiSimulator {
     private final int latencyMs;
     private final int writesPerRequest;
     private final Queue<Integer> firstValues = new ConcurrentLinkedQueue<>();
-    private final AtomicLong requests = new AtomicLong();
-    private final AtomicLong dataQueries = new AtomicLong();
     /** Number of the data query answered as if it had no {@code after}; 0 for none. */
     private final AtomicLong cycleAt = new AtomicLong();
+    /** Request meter tally of the successful data-schema queries. */
+    private static final String DATA_QUERY = "dataQueries";
     private final SimAdmin admin = new SimAdmin();
     private SimServer server;
 
@@ -110,7 +110,7 @@ public final class TdgSimulator implements ApiSimulator {
                 FaultKind.CONNECTION_RESET, null, List.of(FaultKind.SERVER_ERROR_500, FaultKind.ENVELOPE_ERROR));
         TdgResolvers resolvers = new TdgResolvers(store, limits, firstValues);
         this.handler = new TdgRequestHandler(TdgSchemaFactory.dataSchema(model, resolvers),
-                TdgSchemaFactory.adminSchema(limits, store), token);
+                TdgSchemaFactory.adminSchema(limits, store), token, this::afterDataQuery);
     }
 
     @Override
@@ -290,9 +290,9 @@ public final class TdgSimulator implements ApiSimulator {
         limits.set(scanned, returned);
     }
 
-    /** All HTTP requests received (faulted ones included). */
+    /** All API requests received since the last reset (faulted ones included). */
     public long requestCount() {
-        return requests.get();
+        return admin.meter().requests();
     }
 
     /** API requests since its last reset and when the first came (also on {@code /__admin/sim/requests}). */
@@ -302,7 +302,7 @@ public final class TdgSimulator implements ApiSimulator {
 
     /** Successful data-schema queries served. */
     public long dataQueryCount() {
-        return dataQueries.get();
+        return admin.meter().count(DATA_QUERY);
     }
 
     /** The effective {@code first} of every query field resolved, in order (10 when absent). */
@@ -310,16 +310,15 @@ public final class TdgSimulator implements ApiSimulator {
         return List.copyOf(firstValues);
     }
 
+    /** Zeroes the request meter (as {@code POST /__admin/sim/requests/reset} does) and forgets the first values. */
     public void resetCounters() {
-        requests.set(0);
-        dataQueries.set(0);
+        admin.meter().reset();
         firstValues.clear();
     }
 
     // ---------------------------------------------------------------- HTTP
 
     private SimResponse answer(SimRequest request) {
-        requests.incrementAndGet();
         SimulatedFaults.Decision<FaultKind> decision = faults.next();
         FaultKind fault = decision.status() > 0 ? FaultKind.SERVER_ERROR_500 : decision.fault();
         return (fault == null || fault == FaultKind.HARD_LIMIT ? graphql(request, fault == FaultKind.HARD_LIMIT) : switch (fault) {
@@ -333,21 +332,18 @@ public final class TdgSimulator implements ApiSimulator {
 
     private SimResponse graphql(SimRequest request, boolean hardLimitFault) {
         byte[] body = request.body();
-        if (cycleAt.get() > 0 && dataQueries.get() + 1 == cycleAt.get()) {
+        if (cycleAt.get() > 0 && dataQueryCount() + 1 == cycleAt.get()) {
             body = AFTER_ARGUMENT.matcher(new String(body, java.nio.charset.StandardCharsets.UTF_8)).replaceAll("")
                     .getBytes(java.nio.charset.StandardCharsets.UTF_8);
         }
-        TdgRequestHandler.Reply reply = handler.handle(request.method(), request.target(), request::header, body,
-                hardLimitFault);
-        if (reply.dataQuery()) {
-            dataQueries.incrementAndGet();
-            if (writesPerRequest > 0) {
-                // The grid keeps being written while a job reads it.
-                store.writeRandom(writesPerRequest);
-            }
+        return handler.handle(request, body, hardLimitFault);
+    }
+
+    private void afterDataQuery() {
+        admin.meter().tally(DATA_QUERY);
+        if (writesPerRequest > 0) {
+            // The grid keeps being written while a job reads it.
+            store.writeRandom(writesPerRequest);
         }
-        SimResponse response = SimResponse.of(reply.status(), null, reply.body());
-        reply.headers().forEach(response::header);
-        return response;
     }
 }

@@ -1,19 +1,18 @@
 package com.pagingetl.simulator;
 
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-
-import com.github.tomakehurst.wiremock.admin.Router;
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.extension.AdminApiExtension;
-import com.github.tomakehurst.wiremock.http.RequestMethod;
-import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 
 /**
  * Counts the API requests a simulator receives and remembers when the first one arrived since the last
  * reset, so that a benchmark can tell how long a client took from its process start to its first request,
- * and how many requests it made. Every simulator exposes it on the same admin routes:
+ * and how many requests it made. The {@link SimAdmin} of every simulator serves it:
  * {@code GET /__admin/sim/requests} answers {@code {"requests":n,"firstRequestEpochMs":t}} ({@code t} is 0
- * before any request) and {@code POST /__admin/sim/requests/reset} zeroes both.
+ * before any request) and {@code POST /__admin/sim/requests/reset} zeroes both. Beside the total, a simulator
+ * tallies the kinds of request its tests and status care about ({@link #tally}: a path, a dossiers page, a data
+ * query, a 429...); the reset zeroes them too.
  *
  * <p>Thread-safe (atomics); a request racing a reset is counted on one side of it.
  */
@@ -21,8 +20,9 @@ public final class ApiRequestMeter {
 
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong firstRequestEpochMs = new AtomicLong();
+    private final Map<String, AtomicLong> tallies = new ConcurrentHashMap<>();
 
-    /** Called by a simulator for each API request it receives (admin requests excluded). */
+    /** Called by the server for each API request it receives (admin requests excluded). */
     public void record() {
         requests.incrementAndGet();
         if (firstRequestEpochMs.get() == 0) {
@@ -30,9 +30,28 @@ public final class ApiRequestMeter {
         }
     }
 
+    /** Counts one request of the named kind. */
+    public void tally(String kind) {
+        tallies.computeIfAbsent(kind, k -> new AtomicLong()).incrementAndGet();
+    }
+
+    /** Requests of the named kind since the last reset. */
+    public long count(String kind) {
+        AtomicLong n = tallies.get(kind);
+        return n == null ? 0 : n.get();
+    }
+
+    /** Every kind tallied since the last reset with its count, sorted by kind. */
+    public Map<String, Long> counts() {
+        Map<String, Long> out = new TreeMap<>();
+        tallies.forEach((kind, n) -> out.put(kind, n.get()));
+        return out;
+    }
+
     public void reset() {
         firstRequestEpochMs.set(0);
         requests.set(0);
+        tallies.clear();
     }
 
     public long requests() {
@@ -46,30 +65,5 @@ public final class ApiRequestMeter {
 
     public String json() {
         return "{\"requests\":" + requests() + ",\"firstRequestEpochMs\":" + firstRequestEpochMs() + "}";
-    }
-
-    /** The WireMock admin routes of this meter; register it with the simulator's other extensions. */
-    public AdminApiExtension adminRoutes() {
-        return new AdminApiExtension() {
-            @Override
-            public void contributeAdminApiRoutes(Router router) {
-                // Two distinct lambdas: WireMock finds a route's path template by its task's class.
-                router.add(RequestMethod.GET, "/sim/requests", (admin, serveEvent, pathParams) -> answer());
-                router.add(RequestMethod.POST, "/sim/requests/reset", (admin, serveEvent, pathParams) -> {
-                    reset();
-                    return answer();
-                });
-            }
-
-            @Override
-            public String getName() {
-                return "api-request-meter";
-            }
-        };
-    }
-
-    private ResponseDefinition answer() {
-        return ResponseDefinitionBuilder.responseDefinition().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody(json()).build();
     }
 }

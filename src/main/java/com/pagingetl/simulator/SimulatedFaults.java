@@ -1,6 +1,7 @@
 package com.pagingetl.simulator;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -9,8 +10,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * The one fault plan of the simulators, asked once per API request. In order: a one-shot fault queued by a test
  * or an admin call ("next N requests" scripts), then "every request after the n-th answers this status", then
  * the configured shares with one seeded draw per request: connection reset, 429, 5xx (one of the API's server
- * error kinds, evenly). What a fault looks like on the wire (body, headers) is the API's own: the simulator maps
- * the {@link Decision}. Thread-safe.
+ * error kinds, evenly), then the API's own shares ({@link #withShare}). What a fault looks like on the wire (body,
+ * headers) is the API's own: the simulator maps the {@link Decision}. Thread-safe.
  *
  * @param <K> the API's fault kinds
  */
@@ -31,6 +32,7 @@ public final class SimulatedFaults<K> {
     private final K reset;
     private final K rateLimit;
     private final List<K> serverErrors;
+    private final List<Map.Entry<K, Double>> ownShares = new java.util.concurrent.CopyOnWriteArrayList<>();
     private long failAfter = -1;
     private long counted;
     private int failStatus;
@@ -49,6 +51,14 @@ public final class SimulatedFaults<K> {
         this.reset = reset;
         this.rateLimit = rateLimit;
         this.serverErrors = List.copyOf(serverErrors);
+    }
+
+    /** Adds a share of requests answered with {@code kind}, an API's own fault (a GraphQL timeout); returns this. */
+    public SimulatedFaults<K> withShare(K kind, double share) {
+        if (share > 0) {
+            ownShares.add(Map.entry(kind, share));
+        }
+        return this;
     }
 
     /** Applies {@code fault} to one upcoming request; queued faults apply in order, one per request. */
@@ -81,7 +91,7 @@ public final class SimulatedFaults<K> {
         if (failAfter >= 0 && ++counted > failAfter) {
             return new Decision<>(null, failStatus);
         }
-        if (resetShare + rateLimitShare + errorShare == 0) {
+        if (resetShare + rateLimitShare + errorShare == 0 && ownShares.isEmpty()) {
             return new Decision<>(null, 0);
         }
         double dice = random.nextDouble();
@@ -93,6 +103,13 @@ public final class SimulatedFaults<K> {
         }
         if (dice < resetShare + rateLimitShare + errorShare) {
             return new Decision<>(serverErrors.get(random.nextInt(serverErrors.size())), 0);
+        }
+        double upTo = resetShare + rateLimitShare + errorShare;
+        for (Map.Entry<K, Double> own : ownShares) {
+            upTo += own.getValue();
+            if (dice < upTo) {
+                return new Decision<>(own.getKey(), 0);
+            }
         }
         return new Decision<>(null, 0);
     }

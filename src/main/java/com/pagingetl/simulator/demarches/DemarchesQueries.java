@@ -8,6 +8,8 @@ import java.util.function.Function;
 import java.util.function.IntConsumer;
 import java.util.function.Predicate;
 
+import com.pagingetl.simulator.ApiRequestMeter;
+
 import graphql.schema.DataFetchingEnvironment;
 
 /**
@@ -18,6 +20,11 @@ final class DemarchesQueries {
 
     /** GraphQL context key holding the caller's {@link TokenRegistry.Status}. */
     static final String AUTH = "auth";
+    /** Context key: {@code true} when the fault plan times this request's dossiers page out. */
+    static final String TIMED_OUT = "timedOut";
+    /** Request meter tallies: dossiers pages served with data, and those the timeout fault cut. */
+    static final String DOSSIERS_PAGE = "dossiersPages";
+    static final String TIMEOUT_PAGE = "timeouts";
     private static final String TIMEOUT = "_timeout";
     private static final String DEMARCHE = "_demarche";
     private static final String GROUPE = "_groupe";
@@ -26,19 +33,25 @@ final class DemarchesQueries {
     private final DossierStore store;
     private final DossierRenderer renderer;
     private final TokenRegistry tokens;
-    private final FaultPlan faults;
-    private final RequestCounters counters;
+    private final int timeoutAboveFirst;
+    private final ApiRequestMeter meter;
+    private volatile int lastDossiersLimit = -1;
     private final IntConsumer afterDossiersPage;
 
     DemarchesQueries(Templates templates, DossierStore store, DossierRenderer renderer, TokenRegistry tokens,
-                     FaultPlan faults, RequestCounters counters, IntConsumer afterDossiersPage) {
+                     int timeoutAboveFirst, ApiRequestMeter meter, IntConsumer afterDossiersPage) {
         this.templates = templates;
         this.store = store;
         this.renderer = renderer;
         this.tokens = tokens;
-        this.faults = faults;
-        this.counters = counters;
+        this.timeoutAboveFirst = timeoutAboveFirst;
+        this.meter = meter;
         this.afterDossiersPage = afterDossiersPage;
+    }
+
+    /** The page size (after the cap) of the last dossiers request, or -1. */
+    int lastDossiersLimit() {
+        return lastDossiersLimit;
     }
 
     Object demarche(DataFetchingEnvironment env) {
@@ -92,7 +105,7 @@ final class DemarchesQueries {
         long createdSince = ConnectionArguments.since(env, "createdSince");
         String state = env.getArgument("state");
         Boolean archived = env.getArgument("archived");
-        counters.lastDossiersLimit.set(request.limit());
+        lastDossiersLimit = request.limit();
         boolean byUpdated = updatedSince >= 0;
         Map<String, Object> source = env.getSource();
         Integer groupe = source.get(GROUPE) instanceof Integer g ? g : null;
@@ -101,15 +114,16 @@ final class DemarchesQueries {
                 && (archived == null || row.archived() == archived)
                 && (!byUpdated || createdSince < 0 || row.deposeAt() >= createdSince);
         Page<DossierRow> page = store.dossiers(demarche, byUpdated, byUpdated ? updatedSince : createdSince, request, filter);
-        if (faults.timeout(request.limit())) {
+        if (Boolean.TRUE.equals(env.getGraphQlContext().get(TIMED_OUT))
+                || timeoutAboveFirst > 0 && request.limit() > timeoutAboveFirst) {
             // graphql-ruby's Timeout: fields resolved before the deadline (pageInfo) keep their values, the slow
             // ones (nodes, edges) become null with a "timeout" error. A client must not trust this pageInfo.
-            counters.timeouts.incrementAndGet();
+            meter.tally(TIMEOUT_PAGE);
             Map<String, Object> partial = connection(page, renderer::dossier);
             partial.put(TIMEOUT, Boolean.TRUE);
             return partial;
         }
-        counters.dossiersPages.incrementAndGet();
+        meter.tally(DOSSIERS_PAGE);
         afterDossiersPage.accept(demarche);
         return connection(page, renderer::dossier);
     }

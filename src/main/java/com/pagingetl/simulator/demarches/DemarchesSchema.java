@@ -32,7 +32,7 @@ final class DemarchesSchema {
     private DemarchesSchema() {
     }
 
-    static GraphQLSchema schema(String sdl, DemarchesQueries q) {
+    static GraphQLSchema schema(String sdl, DemarchesQueries q, DemarchesMutations m) {
         TypeDefinitionRegistry registry = new SchemaParser().parse(sdl);
         TypeResolver byTypename = env -> {
             Map<?, ?> source = env.getObject();
@@ -42,6 +42,12 @@ final class DemarchesSchema {
                 .scalar(Scalars.DATE_TIME).scalar(Scalars.DATE).scalar(Scalars.BIG_INT)
                 .type("Query", t -> t.dataFetcher("demarche", q::demarche).dataFetcher("dossier", q::dossier)
                         .dataFetcher("groupeInstructeur", q::groupeInstructeurWithDossiers))
+                .type("Mutation", t -> {
+                    for (DemarchesMutations.Change change : DemarchesMutations.Change.values()) {
+                        t.dataFetcher(change.field, m.fetcher(change));
+                    }
+                    return t;
+                })
                 .type("GroupeInstructeurWithDossiers", t -> t.dataFetcher("dossiers", q::dossiers))
                 .type("Demarche", t -> t.dataFetcher("dossiers", q::dossiers)
                         .dataFetcher("deletedDossiers", q::deletedDossiers)

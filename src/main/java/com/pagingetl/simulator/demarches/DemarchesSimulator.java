@@ -1,12 +1,6 @@
 package com.pagingetl.simulator.demarches;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.any;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
-
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,13 +9,15 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.ThreadLocalRandom;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
 import com.pagingetl.simulator.ApiRequestMeter;
 import com.pagingetl.simulator.ApiSimulator;
+import com.pagingetl.simulator.SimAdmin;
+import com.pagingetl.simulator.SimRequest;
+import com.pagingetl.simulator.SimResponse;
+import com.pagingetl.simulator.SimServer;
+import com.pagingetl.simulator.SimulatedFaults;
 import com.pagingetl.simulator.SimulatorOption;
 import com.pagingetl.simulator.SimulatorOptions;
-import com.pagingetl.simulator.WireMockArtefacts;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -30,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
  * data set, change batches ("epochs"), live changes while a client pages, and fault injection. See
  * {@link #describe()} for the options and admin endpoints.
  *
- * <p>Thread-safe: the data set is guarded by {@link DossierStore}'s lock, counters and fault plans are atomic,
+ * <p>Thread-safe: the data set is guarded by {@link DossierStore}'s lock, the request meter and fault plans are atomic,
  * {@link #advanceEpoch()} is serialized.
  */
 public final class DemarchesSimulator implements ApiSimulator {
@@ -52,13 +48,13 @@ public final class DemarchesSimulator implements ApiSimulator {
     private final DataGenerator generator;
     private final DossierStore store;
     private final TokenRegistry tokens;
-    private final FaultPlan faults;
-    private final RequestCounters counters = new RequestCounters();
-    private final ApiRequestMeter meter = new ApiRequestMeter();
+    private final SimulatedFaults<DemarchesFault> faults;
+    private final SimAdmin admin = new SimAdmin();
+    private final DemarchesQueries queries;
     private final GraphqlEndpoint endpoint;
     private final SplittableRandom liveRandom;
     private int epoch;
-    private WireMockServer server;
+    private SimServer server;
 
     public DemarchesSimulator(SimulatorOptions simulatorOptions) {
         this.options = DemarchesOptions.from(simulatorOptions);
@@ -71,13 +67,16 @@ public final class DemarchesSimulator implements ApiSimulator {
         this.epoch = options.epoch();
         this.liveRandom = new SplittableRandom(DataGenerator.mix(options.seed(), 0x11FE, 1));
         this.tokens = new TokenRegistry(Set.of(DEFAULT_DEMARCHE, SMALL_DEMARCHE), options.allowedNetworks());
-        this.faults = new FaultPlan(options.timeoutRate(), options.timeoutAboveFirst(), options.serverErrorRate());
+        this.faults = new SimulatedFaults<>(options.seed() * 31 + 0xFA17, options.serverErrorRate(), 0, 0,
+                null, null, List.of(DemarchesFault.SERVER_ERROR_500))
+                .withShare(DemarchesFault.TIMEOUT, options.timeoutRate());
         DossierRenderer renderer = new DossierRenderer(templates, options.seed());
-        DemarchesQueries queries = new DemarchesQueries(templates, store, renderer, tokens, faults, counters,
+        this.queries = new DemarchesQueries(templates, store, renderer, tokens, options.timeoutAboveFirst(), admin.meter(),
                 this::afterDossiersPage);
-        this.endpoint = new GraphqlEndpoint(DemarchesSchema.graphql(DemarchesSchema.schema(templates.schemaSdl, queries)),
-                templates.persistedQuery, tokens,
-                new RateLimiter(options.rateLimitPerMinute(), System::currentTimeMillis), faults, counters);
+        DemarchesMutations mutations = new DemarchesMutations(store, renderer, tokens, DemarchesSimulator::nowNanos);
+        this.endpoint = new GraphqlEndpoint(DemarchesSchema.graphql(DemarchesSchema.schema(templates.schemaSdl, queries,
+                mutations)), templates.persistedQuery, templates.persistedMutation, tokens,
+                new RateLimiter(options.rateLimitPerMinute(), System::currentTimeMillis), faults, admin.meter());
     }
 
     @Override
@@ -90,17 +89,18 @@ public final class DemarchesSimulator implements ApiSimulator {
         if (server != null) {
             throw new IllegalStateException("the démarches simulator is already started");
         }
-        var config = wireMockConfig().bindAddress("127.0.0.1").disableRequestJournal().gzipDisabled(true)
-                .notifier(new Slf4jNotifier(false))
-                .extensions(new HttpAdapter.Transformer(endpoint, meter, options.latencyMs()),
-                        new HttpAdapter.Admin(this::advanceJson, this::stateJson, tokens::setExpired), meter.adminRoutes(),
-                        new WireMockArtefacts());
-        server = new WireMockServer(port == 0 ? config.dynamicPort() : config.port(port));
-        server.start();
-        server.stubFor(post(urlPathEqualTo(GraphqlEndpoint.PATH)).willReturn(aResponse().withTransformers(HttpAdapter.TRANSFORMER)));
-        // Only POST is routed: anything else is Rails' routing 404 page, not WireMock's "Request was not matched".
-        server.stubFor(any(anyUrl()).atPriority(10).willReturn(aResponse().withStatus(404)
-                .withHeader("Content-Type", "text/html; charset=utf-8").withBody(NOT_ROUTED)));
+        admin.get("status", this::stateJson)
+                .post("advance", request -> advanceJson())
+                .post("token/expire", request -> {
+                    tokens.setExpired(true);
+                    return "{\"tokenExpired\":true}";
+                })
+                .post("token/renew", request -> {
+                    tokens.setExpired(false);
+                    return "{\"tokenExpired\":false}";
+                })
+                .faults(faults, DemarchesFault.class);
+        server = SimServer.start(port, this::answer, admin);
     }
 
     @Override
@@ -108,7 +108,7 @@ public final class DemarchesSimulator implements ApiSimulator {
         if (server == null) {
             throw new IllegalStateException("the démarches simulator is not started");
         }
-        return "http://127.0.0.1:" + server.port();
+        return server.baseUrl();
     }
 
     @Override
@@ -132,7 +132,9 @@ public final class DemarchesSimulator implements ApiSimulator {
                         + " visible), " + FORBIDDEN_DEMARCHE + " (no rights for the demo token)",
                 "  data            seed=" + options.seed() + " size=" + options.size() + " epoch=" + epoch()
                         + "; base timestamps 2024-01-01..2026-06-30, batch e dated 2026-06-30 + e days",
-                "  persisted       queryId \"ds-query-v2\" with operationName getDemarche, getGroupeInstructeur or getDossier",
+                "  persisted       queryId \"ds-query-v2\" with operationName getDemarche, getGroupeInstructeur or getDossier;",
+                "                  queryId \"ds-mutation-v2\" with dossierPasserEnInstruction, dossierRepasserEnConstruction,",
+                "                  dossierAccepter, dossierRefuser or dossierClasserSansSuite (variables.input as in the schema)",
                 "  limits          first capped at 100; rateLimitPerMinute=" + options.rateLimitPerMinute()
                         + " (429 text body, RateLimit-* headers)",
                 "  faults          timeoutRate=" + options.timeoutRate() + " timeoutAboveFirst=" + options.timeoutAboveFirst()
@@ -140,21 +142,26 @@ public final class DemarchesSimulator implements ApiSimulator {
                         + " (timeout: HTTP 200, code timeout, dossiers.nodes/edges null, pageInfo kept)",
                 "  live changes    changesPerRequest=" + options.changesPerRequest() + " hidesPerRequest="
                         + options.hidesPerRequest() + " (applied after each served dossiers page)",
-                "  admin           POST " + base + "/__admin/sim/advance   apply the next change batch (epoch + 1)",
-                "                  GET  " + base + "/__admin/sim/status     epoch, counts and request counters",
-                "                  GET  " + base + "/__admin/sim/requests   API requests since the last reset and the first one's time",
-                "                  POST " + base + "/__admin/sim/requests/reset",
-                "                  POST " + base + "/__admin/sim/token/expire   the demo token answers 401 Token expired"
-                        + " (POST /__admin/sim/token/renew to undo)",
+                "  admin           " + admin.describe(base) + "; advance applies the next change batch (epoch + 1),"
+                        + " token/expire makes the demo token answer 401 Token expired until token/renew",
                 "  network         allowedNetworks=" + (options.allowedNetworks().isBlank() ? "(any)" : options.allowedNetworks())
                         + " (elsewhere: 403 forbidden network)",
                 "  options (sim.<name>=<value>):", SimulatorOption.describeAll(DemarchesOptions.ALL));
     }
 
+    /** Only POST on the GraphQL path is routed: anything else is Rails' routing 404 page. */
+    private SimResponse answer(SimRequest request) {
+        if (!request.is("POST") || !request.path().equals(GraphqlEndpoint.PATH)) {
+            return SimResponse.of(404, "text/html; charset=utf-8", NOT_ROUTED);
+        }
+        return endpoint.handle(request.header("Authorization"), new String(request.body(), StandardCharsets.UTF_8),
+                request.clientIp()).delayed(options.latencyMs());
+    }
+
     @Override
     public synchronized void close() {
         if (server != null) {
-            server.stop();
+            server.close();
             server = null;
         }
     }
@@ -271,48 +278,47 @@ public final class DemarchesSimulator implements ApiSimulator {
         tokens.setValid(valid);
     }
 
-    public void injectTimeoutNext(int count) {
-        faults.injectTimeouts(count);
+    /** Applies {@code fault} to one upcoming API request (queued faults apply in order, one per request). */
+    public void injectNext(DemarchesFault fault) {
+        faults.injectNext(fault);
     }
 
-    public void injectRateLimitNext(int count) {
-        faults.injectRateLimits(count);
+    /** Every API request after the next {@code n} (counted from this call) answers {@code status}. */
+    public void failRequestsAfter(int n, int status) {
+        faults.failRequestsAfter(n, status);
     }
 
-    public void injectServerErrorNext(int count) {
-        faults.injectServerErrors(count);
+    /** Removes queued faults and the fail-after mode (the rates from the options stay). */
+    public void clearFaults() {
+        faults.clear();
     }
 
     /** API requests since its last reset and when the first came (also on {@code /__admin/sim/requests}). */
     public ApiRequestMeter requestMeter() {
-        return meter;
+        return admin.meter();
     }
 
-    /** POSTs to {@code /api/v2/graphql} (all outcomes). */
+    /** API requests (all outcomes) since the meter's last reset. */
     public long requestCount() {
-        return counters.requests.get();
+        return admin.meter().requests();
     }
 
     /** dossiers pages served with data (timeouts excluded). */
     public long dossiersPageCount() {
-        return counters.dossiersPages.get();
+        return admin.meter().count(DemarchesQueries.DOSSIERS_PAGE);
     }
 
     public long timeoutCount() {
-        return counters.timeouts.get();
+        return admin.meter().count(DemarchesQueries.TIMEOUT_PAGE);
     }
 
     public long rateLimitedCount() {
-        return counters.rateLimited.get();
-    }
-
-    public long serverErrorCount() {
-        return counters.serverErrors.get();
+        return admin.meter().count(GraphqlEndpoint.RATE_LIMITED);
     }
 
     /** The page size (after the cap) of the last dossiers request, or -1. */
     public int lastDossiersPageSize() {
-        return (int) counters.lastDossiersLimit.get();
+        return queries.lastDossiersLimit();
     }
 
     // ---- internals -------------------------------------------------------------------------------------------

@@ -6,6 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import com.pagingetl.simulator.ApiRequestMeter;
+import com.pagingetl.simulator.SimResponse;
+import com.pagingetl.simulator.SimulatedFaults;
+
 import graphql.ExecutionInput;
 import graphql.ExecutionResult;
 import graphql.GraphQL;
@@ -24,7 +28,10 @@ import tools.jackson.databind.json.JsonMapper;
 final class GraphqlEndpoint {
 
     static final String PATH = "/api/v2/graphql";
+    /** Request meter tally of the answers Rack::Attack throttled. */
+    static final String RATE_LIMITED = "rateLimited";
     static final String PERSISTED_QUERY_ID = "ds-query-v2";
+    static final String PERSISTED_MUTATION_ID = "ds-mutation-v2";
     /** The Rack::Attack responder's two lines, French then English, each ending with a newline. */
     static final String RATE_LIMIT_BODY = "Calme toi, cowboy ! T'enchaines un peu trop les requêtes. Respire un peu "
             + "réessaie dans un petit moment.\n"
@@ -32,38 +39,39 @@ final class GraphqlEndpoint {
 
     private final GraphQL graphql;
     private final String persistedQuery;
+    private final String persistedMutation;
     private final TokenRegistry tokens;
     private final RateLimiter rateLimiter;
-    private final FaultPlan faults;
-    private final RequestCounters counters;
+    private final SimulatedFaults<DemarchesFault> faults;
+    private final ApiRequestMeter meter;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    GraphqlEndpoint(GraphQL graphql, String persistedQuery, TokenRegistry tokens, RateLimiter rateLimiter,
-                    FaultPlan faults, RequestCounters counters) {
+    GraphqlEndpoint(GraphQL graphql, String persistedQuery, String persistedMutation, TokenRegistry tokens, RateLimiter rateLimiter,
+                    SimulatedFaults<DemarchesFault> faults, ApiRequestMeter meter) {
         this.graphql = graphql;
         this.persistedQuery = persistedQuery;
+        this.persistedMutation = persistedMutation;
         this.tokens = tokens;
         this.rateLimiter = rateLimiter;
         this.faults = faults;
-        this.counters = counters;
+        this.meter = meter;
     }
 
     /** Answers one POST; {@code clientIp} is the caller's address, checked against the token's networks. */
-    HttpAnswer handle(String authorization, String body, String clientIp) {
-        counters.requests.incrementAndGet();
+    SimResponse handle(String authorization, String body, String clientIp) {
         long reset = rateLimiter.throttledUntil(authorization);
-        if (faults.rateLimit()) {
+        SimulatedFaults.Decision<DemarchesFault> fault = faults.next();
+        if (fault.fault() == DemarchesFault.RATE_LIMIT_429 || fault.status() == 429) {
             reset = rateLimiter.currentReset();
         }
         if (reset >= 0) {
-            counters.rateLimited.incrementAndGet();
-            return new HttpAnswer(429, "text/plain; charset=utf-8", RATE_LIMIT_BODY,
-                    Map.of("RateLimit-Remaining", "0", "RateLimit-Reset", Long.toString(reset)));
+            meter.tally(RATE_LIMITED);
+            return SimResponse.of(429, "text/plain; charset=utf-8", RATE_LIMIT_BODY).header("RateLimit-Remaining", "0")
+                    .header("RateLimit-Reset", Long.toString(reset));
         }
-        if (faults.serverError()) {
-            counters.serverErrors.incrementAndGet();
-            return envelope(500, "Internal Server Error", Map.of("code", "internal_server_error",
-                    "exception_id", UUID.randomUUID().toString()));
+        if (fault.fault() == DemarchesFault.SERVER_ERROR_500 || fault.status() > 0) {
+            return envelope(fault.status() > 0 ? fault.status() : 500, "Internal Server Error", Map.of("code",
+                    "internal_server_error", "exception_id", UUID.randomUUID().toString()));
         }
         JsonNode request;
         try {
@@ -79,13 +87,11 @@ final class GraphqlEndpoint {
             return envelope(401, "Token expired", Map.of("code", "unauthorized"));
         }
         if (status == TokenRegistry.Status.VALID && !tokens.fromAllowedNetwork(clientIp)) {
-            counters.forbidden.incrementAndGet();
             return envelope(403, "Request issued from a forbidden network. Add " + clientIp
                     + "/32 to your allowed adresses in your /profil", Map.of("code", "forbidden"));
         }
         String queryId = text(request, "queryId");
         if (status == TokenRegistry.Status.NONE && queryId == null) {
-            counters.forbidden.incrementAndGet();
             return envelope(403, "Without a token, only persisted queries are allowed", Map.of("code", "forbidden"));
         }
         Map<String, Object> variables;
@@ -99,25 +105,27 @@ final class GraphqlEndpoint {
         if (queryId != null) {
             switch (queryId) {
                 case PERSISTED_QUERY_ID -> document = persistedQuery;
+                case PERSISTED_MUTATION_ID -> document = persistedMutation;
                 case "introspection" -> document = IntrospectionQuery.INTROSPECTION_QUERY;
                 default -> {
                     return envelope(200, "No query with id \"" + queryId + "\"", Map.of("code", "bad_request"));
                 }
             }
-            if (PERSISTED_QUERY_ID.equals(queryId) && operationName == null) {
+            if (!"introspection".equals(queryId) && operationName == null) {
                 return envelope(200, "An operationName is required with the query id \"" + queryId + "\"",
                         Map.of("code", "bad_request"));
             }
         } else {
             document = text(request, "query");
             if (document == null) {
-                return HttpAnswer.json(200, write(Map.of("errors", List.of(Map.of("message", "No query string was present")))));
+                return json(200, write(Map.of("errors", List.of(Map.of("message", "No query string was present")))));
             }
         }
         ExecutionResult result = graphql.execute(ExecutionInput.newExecutionInput().query(document)
                 .operationName(operationName).variables(variables)
-                .graphQLContext(Map.of(DemarchesQueries.AUTH, status)).build());
-        return HttpAnswer.json(200, write(specification(result)));
+                .graphQLContext(Map.of(DemarchesQueries.AUTH, status,
+                        DemarchesQueries.TIMED_OUT, fault.fault() == DemarchesFault.TIMEOUT)).build());
+        return json(200, write(specification(result)));
     }
 
     private Map<String, Object> specification(ExecutionResult result) {
@@ -181,14 +189,18 @@ final class GraphqlEndpoint {
         return node == null || node.isNull() || !node.isString() || node.asString().isBlank() ? null : node.asString();
     }
 
-    private HttpAnswer envelope(int status, String message, Map<String, Object> extensions) {
+    private SimResponse envelope(int status, String message, Map<String, Object> extensions) {
         Map<String, Object> error = new LinkedHashMap<>();
         error.put("message", message);
         error.put("extensions", extensions);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("errors", List.of(error));
         out.put("data", null);
-        return HttpAnswer.json(status, write(out));
+        return json(status, write(out));
+    }
+
+    private static SimResponse json(int status, String body) {
+        return SimResponse.of(status, "application/json; charset=utf-8", body);
     }
 
     private String write(Object value) {

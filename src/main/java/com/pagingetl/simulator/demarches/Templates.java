@@ -43,6 +43,7 @@ final class Templates {
     final List<Commune> communes;
     final String schemaSdl;
     final String persistedQuery;
+    final String persistedMutation;
 
     private Templates(JsonMapper json) {
         JsonNode people = json.readTree(text("people.json"));
@@ -66,6 +67,7 @@ final class Templates {
         demarches = List.copyOf(ds);
         schemaSdl = text("schema.graphqls");
         persistedQuery = text("persisted-ds-query-v2.graphql");
+        persistedMutation = text("persisted-ds-mutation-v2.graphql");
     }
 
     static Templates load() {

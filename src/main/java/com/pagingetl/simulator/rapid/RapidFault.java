@@ -12,6 +12,8 @@ public enum RapidFault {
     NON_JSON_200,
     /** The real page, but its gzip body is cut in the middle. */
     TRUNCATED_GZIP,
+    /** The real page's head and half its body, then the connection closes: an answer dropped mid-way. */
+    DROPPED_MID_BODY,
     /** The real page, with a {@code Link} header that does not parse. */
     MALFORMED_LINK,
     /** The real page, with a next link to another host ({@code http://evil.example.test/...}). */

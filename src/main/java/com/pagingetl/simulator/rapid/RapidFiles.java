@@ -1,5 +1,7 @@
 package com.pagingetl.simulator.rapid;
 
+import com.pagingetl.simulator.QueryStrings;
+import com.pagingetl.simulator.SimResponse;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -13,10 +15,11 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.zip.GZIPOutputStream;
 
 /**
  * The bulk file endpoints: {@code /files/properties/catalog} and {@code /files/properties/content} answer
- * {@code {"method","href","expires"}}, and the {@code href} (an admin path standing in for the signed S3 URL,
+ * {@code {"method","href","expires"}}, and the {@code href} (a path standing in for the signed S3 URL,
  * no Authorization needed) serves the JSON Lines gzip file of every active property of the supply source,
  * rendered on demand. Thread-safe.
  */
@@ -37,11 +40,11 @@ final class RapidFiles {
         this.baseUrl = baseUrl;
     }
 
-    RapidReply link(Map<String, List<String>> params, boolean catalog) {
+    SimResponse link(Map<String, List<String>> params, boolean catalog) {
         RapidQuery q = RapidQueryParser.parseContent(Map.of(
                 "language", params.getOrDefault("language", List.of()),
                 "supply_source", params.getOrDefault("supply_source", List.of())));
-        String href = baseUrl.get() + RapidRequestHandler.ADMIN_PREFIX + "files/" + (catalog ? "catalog" : "content")
+        String href = baseUrl.get() + RapidRequestHandler.FILES_PREFIX + (catalog ? "catalog" : "content")
                 + ".jsonl.gz?language=" + QueryStrings.encode(q.language()) + "&supply_source=" + q.supplySource();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (JsonGenerator g = JsonMapper.shared().createGenerator(out)) {
@@ -51,20 +54,20 @@ final class RapidFiles {
             g.writeStringProperty("expires", MILLIS.format(clock.get().plusSeconds(3600)));
             g.writeEndObject();
         }
-        return new RapidReply(200, out.toByteArray());
+        return new SimResponse(200, RapidRequestHandler.JSON, out.toByteArray());
     }
 
     /** The gzip JSON Lines file; {@code name} is {@code catalog.jsonl.gz} or {@code content.jsonl.gz}. */
-    RapidReply file(String name, Map<String, List<String>> params) {
+    SimResponse file(String name, Map<String, List<String>> params) {
         boolean catalog = name.equals("catalog.jsonl.gz");
         if (!catalog && !name.equals("content.jsonl.gz")) {
-            return RapidReply.error(RapidError.notFound(name));
+            return RapidRequestHandler.error(RapidError.notFound(name));
         }
         String supplySource = params.getOrDefault("supply_source", List.of("expedia")).get(0);
         RapidQuery q = new RapidQuery("en-US", supplySource, null, null, null, null, null, null, null, null, null,
                 null, null, null, null, null, catalog ? PropertyRenderer.CATALOG_FIELDS : null);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (OutputStream gz = new RapidRequestHandler.FastGzip(bytes)) {
+        try (OutputStream gz = new GZIPOutputStream(bytes, 64 * 1024)) {
             int after = 0;
             RapidDataSet.Page page;
             do {
@@ -82,6 +85,6 @@ final class RapidFiles {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new RapidReply(200, bytes.toByteArray()).header("Content-Type", "application/gzip");
+        return new SimResponse(200, "application/gzip", bytes.toByteArray());
     }
 }

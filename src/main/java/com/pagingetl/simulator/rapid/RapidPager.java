@@ -1,5 +1,7 @@
 package com.pagingetl.simulator.rapid;
 
+import com.pagingetl.simulator.QueryStrings;
+import com.pagingetl.simulator.SimResponse;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -50,7 +52,7 @@ final class RapidPager {
         this.emptyLastPage = emptyLastPage;
     }
 
-    RapidReply content(Map<String, List<String>> params) {
+    SimResponse content(Map<String, List<String>> params) {
         Map<String, List<String>> query = params;
         int afterId = 0;
         if (params.containsKey("token")) {
@@ -68,12 +70,11 @@ final class RapidPager {
             }
             g.writeEndObject();
         }
-        RapidReply reply = new RapidReply(200, out.toByteArray());
-        finish(reply, page, q.paginated(), CONTENT, query);
-        return reply;
+        return finish(new SimResponse(200, RapidRequestHandler.JSON, out.toByteArray()), page, q.paginated(), CONTENT,
+                query);
     }
 
-    RapidReply inactive(Map<String, List<String>> params) {
+    SimResponse inactive(Map<String, List<String>> params) {
         Map<String, List<String>> query = params;
         int afterId = 0;
         if (params.containsKey("token")) {
@@ -93,13 +94,12 @@ final class RapidPager {
             }
             g.writeEndArray();
         }
-        RapidReply reply = new RapidReply(200, out.toByteArray());
-        finish(reply, page, true, INACTIVE, Map.of("since", query.get("since")));
-        return reply;
+        return finish(new SimResponse(200, RapidRequestHandler.JSON, out.toByteArray()), page, true, INACTIVE,
+                Map.of("since", query.get("since")));
     }
 
-    private void finish(RapidReply reply, RapidDataSet.Page page, boolean paginated, String endpoint,
-                        Map<String, List<String>> query) {
+    private SimResponse finish(SimResponse reply, RapidDataSet.Page page, boolean paginated, String endpoint,
+                               Map<String, List<String>> query) {
         reply.header("Pagination-Total-Results", Integer.toString(page.total()));
         if (page.more() || paginated && emptyLastPage && page.indexes().length > 0) {
             int lastId = data.id(page.indexes()[page.indexes().length - 1]);
@@ -107,10 +107,10 @@ final class RapidPager {
             Instant expires = clock.get().plus(lifetime).plusNanos(serials.get() * 7_919 % 1_000_000);
             String token = codec.encode(new PageTokenCodec.PageToken(endpoint, QueryStrings.canonical(query), lastId,
                     expires, serials.incrementAndGet()));
-            reply.nextUrl = baseUrl.get() + "/v3/properties/" + endpoint + "?token=" + token;
-            reply.linkExpires = NANOS.format(expires);
-            reply.header("Link", "<" + reply.nextUrl + ">; rel=\"next\"; expires=" + reply.linkExpires);
+            reply.header("Link", "<" + baseUrl.get() + "/v3/properties/" + endpoint + "?token=" + token
+                    + ">; rel=\"next\"; expires=" + NANOS.format(expires));
         }
+        return reply;
     }
 
     private PageTokenCodec.PageToken open(Map<String, List<String>> params, String endpoint) {

@@ -1,15 +1,16 @@
 package com.pagingetl.simulator.rapid;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.client.WireMock;
-import com.github.tomakehurst.wiremock.common.Notifier;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.pagingetl.simulator.QueryStrings;
 import com.pagingetl.simulator.ApiRequestMeter;
 import com.pagingetl.simulator.ApiSimulator;
+import com.pagingetl.simulator.SimAdmin;
+import com.pagingetl.simulator.SimServer;
 import com.pagingetl.simulator.SimulatedFaults;
 import com.pagingetl.simulator.SimulatorOption;
 import com.pagingetl.simulator.SimulatorOptions;
-import com.pagingetl.simulator.WireMockArtefacts;
+
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -39,9 +40,9 @@ public final class RapidSimulator implements ApiSimulator {
     private final RapidDataSet data;
     private final SimulatedFaults<RapidFault> faults;
     private final RapidAuthenticator authenticator;
-    private final ApiRequestMeter meter = new ApiRequestMeter();
+    private final SimAdmin admin = new SimAdmin();
     private volatile Duration clockOffset = Duration.ZERO;
-    private volatile WireMockServer server;
+    private volatile SimServer server;
     private volatile String baseUrl;
     private volatile RapidPager pager;
     private volatile RapidRequestHandler handler;
@@ -72,24 +73,24 @@ public final class RapidSimulator implements ApiSimulator {
         pager = new RapidPager(data, renderer, this::now, this::baseUrl, options.pageSize(), options.linkLifetime(),
                 options.emptyLastPage());
         RapidFiles files = new RapidFiles(data, renderer, this::now, this::baseUrl);
-        RapidAdmin admin = new RapidAdmin(this);
-        admin.files(files);
-        handler = new RapidRequestHandler(this, pager, files, authenticator, faults, admin, options);
-        WireMockConfiguration config = WireMockConfiguration.wireMockConfig()
-                .bindAddress("127.0.0.1")
-                .gzipDisabled(true)
-                .disableRequestJournal()
-                // Latency is a sleep in a container thread: 32 would cap a job at concurrency 32 (its maximum)
-                // minus Jetty's acceptor and selector threads, so the simulator, not the job, would serialise.
-                .containerThreads(80)
-                .notifier(new SilentNotifier())
-                .extensions(handler, meter.adminRoutes(), new WireMockArtefacts());
-        config = port == 0 ? config.dynamicPort() : config.port(port);
-        WireMockServer s = new WireMockServer(config);
-        s.start();
-        s.stubFor(WireMock.any(WireMock.anyUrl()).willReturn(WireMock.aResponse().withStatus(200)));
-        baseUrl = "http://127.0.0.1:" + s.port();
-        server = s;
+        handler = new RapidRequestHandler(this, pager, files, authenticator, faults, options);
+        admin.get("status", this::statusJson)
+                .post("links/expire", this::expireAllLinks)
+                .post("clock", request -> {
+                    setClockOffset(Duration.ofSeconds(Long.parseLong(request.param("offsetSeconds"))));
+                    return "{\"ok\":true}";
+                })
+                .post("properties/touch", request -> {
+                    touch(request.param("property_id"));
+                    return "{\"ok\":true}";
+                })
+                .post("properties/deactivate", request -> {
+                    deactivate(request.param("property_id"));
+                    return "{\"ok\":true}";
+                })
+                .faults(faults, RapidFault.class);
+        server = SimServer.start(port, handler, admin);
+        baseUrl = server.baseUrl();
     }
 
     @Override
@@ -132,11 +133,9 @@ public final class RapidSimulator implements ApiSimulator {
         lines.add("  faults:         latencyMs=" + options.latencyMs() + " errorRate=" + options.errorRate()
                 + " rateLimitRate=" + options.rateLimitRate() + " (Rate-Limit-Minute-Reset in " + options.retryAfterSeconds()
                 + " s) resetRate=" + options.resetRate() + " inactiveShare=" + options.inactiveShare());
-        lines.add("  admin:          GET " + baseUrl() + "/_sim/rapid/stats; POST /_sim/rapid/faults/next?kind=<RapidFault>,"
-                + " /faults/fail-after?n=&status=, /faults/clear, /links/expire, /clock?offsetSeconds=,"
-                + " /properties/touch?property_id=, /properties/deactivate?property_id=;"
-                + " GET /_sim/rapid/files/{catalog,content}.jsonl.gz (the files' href, no auth);"
-                + " GET /__admin/sim/requests, POST /__admin/sim/requests/reset (API requests and the first one's time)");
+        lines.add("  admin:          " + admin.describe(baseUrl()) + "; clock?offsetSeconds=, properties/touch and"
+                + " properties/deactivate?property_id=; the bulk files' href: GET " + RapidRequestHandler.FILES_PREFIX
+                + "{catalog,content}.jsonl.gz");
         lines.add("  options (sim.<name>=<value>):");
         lines.add(SimulatorOption.describeAll(RapidOptions.ALL));
         return String.join(System.lineSeparator(), lines);
@@ -145,7 +144,7 @@ public final class RapidSimulator implements ApiSimulator {
     @Override
     public synchronized void close() {
         if (server != null) {
-            server.stop();
+            server.close();
             server = null;
         }
     }
@@ -182,7 +181,7 @@ public final class RapidSimulator implements ApiSimulator {
 
     /** API requests since its last reset and when the first came (also on {@code /__admin/sim/requests}). */
     public ApiRequestMeter requestMeter() {
-        return meter;
+        return admin.meter();
     }
 
     /** Requests received on {@code /v3/properties/content}, faulted ones included. */
@@ -315,18 +314,14 @@ public final class RapidSimulator implements ApiSimulator {
         }
     }
 
-    /** WireMock logs nothing: requests carry signatures, and big runs would flood the output. */
-    private static final class SilentNotifier implements Notifier {
-        @Override
-        public void info(String message) {
-        }
-
-        @Override
-        public void error(String message) {
-        }
-
-        @Override
-        public void error(String message, Throwable t) {
-        }
+    private String statusJson() {
+        ObjectNode stats = JsonMapper.shared().createObjectNode();
+        stats.put("totalActive", totalActive());
+        stats.put("contentRequests", contentRequestCount());
+        ObjectNode requests = stats.putObject("requests");
+        requestCounts().forEach(requests::put);
+        ObjectNode countries = stats.putObject("activeByCountry");
+        activeCountsByCountry().forEach(countries::put);
+        return stats.toString();
     }
 }

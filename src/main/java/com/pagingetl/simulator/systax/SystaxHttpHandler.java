@@ -1,14 +1,11 @@
 package com.pagingetl.simulator.systax;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Queue;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.http.Fault;
-import com.github.tomakehurst.wiremock.http.Request;
-import com.github.tomakehurst.wiremock.http.RequestMethod;
-import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.pagingetl.simulator.SimRequest;
+import com.pagingetl.simulator.SimResponse;
+import com.pagingetl.simulator.SimServer;
 import com.pagingetl.simulator.SimulatedFaults;
 
 import tools.jackson.core.JacksonException;
@@ -25,7 +22,7 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <p>Thread-safe: holds no per-request state; the collaborators are thread-safe.
  */
-final class SystaxHttpHandler {
+final class SystaxHttpHandler implements SimServer.Handler {
 
     private static final String JSON = "application/json; charset=utf-8";
 
@@ -60,20 +57,21 @@ final class SystaxHttpHandler {
         return rulesCount.get();
     }
 
-    ResponseDefinition handle(Request request) {
-        String path = request.getUrl().split("\\?", 2)[0];
-        ResponseDefinition response;
+    @Override
+    public SimResponse handle(SimRequest request) {
+        String path = request.path();
+        SimResponse response;
         if (path.equals(options.loginPath())) {
-            response = RequestMethod.POST.equals(request.getMethod()) ? login(request) : error(405, "Metodo nao permitido");
+            response = request.is("POST") ? login(request) : error(405, "Metodo nao permitido");
         } else if (path.equals(options.rulesPath())) {
-            response = RequestMethod.POST.equals(request.getMethod()) ? rules(request) : error(405, "Metodo nao permitido");
+            response = request.is("POST") ? rules(request) : error(405, "Metodo nao permitido");
         } else {
             response = error(404, "Recurso nao encontrado");
         }
-        return options.latencyMs() > 0 ? ResponseDefinitionBuilder.like(response).withFixedDelay(options.latencyMs()).build() : response;
+        return response.delayed(options.latencyMs());
     }
 
-    private ResponseDefinition login(Request request) {
+    private SimResponse login(SimRequest request) {
         loginCount.incrementAndGet();
         JsonNode body = parse(request);
         if (body == null || !body.isObject() || !body.path("usuario").isString() || !body.path("senha").isString()) {
@@ -89,14 +87,14 @@ final class SystaxHttpHandler {
         return json(200, answer);
     }
 
-    private ResponseDefinition rules(Request request) {
+    private SimResponse rules(SimRequest request) {
         rulesCount.incrementAndGet();
         JsonNode body = parse(request);
-        String authorization = request.getHeader("Authorization");
+        String authorization = request.header("Authorization");
         SimulatedFaults.Decision<SystaxFault> fault = faults.next();
         if (!fault.none()) {
-            ResponseDefinition failed = fault(fault, authorization);
-            log.add(RulesRequest.lenient(body, failed.getFault() != null ? 0 : failed.getStatus(), 0));
+            SimResponse failed = fault(fault, authorization);
+            log.add(RulesRequest.lenient(body, failed.status(), 0));
             return failed;
         }
         TokenService.Check check = tokens.check(authorization);
@@ -129,21 +127,21 @@ final class SystaxHttpHandler {
         return json(200, answer);
     }
 
-    private ResponseDefinition fault(SimulatedFaults.Decision<SystaxFault> fault, String authorization) {
+    private SimResponse fault(SimulatedFaults.Decision<SystaxFault> fault, String authorization) {
         if (fault.fault() == null) {
             return error(fault.status(), fault.status() == 401 ? "Unauthorized" : "Falha simulada");
         }
         return switch (fault.fault()) {
             case SERVER_ERROR_500 -> error(500, "Erro interno no servidor");
-            case SERVICE_UNAVAILABLE_503 -> ResponseDefinitionBuilder.like(error(503, "Servico indisponivel"))
-                    .withHeader("Retry-After", Integer.toString(options.retryAfterSeconds())).build();
-            case HTML_502 -> text(502, "text/html; charset=utf-8",
+            case SERVICE_UNAVAILABLE_503 -> error(503, "Servico indisponivel")
+                    .header("Retry-After", Integer.toString(options.retryAfterSeconds()));
+            case HTML_502 -> SimResponse.of(502, "text/html; charset=utf-8",
                     "<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center></body></html>");
-            case NON_JSON_200 -> text(200, "text/html; charset=utf-8",
+            case NON_JSON_200 -> SimResponse.of(200, "text/html; charset=utf-8",
                     "<html><body><h1>Sistema em manutencao</h1><p>Tente novamente em instantes.</p></body></html>");
-            case RATE_LIMIT_429 -> ResponseDefinitionBuilder.like(error(429, "Limite de requisicoes excedido"))
-                    .withHeader("Retry-After", Integer.toString(options.retryAfterSeconds())).build();
-            case CONNECTION_RESET -> ResponseDefinitionBuilder.responseDefinition().withFault(Fault.CONNECTION_RESET_BY_PEER).build();
+            case RATE_LIMIT_429 -> error(429, "Limite de requisicoes excedido")
+                    .header("Retry-After", Integer.toString(options.retryAfterSeconds()));
+            case CONNECTION_RESET -> SimResponse.reset();
             case TOKEN_EXPIRED_401 -> {
                 tokens.expire(authorization);
                 yield unauthorized("Token expirado");
@@ -151,8 +149,8 @@ final class SystaxHttpHandler {
         };
     }
 
-    private JsonNode parse(Request request) {
-        byte[] bytes = request.getBody();
+    private JsonNode parse(SimRequest request) {
+        byte[] bytes = request.body();
         if (bytes == null || bytes.length == 0) {
             return null;
         }
@@ -163,13 +161,13 @@ final class SystaxHttpHandler {
         }
     }
 
-    private ResponseDefinition unauthorized(String detail) {
+    private SimResponse unauthorized(String detail) {
         ObjectNode answer = envelope("Unauthorized");
         answer.put("detail", detail);
-        return ResponseDefinitionBuilder.like(json(401, answer)).withHeader("WWW-Authenticate", "Bearer").build();
+        return json(401, answer).header("WWW-Authenticate", "Bearer");
     }
 
-    private ResponseDefinition error(int status, String message) {
+    private SimResponse error(int status, String message) {
         return json(status, envelope(message));
     }
 
@@ -180,13 +178,7 @@ final class SystaxHttpHandler {
         return answer;
     }
 
-    private ResponseDefinition json(int status, JsonNode body) {
-        return ResponseDefinitionBuilder.responseDefinition().withStatus(status).withHeader("Content-Type", JSON)
-                .withBody(mapper.writeValueAsBytes(body)).build();
-    }
-
-    private static ResponseDefinition text(int status, String contentType, String body) {
-        return ResponseDefinitionBuilder.responseDefinition().withStatus(status).withHeader("Content-Type", contentType)
-                .withBody(body.getBytes(StandardCharsets.UTF_8)).build();
+    private SimResponse json(int status, JsonNode body) {
+        return new SimResponse(status, JSON, mapper.writeValueAsBytes(body));
     }
 }

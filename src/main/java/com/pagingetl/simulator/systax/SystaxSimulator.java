@@ -1,10 +1,5 @@
 package com.pagingetl.simulator.systax;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.any;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,14 +10,13 @@ import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
 import com.pagingetl.simulator.ApiRequestMeter;
 import com.pagingetl.simulator.ApiSimulator;
+import com.pagingetl.simulator.SimAdmin;
+import com.pagingetl.simulator.SimServer;
 import com.pagingetl.simulator.SimulatedFaults;
 import com.pagingetl.simulator.SimulatorOption;
 import com.pagingetl.simulator.SimulatorOptions;
-import com.pagingetl.simulator.WireMockArtefacts;
 
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -31,7 +25,7 @@ import tools.jackson.databind.node.ObjectNode;
  * Embedded simulator of the Systax tax-rules API with the "ponteiro de atualizacao": a login that
  * issues bearer tokens, and a rules endpoint paged by {@code (id_cenario, codigo_produto)} starting
  * at the given pair inclusive and filtered by the update pointer (rules changed after it). Serves
- * real HTTP on 127.0.0.1 through WireMock.
+ * real HTTP on 127.0.0.1 through the kit's {@link SimServer}.
  *
  * <p>The data set is deterministic for a seed: base rules plus {@code epoch} change batches. The Java
  * methods below let tests of the jobs change data while a process pages, inject faults and inspect
@@ -54,9 +48,9 @@ public final class SystaxSimulator implements ApiSimulator {
     private final Queue<RecordedRulesRequest> requestLog = new ConcurrentLinkedQueue<>();
     private final List<Long> epochPointers = new CopyOnWriteArrayList<>();
     private final Object mutations = new Object();
-    private final ApiRequestMeter meter = new ApiRequestMeter();
+    private final SimAdmin admin = new SimAdmin();
     private final SplittableRandom changeRandom;
-    private WireMockServer server;
+    private SimServer server;
 
     public SystaxSimulator(SimulatorOptions options) {
         this.options = SystaxOptions.from(options);
@@ -97,19 +91,11 @@ public final class SystaxSimulator implements ApiSimulator {
         if (server != null) {
             throw new IllegalStateException("systax simulator already started on " + baseUrl());
         }
-        var config = wireMockConfig().bindAddress("127.0.0.1").disableRequestJournal().gzipDisabled(true)
-                .notifier(new Slf4jNotifier(false))
-                .extensions(new SystaxWireMockExtensions.Transformer(request -> {
-                            meter.record();
-                            return handler.handle(request);
-                        }),
-                        new SystaxWireMockExtensions.Admin(() -> mapper.writeValueAsString(advanceReport()), this::statusJson),
-                        meter.adminRoutes(), new WireMockArtefacts());
-        WireMockServer wireMock = new WireMockServer(port == 0 ? config.dynamicPort() : config.port(port));
-        wireMock.start();
-        // One catch-all stub; the global transformer answers every request routed to it.
-        wireMock.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(500)));
-        server = wireMock;
+        admin.get("status", this::statusJson)
+                .post("advance", request -> mapper.writeValueAsString(advanceReport()))
+                .post("token/expire", this::expireAllTokens)
+                .faults(faults, SystaxFault.class);
+        server = SimServer.start(port, handler, admin);
     }
 
     @Override
@@ -117,7 +103,7 @@ public final class SystaxSimulator implements ApiSimulator {
         if (server == null) {
             throw new IllegalStateException("systax simulator not started");
         }
-        return "http://127.0.0.1:" + server.port();
+        return server.baseUrl();
     }
 
     @Override
@@ -140,9 +126,7 @@ public final class SystaxSimulator implements ApiSimulator {
                 + (options.preset().isEmpty() ? "" : ", preset " + options.preset()));
         lines.add("  epoch " + epoch() + ", current ponteiro_atualizacao " + currentPointer() + ", pointers by epoch "
                 + epochPointers.stream().map(String::valueOf).toList());
-        lines.add("  admin: POST " + baseUrl() + "/__admin/sim/advance (apply the next change batch), GET "
-                + baseUrl() + "/__admin/sim/status, GET /__admin/sim/requests and POST /__admin/sim/requests/reset"
-                + " (API requests since the last reset and the first one's time)");
+        lines.add("  admin: " + admin.describe(baseUrl()) + "; advance applies the next change batch");
         lines.add("  options (sim.<name>=<value>):");
         lines.add(SimulatorOption.describeAll(SystaxOptions.ALL));
         return String.join(System.lineSeparator(), lines);
@@ -151,7 +135,7 @@ public final class SystaxSimulator implements ApiSimulator {
     @Override
     public synchronized void close() {
         if (server != null) {
-            server.stop();
+            server.close();
             server = null;
         }
     }
@@ -261,7 +245,7 @@ public final class SystaxSimulator implements ApiSimulator {
 
     /** API requests since its last reset and when the first came (also on {@code /__admin/sim/requests}). */
     public ApiRequestMeter requestMeter() {
-        return meter;
+        return admin.meter();
     }
 
     public int rulesRequestCount() {

@@ -11,6 +11,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
+import com.pagingetl.simulator.SimRequest;
+import com.pagingetl.simulator.SimResponse;
+
 import graphql.ExceptionWhileDataFetching;
 import graphql.ExecutionInput;
 import graphql.ExecutionResult;
@@ -34,10 +37,6 @@ final class TdgRequestHandler {
 
     static final String CONTENT_TYPE = "application/json;charset=utf-8";
 
-    /** An HTTP answer. */
-    record Reply(int status, String body, Map<String, String> headers, boolean dataQuery) {
-    }
-
     private final JsonMapper json = JsonMapper.builder().build();
     private final GraphQL data;
     private static final Pattern QUERY_PLAN_SELECTION = Pattern.compile("(?<![_0-9A-Za-z])" + TdgResolvers.QUERY_PLAN
@@ -45,63 +44,69 @@ final class TdgRequestHandler {
 
     private final GraphQL admin;
     private final String token;
+    private final Runnable afterDataQuery;
 
-    TdgRequestHandler(GraphQLSchema dataSchema, GraphQLSchema adminSchema, String token) {
+    /** {@code afterDataQuery} runs after each successful data-schema query (mutations excluded). */
+    TdgRequestHandler(GraphQLSchema dataSchema, GraphQLSchema adminSchema, String token, Runnable afterDataQuery) {
         this.data = GraphQL.newGraphQL(dataSchema).build();
         this.admin = GraphQL.newGraphQL(adminSchema).build();
         this.token = token;
+        this.afterDataQuery = afterDataQuery;
     }
 
-    Reply handle(String method, String path, Function<String, String> header, byte[] body, boolean hardLimitFault) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("Content-Type", CONTENT_TYPE);
-        String cleanPath = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
-        if (!cleanPath.equals("/graphql") || !method.equals("POST")) {
-            return new Reply(404, "Not found", Map.of("Content-Type", "text/plain"), false);
+    /** Answers {@code request} with {@code body} (the request's, or a fault's rewrite of it). */
+    SimResponse handle(SimRequest request, byte[] body, boolean hardLimitFault) {
+        if (!request.path().equals("/graphql") || !request.is("POST")) {
+            return SimResponse.of(404, "text/plain", "Not found");
         }
-        String authorization = header.apply("Authorization");
+        String authorization = request.header("Authorization");
         if (authorization == null || !authorization.startsWith("Bearer ")
                 || !authorization.substring("Bearer ".length()).equals(token)) {
-            return new Reply(401, "invalid credentials", headers, false);
+            return SimResponse.of(401, CONTENT_TYPE, "invalid credentials");
         }
-        String requestId = header.apply("request-id");
+        String requestId = request.header("request-id");
         if (requestId != null) {
             try {
                 UUID.fromString(requestId);
             } catch (IllegalArgumentException e) {
-                return new Reply(400, "Malformed http header 'request-id': " + requestId, headers, false);
+                return SimResponse.of(400, CONTENT_TYPE, "Malformed http header 'request-id': " + requestId);
             }
-            headers.put("request-id", requestId);
         }
+        SimResponse answer = answer(request, body, hardLimitFault);
+        return requestId == null ? answer : answer.header("request-id", requestId);
+    }
+
+    private SimResponse answer(SimRequest request, byte[] body, boolean hardLimitFault) {
+        Function<String, String> header = request::header;
         Long versionHeader = null;
         String version = header.apply("version");
         if (version != null) {
             try {
                 versionHeader = TdgScalars.toLong(version);
             } catch (RuntimeException e) {
-                return new Reply(400, "Malformed http header 'version': " + version, headers, false);
+                return SimResponse.of(400, CONTENT_TYPE, "Malformed http header 'version': " + version);
             }
         }
         JsonNode parsed;
         try {
             parsed = json.readTree(new String(body, StandardCharsets.UTF_8));
         } catch (JacksonException e) {
-            return error(headers, 400, e.getOriginalMessage());
+            return error(400, e.getOriginalMessage());
         }
         if (parsed == null || !parsed.isObject() || !parsed.path("query").isString()) {
-            return error(headers, 400, "Body should have 'query' field");
+            return error(400, "Body should have 'query' field");
         }
         JsonNode operationName = parsed.get("operationName");
         if (operationName != null && !operationName.isNull() && !operationName.isString()) {
-            return error(headers, 400, "'operationName' should be string");
+            return error(400, "'operationName' should be string");
         }
         JsonNode variables = parsed.get("variables");
         if (variables != null && !variables.isNull() && !variables.isObject()) {
-            return error(headers, 400, "'variables' should be a dictionary");
+            return error(400, "'variables' should be a dictionary");
         }
         JsonNode bodySchema = parsed.get("schema");
         if (bodySchema != null && !bodySchema.isNull() && !bodySchema.isString()) {
-            return error(headers, 400, "'schema' should be string");
+            return error(400, "'schema' should be string");
         }
         String schema = header.apply("schema");
         if (schema == null && bodySchema != null && bodySchema.isString()) {
@@ -113,7 +118,7 @@ final class TdgRequestHandler {
         } else if (schema.equals("admin")) {
             engine = admin;
         } else {
-            return error(headers, 400, "Schema \"" + schema + "\" not found");
+            return error(400, "Schema \"" + schema + "\" not found");
         }
         @SuppressWarnings("unchecked")
         Map<String, Object> vars = variables == null || variables.isNull() ? Map.of()
@@ -140,18 +145,20 @@ final class TdgRequestHandler {
             if (first instanceof ExceptionWhileDataFetching fetching) {
                 Throwable cause = fetching.getException();
                 if (cause instanceof TdgError tdg) {
-                    return error(headers, tdg.code(), tdg.getMessage());
+                    return error(tdg.code(), tdg.getMessage());
                 }
-                return error(headers, 500, String.valueOf(cause.getMessage()));
+                return error(500, String.valueOf(cause.getMessage()));
             }
             boolean clientError = first.getErrorType() == ErrorType.InvalidSyntax
                     || first.getErrorType() == ErrorType.ValidationError;
-            return error(headers, clientError ? 400 : 500, first.getMessage());
+            return error(clientError ? 400 : 500, first.getMessage());
         }
         Map<String, Object> envelope = new LinkedHashMap<>();
         envelope.put("data", explain ? withPlans(result.getData(), context.get(TdgResolvers.CTX_EXPLAIN)) : result.getData());
-        boolean dataQuery = context.hasKey(TdgResolvers.CTX_DATA_QUERY) && !context.hasKey(TdgResolvers.CTX_MUTATION);
-        return new Reply(200, json.writeValueAsString(envelope), headers, dataQuery);
+        if (context.hasKey(TdgResolvers.CTX_DATA_QUERY) && !context.hasKey(TdgResolvers.CTX_MUTATION)) {
+            afterDataQuery.run();
+        }
+        return SimResponse.of(200, CONTENT_TYPE, json.writeValueAsString(envelope));
     }
 
     /** The data with {@code __query_plan} added to each object of each planned top-level list. */
@@ -172,10 +179,10 @@ final class TdgRequestHandler {
         return out;
     }
 
-    private Reply error(Map<String, String> headers, int code, String message) {
+    private SimResponse error(int code, String message) {
         Map<String, Object> error = new LinkedHashMap<>();
         error.put("message", message);
         error.put("extensions", Map.of("code", code));
-        return new Reply(200, json.writeValueAsString(Map.of("errors", List.of(error))), headers, false);
+        return SimResponse.of(200, CONTENT_TYPE, json.writeValueAsString(Map.of("errors", List.of(error))));
     }
 }

@@ -1,9 +1,5 @@
 package com.pagingetl.simulator.tdg;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.any;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static com.pagingetl.simulator.SimulatorOption.ERROR_RATE;
 import static com.pagingetl.simulator.SimulatorOption.LATENCY_MS;
 import static com.pagingetl.simulator.SimulatorOption.RESET_RATE;
@@ -16,20 +12,15 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
-import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
-import com.github.tomakehurst.wiremock.http.Fault;
-import com.github.tomakehurst.wiremock.http.Request;
-import com.github.tomakehurst.wiremock.http.ResponseDefinition;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.pagingetl.simulator.ApiRequestMeter;
 import com.pagingetl.simulator.ApiSimulator;
+import com.pagingetl.simulator.SimAdmin;
+import com.pagingetl.simulator.SimRequest;
+import com.pagingetl.simulator.SimResponse;
+import com.pagingetl.simulator.SimServer;
 import com.pagingetl.simulator.SimulatedFaults;
 import com.pagingetl.simulator.SimulatorOption;
 import com.pagingetl.simulator.SimulatorOptions;
-import com.pagingetl.simulator.WireMockArtefacts;
 import com.pagingetl.simulator.tdg.TdgModel.FieldDef;
 import com.pagingetl.simulator.tdg.TdgModel.TypeDef;
 import com.pagingetl.simulator.tdg.TdgStore.Filter;
@@ -37,7 +28,7 @@ import com.pagingetl.simulator.tdg.TdgStore.Op;
 import com.pagingetl.simulator.tdg.TdgStore.Row;
 
 /**
- * Embedded Tarantool Data Grid 2.x GraphQL API ({@code POST /graphql}) over WireMock, serving the model
+ * Embedded Tarantool Data Grid 2.x GraphQL API ({@code POST /graphql}) on the kit's {@link SimServer}, serving the model
  * in {@code sample-data/tdg/model.json}: a versioned {@code Country} table (Russia's phone code was +7
  * before its latest version, +8) and {@code sim.size} generated {@code Account}s with several versions
  * each. Reproduces TDG's cursors, as-of and all-versions reads, mutations at a version, hard limits,
@@ -77,12 +68,12 @@ public final class TdgSimulator implements ApiSimulator {
     private final int latencyMs;
     private final int writesPerRequest;
     private final Queue<Integer> firstValues = new ConcurrentLinkedQueue<>();
-    private final AtomicLong requests = new AtomicLong();
-    private final AtomicLong dataQueries = new AtomicLong();
     /** Number of the data query answered as if it had no {@code after}; 0 for none. */
     private final AtomicLong cycleAt = new AtomicLong();
-    private final ApiRequestMeter meter = new ApiRequestMeter();
-    private WireMockServer server;
+    /** Request meter tally of the successful data-schema queries. */
+    private static final String DATA_QUERY = "dataQueries";
+    private final SimAdmin admin = new SimAdmin();
+    private SimServer server;
 
     static final SimulatorOption<Integer> SIZE = SimulatorOption.integer("size", 50_000, 0, 10_000_000,
             "objects generated");
@@ -119,7 +110,7 @@ public final class TdgSimulator implements ApiSimulator {
                 FaultKind.CONNECTION_RESET, null, List.of(FaultKind.SERVER_ERROR_500, FaultKind.ENVELOPE_ERROR));
         TdgResolvers resolvers = new TdgResolvers(store, limits, firstValues);
         this.handler = new TdgRequestHandler(TdgSchemaFactory.dataSchema(model, resolvers),
-                TdgSchemaFactory.adminSchema(limits, store), token);
+                TdgSchemaFactory.adminSchema(limits, store), token, this::afterDataQuery);
     }
 
     @Override
@@ -132,13 +123,12 @@ public final class TdgSimulator implements ApiSimulator {
         if (server != null) {
             throw new IllegalStateException("already started");
         }
-        var config = wireMockConfig().bindAddress("127.0.0.1").gzipDisabled(true).disableRequestJournal()
-                .notifier(new Slf4jNotifier(false)).containerThreads(24).extensions(new Transformer(), meter.adminRoutes(),
-                        new WireMockArtefacts());
-        config = port == 0 ? config.dynamicPort() : config.port(port);
-        server = new WireMockServer(config);
-        server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)));
-        server.start();
+        admin.post("data/write-random", request -> {
+                    updateRandom(Integer.parseInt(request.param("count")));
+                    return "{\"latestVersion\":" + latestVersion() + "}";
+                })
+                .faults(faults, FaultKind.class);
+        server = SimServer.start(port, this::answer, admin);
     }
 
     @Override
@@ -146,7 +136,7 @@ public final class TdgSimulator implements ApiSimulator {
         if (server == null) {
             throw new IllegalStateException("not started");
         }
-        return "http://127.0.0.1:" + server.port();
+        return server.baseUrl();
     }
 
     @Override
@@ -171,15 +161,15 @@ public final class TdgSimulator implements ApiSimulator {
                         + " (admin: header 'schema: admin', query { config { hard_limits { scanned returned } } })",
                 "Newest committed version: " + store.latestVersion()
                         + " (admin: query { cluster { current_version } }, a simulator extension)",
-                "Simulator admin: GET " + baseUrl() + "/__admin/sim/requests, POST /__admin/sim/requests/reset"
-                        + " (API requests since the last reset and the first one's time)",
+                "Simulator admin: " + admin.describe(baseUrl()) + "; data/write-random?count=N applies N random"
+                        + " writes, each at a new version",
                 "Options (sim.<name>=<value>):", SimulatorOption.describeAll(OPTIONS));
     }
 
     @Override
     public synchronized void close() {
         if (server != null) {
-            server.stop();
+            server.close();
             server = null;
         }
     }
@@ -300,19 +290,19 @@ public final class TdgSimulator implements ApiSimulator {
         limits.set(scanned, returned);
     }
 
-    /** All HTTP requests received (faulted ones included). */
+    /** All API requests received since the last reset (faulted ones included). */
     public long requestCount() {
-        return requests.get();
+        return admin.meter().requests();
     }
 
     /** API requests since its last reset and when the first came (also on {@code /__admin/sim/requests}). */
     public ApiRequestMeter requestMeter() {
-        return meter;
+        return admin.meter();
     }
 
     /** Successful data-schema queries served. */
     public long dataQueryCount() {
-        return dataQueries.get();
+        return admin.meter().count(DATA_QUERY);
     }
 
     /** The effective {@code first} of every query field resolved, in order (10 when absent). */
@@ -320,65 +310,40 @@ public final class TdgSimulator implements ApiSimulator {
         return List.copyOf(firstValues);
     }
 
+    /** Zeroes the request meter (as {@code POST /__admin/sim/requests/reset} does) and forgets the first values. */
     public void resetCounters() {
-        requests.set(0);
-        dataQueries.set(0);
+        admin.meter().reset();
         firstValues.clear();
     }
 
     // ---------------------------------------------------------------- HTTP
 
-    private final class Transformer implements ResponseDefinitionTransformerV2 {
+    private SimResponse answer(SimRequest request) {
+        SimulatedFaults.Decision<FaultKind> decision = faults.next();
+        FaultKind fault = decision.status() > 0 ? FaultKind.SERVER_ERROR_500 : decision.fault();
+        return (fault == null || fault == FaultKind.HARD_LIMIT ? graphql(request, fault == FaultKind.HARD_LIMIT) : switch (fault) {
+            case CONNECTION_RESET -> SimResponse.reset();
+            case SERVER_ERROR_500 -> SimResponse.of(500, "text/plain", "Internal Server Error");
+            case NON_JSON_200 -> SimResponse.of(200, "text/html", "<html><body>502 Bad Gateway</body></html>");
+            default -> SimResponse.of(200, TdgRequestHandler.CONTENT_TYPE,
+                    "{\"errors\":[{\"message\":\"Injected failure\",\"extensions\":{\"code\":500}}]}");
+        }).delayed(latencyMs);
+    }
 
-        @Override
-        public String getName() {
-            return "tdg-graphql";
+    private SimResponse graphql(SimRequest request, boolean hardLimitFault) {
+        byte[] body = request.body();
+        if (cycleAt.get() > 0 && dataQueryCount() + 1 == cycleAt.get()) {
+            body = AFTER_ARGUMENT.matcher(new String(body, java.nio.charset.StandardCharsets.UTF_8)).replaceAll("")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
         }
+        return handler.handle(request, body, hardLimitFault);
+    }
 
-        @Override
-        public ResponseDefinition transform(ServeEvent serveEvent) {
-            requests.incrementAndGet();
-            meter.record();
-            Request request = serveEvent.getRequest();
-            SimulatedFaults.Decision<FaultKind> decision = faults.next();
-            FaultKind fault = decision.status() > 0 ? FaultKind.SERVER_ERROR_500 : decision.fault();
-            ResponseDefinitionBuilder response = aResponse();
-            if (latencyMs > 0) {
-                response.withFixedDelay(latencyMs);
-            }
-            if (fault == FaultKind.CONNECTION_RESET) {
-                return response.withFault(Fault.CONNECTION_RESET_BY_PEER).build();
-            }
-            if (fault == FaultKind.SERVER_ERROR_500) {
-                return response.withStatus(500).withHeader("Content-Type", "text/plain")
-                        .withBody("Internal Server Error").build();
-            }
-            if (fault == FaultKind.NON_JSON_200) {
-                return response.withStatus(200).withHeader("Content-Type", "text/html")
-                        .withBody("<html><body>502 Bad Gateway</body></html>").build();
-            }
-            if (fault == FaultKind.ENVELOPE_ERROR) {
-                return response.withStatus(200).withHeader("Content-Type", TdgRequestHandler.CONTENT_TYPE)
-                        .withBody("{\"errors\":[{\"message\":\"Injected failure\",\"extensions\":{\"code\":500}}]}")
-                        .build();
-            }
-            byte[] body = request.getBody();
-            if (cycleAt.get() > 0 && dataQueries.get() + 1 == cycleAt.get()) {
-                body = AFTER_ARGUMENT.matcher(new String(body, java.nio.charset.StandardCharsets.UTF_8)).replaceAll("")
-                        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            }
-            TdgRequestHandler.Reply reply = handler.handle(request.getMethod().getName(), request.getUrl(),
-                    request::getHeader, body, fault == FaultKind.HARD_LIMIT);
-            if (reply.dataQuery()) {
-                dataQueries.incrementAndGet();
-                if (writesPerRequest > 0) {
-                    // The grid keeps being written while a job reads it.
-                    store.writeRandom(writesPerRequest);
-                }
-            }
-            response.withStatus(reply.status()).withBody(reply.body());
-            reply.headers().forEach(response::withHeader);
-            return response.build();
+    private void afterDataQuery() {
+        admin.meter().tally(DATA_QUERY);
+        if (writesPerRequest > 0) {
+            // The grid keeps being written while a job reads it.
+            store.writeRandom(writesPerRequest);
         }
     }
 }

@@ -27,6 +27,7 @@ import tools.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 
 import com.pagingetl.simulator.SimulatorOptions;
+import com.pagingetl.simulator.demarches.DemarchesFault;
 import com.pagingetl.simulator.demarches.DemarchesSimulator;
 import com.pagingetl.testing.EtlRun;
 import com.pagingetl.testing.PublishedOutput;
@@ -202,7 +203,9 @@ class DemarchesDossiersJobIntegrationTests {
     @Test
     void aTimeoutHalvesThePageAndTheRunCompletes() {
         DemarchesSimulator sim = simulator();
-        sim.injectTimeoutNext(3);
+        for (int i = 0; i < 3; i++) {
+            sim.injectNext(DemarchesFault.TIMEOUT);
+        }
         DemarchesRuns job = runs(sim.baseUrl());
 
         DemarchesRuns.Run run = DemarchesRuns.published(job.run());

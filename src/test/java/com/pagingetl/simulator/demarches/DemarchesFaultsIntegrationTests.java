@@ -62,7 +62,8 @@ class DemarchesFaultsIntegrationTests {
     void injectedRateLimitAndDisabledLimit() {
         try (DemarchesSimulator sim = start(Map.of("size", "400", "rateLimitPerMinute", "0"))) {
             DemarchesHttp http = new DemarchesHttp(sim.baseUrl());
-            sim.injectRateLimitNext(2);
+            sim.injectNext(DemarchesFault.RATE_LIMIT_429);
+            sim.injectNext(DemarchesFault.RATE_LIMIT_429);
             assertThat(http.query(DemarchesHttp.SYNC_LIGHT, page(1)).status()).isEqualTo(429);
             assertThat(http.query(DemarchesHttp.SYNC_LIGHT, page(1)).status()).isEqualTo(429);
             for (int i = 0; i < 10; i++) {
@@ -119,7 +120,7 @@ class DemarchesFaultsIntegrationTests {
     void injectedTimeoutHitsOnlyTheNextPages() {
         try (DemarchesSimulator sim = start(Map.of("size", "400", "rateLimitPerMinute", "0"))) {
             DemarchesHttp http = new DemarchesHttp(sim.baseUrl());
-            sim.injectTimeoutNext(1);
+            sim.injectNext(DemarchesFault.TIMEOUT);
             JsonNode first = http.query(DemarchesHttp.SYNC_LIGHT, page(10)).json();
             assertThat(first.get("errors").get(0).get("extensions").get("code").asString()).isEqualTo("timeout");
             JsonNode second = http.query(DemarchesHttp.SYNC_LIGHT, page(10)).json();
@@ -141,6 +142,33 @@ class DemarchesFaultsIntegrationTests {
             assertThat(http.query(DemarchesHttp.SYNC_LIGHT, page(1)).status()).isEqualTo(403);
             sim.setTokenValid(true);
             assertThat(http.query(DemarchesHttp.SYNC_LIGHT, page(1)).status()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void theFaultPlanIsScriptedOverTheAdminSurfaceAndItsTimeoutShareIsDrawnPerRequest() throws Exception {
+        try (DemarchesSimulator sim = start(Map.of("size", "400", "rateLimitPerMinute", "0"));
+             DemarchesSimulator alwaysTimesOut = start(Map.of("size", "400", "rateLimitPerMinute", "0",
+                     "timeoutRate", "1"))) {
+            DemarchesHttp http = new DemarchesHttp(sim.baseUrl());
+            java.net.http.HttpResponse<String> scripted = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(sim.baseUrl()
+                            + "/__admin/sim/faults/next?kind=TIMEOUT")).POST(java.net.http.HttpRequest.BodyPublishers
+                            .noBody()).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+
+            JsonNode timedOut = http.query(DemarchesHttp.SYNC_LIGHT, page(10)).json();
+            JsonNode served = http.query(DemarchesHttp.SYNC_LIGHT, page(10)).json();
+            sim.failRequestsAfter(0, 502);
+            int failed = http.query(DemarchesHttp.SYNC_LIGHT, page(10)).status();
+            sim.clearFaults();
+            JsonNode drawn = new DemarchesHttp(alwaysTimesOut.baseUrl()).query(DemarchesHttp.SYNC_LIGHT, page(10)).json();
+
+            assertThat(scripted.statusCode()).isEqualTo(200);
+            assertThat(timedOut.get("errors").get(0).get("extensions").get("code").asString()).isEqualTo("timeout");
+            assertThat(served.has("errors")).isFalse();
+            assertThat(failed).isEqualTo(502);
+            assertThat(http.query(DemarchesHttp.SYNC_LIGHT, page(10)).status()).isEqualTo(200);
+            assertThat(drawn.get("errors").get(0).get("extensions").get("code").asString()).isEqualTo("timeout");
         }
     }
 }

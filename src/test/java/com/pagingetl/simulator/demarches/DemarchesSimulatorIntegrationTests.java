@@ -282,7 +282,7 @@ class DemarchesSimulatorIntegrationTests {
         assertThat(unparsable.json().get("errors").get(0).get("extensions").get("code").asString()).isEqualTo("graphql_parse_failed");
         assertThat(unparsable.json().get("data").isNull()).isTrue();
 
-        sim.injectServerErrorNext(1);
+        sim.injectNext(DemarchesFault.SERVER_ERROR_500);
         DemarchesHttp.Response error = http.query(DemarchesHttp.SYNC_QUERY, vars("demarcheNumber", 1001));
         assertThat(error.status()).isEqualTo(500);
         JsonNode extensions = error.json().get("errors").get(0).get("extensions");

@@ -99,7 +99,7 @@ class SchemaDocumentsTests {
     @BeforeAll
     static void schema() {
         schema = DemarchesSchema.schema(Templates.load().schemaSdl,
-                new DemarchesQueries(null, null, null, null, null, null, n -> { }));
+                new DemarchesQueries(null, null, null, null, 0, null, n -> { }), new DemarchesMutations(null, null, null, () -> 0));
     }
 
     private static List<GraphQLError> errors(String document) {
@@ -116,6 +116,7 @@ class SchemaDocumentsTests {
     @Test
     void persistedQueryDocumentValidates() {
         assertThat(errors(Templates.load().persistedQuery)).isEmpty();
+        assertThat(errors(Templates.load().persistedMutation)).isEmpty();
     }
 
     @Test

@@ -120,6 +120,6 @@ class RapidAuthIntegrationTests {
                 Map.entry("etl.jobs.rapid-content.api-key", "key-1"),
                 Map.entry("etl.jobs.rapid-content.shared-secret", "secret-1"));
         assertThat(simulator.baseUrl()).matches("http://127\\.0\\.0\\.1:\\d+");
-        assertThat(simulator.describe()).contains(simulator.baseUrl()).contains("key-1").contains("/_sim/rapid/");
+        assertThat(simulator.describe()).contains(simulator.baseUrl()).contains("key-1").contains("/__admin/sim/status");
     }
 }

@@ -96,7 +96,16 @@ class RapidFaultIntegrationTests {
 
     @Test
     void connectionReset() {
+        // Twice: the JDK client sends a GET again, once, when its connection closes before any answer.
         simulator.injectNext(RapidFault.CONNECTION_RESET);
+        simulator.injectNext(RapidFault.CONNECTION_RESET);
+        assertThatThrownBy(() -> http.get(URL)).isInstanceOf(UncheckedIOException.class);
+        assertThat(http.get(URL).status()).isEqualTo(200);
+    }
+
+    @Test
+    void anAnswerDroppedMidBodyFailsTheExchangeAndTheNextRequestWorks() {
+        simulator.injectNext(RapidFault.DROPPED_MID_BODY);
         assertThatThrownBy(() -> http.get(URL)).isInstanceOf(UncheckedIOException.class);
         assertThat(http.get(URL).status()).isEqualTo(200);
     }
@@ -138,10 +147,10 @@ class RapidFaultIntegrationTests {
 
     @Test
     void adminEndpointsMirrorTheJavaApi() throws Exception {
-        assertThat(http.post("/_sim/rapid/faults/next?kind=RATE_LIMIT_429").statusCode()).isEqualTo(200);
+        assertThat(http.post("/__admin/sim/faults/next?kind=RATE_LIMIT_429").statusCode()).isEqualTo(200);
         assertThat(http.get(URL).status()).isEqualTo(429);
-        assertThat(http.post("/_sim/rapid/faults/next?kind=NOPE").statusCode()).isEqualTo(400);
-        HttpResponse<byte[]> stats = http.raw("/_sim/rapid/stats");
+        assertThat(http.post("/__admin/sim/faults/next?kind=NOPE").statusCode()).isEqualTo(400);
+        HttpResponse<byte[]> stats = http.raw("/__admin/sim/status");
         assertThat(new String(stats.body(), StandardCharsets.UTF_8)).contains("\"totalActive\":" + simulator.totalActive());
     }
 

@@ -249,4 +249,28 @@ class TdgMutationsAndFaultsIntegrationTests {
                     .hasMessageContaining("sim." + options.keySet().iterator().next());
         }
     }
+
+    @Test
+    void theAdminSurfaceWritesDataAndScriptsFaults() throws Exception {
+        try (TdgSimulator sim = started(Map.of("size", "50"))) {
+            java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+            long before = sim.latestVersion();
+
+            HttpResponse<String> written = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                    sim.baseUrl() + "/__admin/sim/data/write-random?count=3")).POST(java.net.http.HttpRequest
+                    .BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> scripted = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                    sim.baseUrl() + "/__admin/sim/faults/next?kind=SERVER_ERROR_500")).POST(java.net.http.HttpRequest
+                    .BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            TdgTestClient client = new TdgTestClient(sim.baseUrl(), "demo-tdg-token");
+
+            assertThat(written.statusCode()).isEqualTo(200);
+            assertThat(sim.latestVersion()).isGreaterThan(before);
+            assertThat(written.body()).isEqualTo("{\"latestVersion\":" + sim.latestVersion() + "}");
+            assertThat(scripted.statusCode()).isEqualTo(200);
+            assertThat(client.raw("{\"query\":\"{ Country { name } }\"}", "Authorization", "Bearer demo-tdg-token")
+                    .statusCode()).isEqualTo(500);
+            assertThat(sim.describe()).contains("POST /__admin/sim/data/write-random", "fault kinds");
+        }
+    }
 }

@@ -1,4 +1,4 @@
-package com.pagingetl.simulator.rapid;
+package com.pagingetl.simulator;
 
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -10,18 +10,18 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** Parses and canonicalises URL query strings (repeatable parameters, order kept). Stateless. */
-final class QueryStrings {
+public final class QueryStrings {
 
     private QueryStrings() {
     }
 
     /** Parameters of {@code url} (a path with an optional query), each name mapped to its values in order. */
-    static Map<String, List<String>> parseUrl(String url) {
+    public static Map<String, List<String>> parseUrl(String url) {
         int q = url.indexOf('?');
         return parse(q < 0 ? "" : url.substring(q + 1));
     }
 
-    static Map<String, List<String>> parse(String query) {
+    public static Map<String, List<String>> parse(String query) {
         Map<String, List<String>> out = new LinkedHashMap<>();
         if (query == null || query.isEmpty()) {
             return out;
@@ -39,7 +39,7 @@ final class QueryStrings {
     }
 
     /** A stable encoding of the parameters: names sorted, values in their original order. */
-    static String canonical(Map<String, List<String>> params) {
+    public static String canonical(Map<String, List<String>> params) {
         StringBuilder out = new StringBuilder();
         for (Map.Entry<String, List<String>> e : new TreeMap<>(params).entrySet()) {
             for (String v : e.getValue()) {
@@ -52,12 +52,12 @@ final class QueryStrings {
         return out.toString();
     }
 
-    static String path(String url) {
+    public static String path(String url) {
         int q = url.indexOf('?');
         return q < 0 ? url : url.substring(0, q);
     }
 
-    static String encode(String s) {
+    public static String encode(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 

@@ -73,7 +73,7 @@ public final class RapidSimulator implements ApiSimulator {
         pager = new RapidPager(data, renderer, this::now, this::baseUrl, options.pageSize(), options.linkLifetime(),
                 options.emptyLastPage());
         RapidFiles files = new RapidFiles(data, renderer, this::now, this::baseUrl);
-        handler = new RapidRequestHandler(this, pager, files, authenticator, faults, options);
+        handler = new RapidRequestHandler(this, pager, files, authenticator, faults, options, admin.meter());
         admin.get("status", this::statusJson)
                 .post("links/expire", this::expireAllLinks)
                 .post("clock", request -> {
@@ -189,13 +189,9 @@ public final class RapidSimulator implements ApiSimulator {
         return requestCount(RapidRequestHandler.CONTENT_PATH);
     }
 
-    /** Requests received on an API path such as {@code /v3/properties/inactive}, faulted ones included. */
+    /** Requests received on an API path such as {@code /v3/properties/inactive} since the meter's last reset, faulted ones included. */
     public int requestCount(String path) {
-        return handler == null ? 0 : handler.count(path);
-    }
-
-    public Map<String, Integer> requestCounts() {
-        return handler == null ? Map.of() : handler.counts();
+        return (int) admin.meter().count(path);
     }
 
     /** Every API request after the next {@code n} (counted from this call) answers {@code status}. */
@@ -319,7 +315,7 @@ public final class RapidSimulator implements ApiSimulator {
         stats.put("totalActive", totalActive());
         stats.put("contentRequests", contentRequestCount());
         ObjectNode requests = stats.putObject("requests");
-        requestCounts().forEach(requests::put);
+        admin.meter().counts().forEach(requests::put);
         ObjectNode countries = stats.putObject("activeByCountry");
         activeCountsByCountry().forEach(countries::put);
         return stats.toString();

@@ -95,7 +95,12 @@ public final class SystaxSimulator implements ApiSimulator {
                 .post("advance", request -> mapper.writeValueAsString(advanceReport()))
                 .post("token/expire", this::expireAllTokens)
                 .faults(faults, SystaxFault.class);
-        server = SimServer.start(port, handler, admin);
+        server = SimServer.start(port, request -> {
+            if (request.is("POST")) {
+                admin.meter().tally(request.path());
+            }
+            return handler.handle(request);
+        }, admin);
     }
 
     @Override
@@ -248,12 +253,14 @@ public final class SystaxSimulator implements ApiSimulator {
         return admin.meter();
     }
 
+    /** Rules POSTs (any outcome) since the meter's last reset. */
     public int rulesRequestCount() {
-        return handler.rulesCount();
+        return (int) admin.meter().count(options.rulesPath());
     }
 
+    /** Login POSTs (any outcome) since the meter's last reset. */
     public int loginCount() {
-        return handler.loginCount();
+        return (int) admin.meter().count(options.loginPath());
     }
 
     /** Every rules request received so far, in arrival order, with the key and pointer it sent. */

@@ -1,8 +1,7 @@
 package com.pagingetl.simulator.rapid;
 
 import com.pagingetl.simulator.QueryStrings;
-import com.pagingetl.simulator.ApiRequestMeter;
-import com.pagingetl.simulator.ApiSimulator;
+import com.pagingetl.simulator.KitSimulator;
 import com.pagingetl.simulator.SimAdmin;
 import com.pagingetl.simulator.SimServer;
 import com.pagingetl.simulator.SimulatedFaults;
@@ -34,18 +33,14 @@ import java.util.stream.Collectors;
  *
  * <p>Thread-safe: requests are served concurrently; the test API may be called from any thread.
  */
-public final class RapidSimulator implements ApiSimulator {
+public final class RapidSimulator extends KitSimulator {
 
     private final RapidOptions options;
     private final RapidDataSet data;
     private final SimulatedFaults<RapidFault> faults;
     private final RapidAuthenticator authenticator;
-    private final SimAdmin admin = new SimAdmin();
     private volatile Duration clockOffset = Duration.ZERO;
-    private volatile SimServer server;
-    private volatile String baseUrl;
     private volatile RapidPager pager;
-    private volatile RapidRequestHandler handler;
 
     public RapidSimulator(SimulatorOptions options) {
         this.options = RapidOptions.from(options);
@@ -65,15 +60,12 @@ public final class RapidSimulator implements ApiSimulator {
     }
 
     @Override
-    public synchronized void start(int port) {
-        if (server != null) {
-            throw new IllegalStateException("rapid simulator already started");
-        }
+    protected SimServer.Handler serve(SimAdmin admin) {
         PropertyRenderer renderer = new PropertyRenderer(data, this::baseUrl);
         pager = new RapidPager(data, renderer, this::now, this::baseUrl, options.pageSize(), options.linkLifetime(),
                 options.emptyLastPage());
         RapidFiles files = new RapidFiles(data, renderer, this::now, this::baseUrl);
-        handler = new RapidRequestHandler(this, pager, files, authenticator, faults, options, admin.meter());
+        RapidRequestHandler handler = new RapidRequestHandler(this, pager, files, authenticator, faults, options, admin.meter());
         admin.get("status", this::statusJson)
                 .post("links/expire", this::expireAllLinks)
                 .post("clock", request -> {
@@ -89,16 +81,7 @@ public final class RapidSimulator implements ApiSimulator {
                     return "{\"ok\":true}";
                 })
                 .faults(faults, RapidFault.class);
-        server = SimServer.start(port, handler, admin);
-        baseUrl = server.baseUrl();
-    }
-
-    @Override
-    public String baseUrl() {
-        if (baseUrl == null) {
-            throw new IllegalStateException("rapid simulator not started");
-        }
-        return baseUrl;
+        return handler;
     }
 
     @Override
@@ -141,14 +124,6 @@ public final class RapidSimulator implements ApiSimulator {
         return String.join(System.lineSeparator(), lines);
     }
 
-    @Override
-    public synchronized void close() {
-        if (server != null) {
-            server.close();
-            server = null;
-        }
-    }
-
     // ---- Java API for tests ---------------------------------------------------------------------------------
 
     /** The simulator's clock: real time plus the offset set by {@link #setClockOffset}. */
@@ -177,11 +152,6 @@ public final class RapidSimulator implements ApiSimulator {
     /** A valid {@code Authorization} header for the demo credentials, signed with the real (client) clock. */
     public String authorizationHeader() {
         return RapidAuthenticator.header(options.apiKey(), options.sharedSecret(), Instant.now().getEpochSecond());
-    }
-
-    /** API requests since its last reset and when the first came (also on {@code /__admin/sim/requests}). */
-    public ApiRequestMeter requestMeter() {
-        return admin.meter();
     }
 
     /** Requests received on {@code /v3/properties/content}, faulted ones included. */
@@ -278,11 +248,6 @@ public final class RapidSimulator implements ApiSimulator {
     /** Active {@code expedia} properties per country code, largest first. */
     public Map<String, Integer> activeCountsByCountry() {
         return data.activeCountsByCountry("expedia");
-    }
-
-    /** Inactive property ids with the day they became inactive. */
-    public Map<String, LocalDate> inactiveProperties() {
-        return data.inactive();
     }
 
     /** Ids the inactive endpoint lists for {@code since}. */

@@ -10,8 +10,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import com.pagingetl.simulator.ApiRequestMeter;
-import com.pagingetl.simulator.ApiSimulator;
+import com.pagingetl.simulator.KitSimulator;
 import com.pagingetl.simulator.SimAdmin;
 import com.pagingetl.simulator.SimServer;
 import com.pagingetl.simulator.SimulatedFaults;
@@ -34,7 +33,7 @@ import tools.jackson.databind.node.ObjectNode;
  * <p>Thread-safe: requests are served concurrently; every data mutation (change batches, API changes,
  * changes after each page) is serialised on one lock so batches stay deterministic.
  */
-public final class SystaxSimulator implements ApiSimulator {
+public final class SystaxSimulator extends KitSimulator {
 
     private final SystaxOptions options;
     private final DataSetGenerator generator;
@@ -48,9 +47,7 @@ public final class SystaxSimulator implements ApiSimulator {
     private final Queue<RecordedRulesRequest> requestLog = new ConcurrentLinkedQueue<>();
     private final List<Long> epochPointers = new CopyOnWriteArrayList<>();
     private final Object mutations = new Object();
-    private final SimAdmin admin = new SimAdmin();
     private final SplittableRandom changeRandom;
-    private SimServer server;
 
     public SystaxSimulator(SimulatorOptions options) {
         this.options = SystaxOptions.from(options);
@@ -87,28 +84,17 @@ public final class SystaxSimulator implements ApiSimulator {
     }
 
     @Override
-    public synchronized void start(int port) {
-        if (server != null) {
-            throw new IllegalStateException("systax simulator already started on " + baseUrl());
-        }
+    protected SimServer.Handler serve(SimAdmin admin) {
         admin.get("status", this::statusJson)
                 .post("advance", request -> mapper.writeValueAsString(advanceReport()))
                 .post("token/expire", this::expireAllTokens)
                 .faults(faults, SystaxFault.class);
-        server = SimServer.start(port, request -> {
+        return request -> {
             if (request.is("POST")) {
                 admin.meter().tally(request.path());
             }
             return handler.handle(request);
-        }, admin);
-    }
-
-    @Override
-    public synchronized String baseUrl() {
-        if (server == null) {
-            throw new IllegalStateException("systax simulator not started");
-        }
-        return server.baseUrl();
+        };
     }
 
     @Override
@@ -135,14 +121,6 @@ public final class SystaxSimulator implements ApiSimulator {
         lines.add("  options (sim.<name>=<value>):");
         lines.add(SimulatorOption.describeAll(SystaxOptions.ALL));
         return String.join(System.lineSeparator(), lines);
-    }
-
-    @Override
-    public synchronized void close() {
-        if (server != null) {
-            server.close();
-            server = null;
-        }
     }
 
     // ---- data: inspection -------------------------------------------------------------------
@@ -246,11 +224,6 @@ public final class SystaxSimulator implements ApiSimulator {
     /** Moves the simulator's clock forward (token expiry, update times of later changes). */
     public void advanceClock(Duration duration) {
         clock.advance(duration);
-    }
-
-    /** API requests since its last reset and when the first came (also on {@code /__admin/sim/requests}). */
-    public ApiRequestMeter requestMeter() {
-        return admin.meter();
     }
 
     /** Rules POSTs (any outcome) since the meter's last reset. */

@@ -12,8 +12,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 
-import com.pagingetl.simulator.ApiRequestMeter;
-import com.pagingetl.simulator.ApiSimulator;
+import com.pagingetl.simulator.KitSimulator;
 import com.pagingetl.simulator.SimAdmin;
 import com.pagingetl.simulator.SimRequest;
 import com.pagingetl.simulator.SimResponse;
@@ -36,7 +35,7 @@ import com.pagingetl.simulator.tdg.TdgStore.Row;
  *
  * <p>Thread-safe: many clients may page concurrently while tests or random writes change the data.
  */
-public final class TdgSimulator implements ApiSimulator {
+public final class TdgSimulator extends KitSimulator {
 
     /** Kinds of injected failure, each for one request. */
     public enum FaultKind {
@@ -72,8 +71,6 @@ public final class TdgSimulator implements ApiSimulator {
     private final AtomicLong cycleAt = new AtomicLong();
     /** Request meter tally of the successful data-schema queries. */
     private static final String DATA_QUERY = "dataQueries";
-    private final SimAdmin admin = new SimAdmin();
-    private SimServer server;
 
     static final SimulatorOption<Integer> SIZE = SimulatorOption.integer("size", 50_000, 0, 10_000_000,
             "objects generated");
@@ -119,24 +116,13 @@ public final class TdgSimulator implements ApiSimulator {
     }
 
     @Override
-    public synchronized void start(int port) {
-        if (server != null) {
-            throw new IllegalStateException("already started");
-        }
+    protected SimServer.Handler serve(SimAdmin admin) {
         admin.post("data/write-random", request -> {
                     updateRandom(Integer.parseInt(request.param("count")));
                     return "{\"latestVersion\":" + latestVersion() + "}";
                 })
                 .faults(faults, FaultKind.class);
-        server = SimServer.start(port, this::answer, admin);
-    }
-
-    @Override
-    public String baseUrl() {
-        if (server == null) {
-            throw new IllegalStateException("not started");
-        }
-        return server.baseUrl();
+        return this::answer;
     }
 
     @Override
@@ -164,14 +150,6 @@ public final class TdgSimulator implements ApiSimulator {
                 "Simulator admin: " + admin.describe(baseUrl()) + "; data/write-random?count=N applies N random"
                         + " writes, each at a new version",
                 "Options (sim.<name>=<value>):", SimulatorOption.describeAll(OPTIONS));
-    }
-
-    @Override
-    public synchronized void close() {
-        if (server != null) {
-            server.close();
-            server = null;
-        }
     }
 
     // ---------------------------------------------------------------- Java API for job tests
@@ -293,11 +271,6 @@ public final class TdgSimulator implements ApiSimulator {
     /** All API requests received since the last reset (faulted ones included). */
     public long requestCount() {
         return admin.meter().requests();
-    }
-
-    /** API requests since its last reset and when the first came (also on {@code /__admin/sim/requests}). */
-    public ApiRequestMeter requestMeter() {
-        return admin.meter();
     }
 
     /** Successful data-schema queries served. */

@@ -1,20 +1,24 @@
 package com.pagingetl.simulator;
 
 /**
- * The shape the four simulators share: one {@link SimAdmin} (request log, fault script, the API's own routes) and one
- * {@link SimServer} bound by {@link #start} and released by {@link #close}. A simulator adds its admin routes and
- * returns the handler of its API requests in {@link #serve}.
+ * The shape the four simulators share: one {@link SimAdmin} (request log, fault script, the API's own routes), one
+ * {@link SimServer} bound by {@link #start} and released by {@link #close}, and one fault plan of kinds {@code K}
+ * that tests script through {@link #injectNext}, {@link #failRequestsAfter} and {@link #clearFaults}. A simulator
+ * adds its admin routes and returns the handler of its API requests in {@link #serve}.
  *
  * <p>Thread-safe: start and close are serialised; {@link #baseUrl} takes no lock, because request threads ask
  * for it while {@link #close} waits for them.
  */
-public abstract class KitSimulator implements ApiSimulator {
+public abstract class KitSimulator<K extends Enum<K>> implements ApiSimulator {
 
     protected final SimAdmin admin = new SimAdmin();
     private volatile SimServer server;
 
     /** Adds the API's routes to {@code admin} and returns the handler of its API requests; called once by {@link #start}. */
     protected abstract SimServer.Handler serve(SimAdmin admin);
+
+    /** The simulator's fault plan. */
+    protected abstract SimulatedFaults<K> faults();
 
     @Override
     public final synchronized void start(int port) {
@@ -39,6 +43,21 @@ public abstract class KitSimulator implements ApiSimulator {
             server.close();
             server = null;
         }
+    }
+
+    /** Applies {@code fault} to one upcoming API request (queued faults apply in order, one per request). */
+    public void injectNext(K fault) {
+        faults().injectNext(fault);
+    }
+
+    /** Every API request after the next {@code n} (counted from this call) answers {@code status}. */
+    public void failRequestsAfter(int n, int status) {
+        faults().failRequestsAfter(n, status);
+    }
+
+    /** Removes queued faults and the fail-after mode (the rates from the options stay). */
+    public void clearFaults() {
+        faults().clear();
     }
 
     /** API requests since its last reset and when the first came (also on {@code /__admin/sim/requests}). */

@@ -28,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Thread-safe: the data set is guarded by {@link DossierStore}'s lock, the request meter and fault plans are atomic,
  * {@link #advanceEpoch()} is serialized.
  */
-public final class DemarchesSimulator extends KitSimulator {
+public final class DemarchesSimulator extends KitSimulator<DemarchesFault> {
 
     /** Rails' production answer to a route that does not exist, such as a GET on the GraphQL path. */
     private static final String NOT_ROUTED = "<!DOCTYPE html>\n<html>\n<head><title>The page you were looking for "
@@ -249,19 +249,9 @@ public final class DemarchesSimulator extends KitSimulator {
         tokens.setValid(valid);
     }
 
-    /** Applies {@code fault} to one upcoming API request (queued faults apply in order, one per request). */
-    public void injectNext(DemarchesFault fault) {
-        faults.injectNext(fault);
-    }
-
-    /** Every API request after the next {@code n} (counted from this call) answers {@code status}. */
-    public void failRequestsAfter(int n, int status) {
-        faults.failRequestsAfter(n, status);
-    }
-
-    /** Removes queued faults and the fail-after mode (the rates from the options stay). */
-    public void clearFaults() {
-        faults.clear();
+    @Override
+    protected SimulatedFaults<DemarchesFault> faults() {
+        return faults;
     }
 
     /** API requests (all outcomes) since the meter's last reset. */

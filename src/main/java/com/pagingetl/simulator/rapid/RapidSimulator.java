@@ -33,7 +33,7 @@ import java.util.stream.Collectors;
  *
  * <p>Thread-safe: requests are served concurrently; the test API may be called from any thread.
  */
-public final class RapidSimulator extends KitSimulator {
+public final class RapidSimulator extends KitSimulator<RapidFault> {
 
     private final RapidOptions options;
     private final RapidDataSet data;
@@ -164,19 +164,9 @@ public final class RapidSimulator extends KitSimulator {
         return (int) admin.meter().count(path);
     }
 
-    /** Every API request after the next {@code n} (counted from this call) answers {@code status}. */
-    public void failRequestsAfter(int n, int status) {
-        faults.failRequestsAfter(n, status);
-    }
-
-    /** Applies {@code fault} to one upcoming API request (queued faults apply in order, one per request). */
-    public void injectNext(RapidFault fault) {
-        faults.injectNext(fault);
-    }
-
-    /** Removes queued faults and the fail-after mode (random rates from the options stay). */
-    public void clearFaults() {
-        faults.clear();
+    @Override
+    protected SimulatedFaults<RapidFault> faults() {
+        return faults;
     }
 
     /** Every token issued so far answers 410 {@code link.expired} from now on. */

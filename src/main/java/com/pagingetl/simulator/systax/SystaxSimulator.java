@@ -33,7 +33,7 @@ import tools.jackson.databind.node.ObjectNode;
  * <p>Thread-safe: requests are served concurrently; every data mutation (change batches, API changes,
  * changes after each page) is serialised on one lock so batches stay deterministic.
  */
-public final class SystaxSimulator extends KitSimulator {
+public final class SystaxSimulator extends KitSimulator<SystaxFault> {
 
     private final SystaxOptions options;
     private final DataSetGenerator generator;
@@ -203,18 +203,10 @@ public final class SystaxSimulator extends KitSimulator {
 
     // ---- faults, auth and counters -----------------------------------------------------------
 
-    /** After {@code requests} more rules requests, every rules request fails with {@code status} until {@link #clearFaults()}. */
-    public void failRequestsAfter(int requests, int status) {
-        faults.failRequestsAfter(requests, status);
-    }
-
-    /** Makes the next rules request (one per call, in order) fail with this fault. */
-    public void injectNext(SystaxFault fault) {
-        faults.injectNext(fault);
-    }
-
-    public void clearFaults() {
-        faults.clear();
+    /** The fault plan; it applies to rules requests only (a login is never faulted). */
+    @Override
+    protected SimulatedFaults<SystaxFault> faults() {
+        return faults;
     }
 
     public void expireAllTokens() {

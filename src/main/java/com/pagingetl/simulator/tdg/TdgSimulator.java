@@ -35,7 +35,7 @@ import com.pagingetl.simulator.tdg.TdgStore.Row;
  *
  * <p>Thread-safe: many clients may page concurrently while tests or random writes change the data.
  */
-public final class TdgSimulator extends KitSimulator {
+public final class TdgSimulator extends KitSimulator<TdgSimulator.FaultKind> {
 
     /** Kinds of injected failure, each for one request. */
     public enum FaultKind {
@@ -236,14 +236,9 @@ public final class TdgSimulator extends KitSimulator {
         return store.storedVersions(type);
     }
 
-    /** Queues a one-shot fault for the next request. */
-    public void injectNext(FaultKind kind) {
-        faults.injectNext(kind);
-    }
-
-    /** Every request after the next {@code n} fails with HTTP 500 until {@link #clearFaults()}. */
-    public void failRequestsAfter(int n) {
-        faults.failRequestsAfter(n, 500);
+    @Override
+    protected SimulatedFaults<FaultKind> faults() {
+        return faults;
     }
 
     /**
@@ -254,9 +249,11 @@ public final class TdgSimulator extends KitSimulator {
         cycleAt.set(n);
     }
 
+    /** Also ends {@link #cycleCursorsAtDataQuery}. */
+    @Override
     public void clearFaults() {
         cycleAt.set(0);
-        faults.clear();
+        super.clearFaults();
     }
 
     /** Current hard limits; {@link #setHardLimits} changes them as the admin mutation does. */

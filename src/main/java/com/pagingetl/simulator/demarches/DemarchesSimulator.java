@@ -54,6 +54,7 @@ public final class DemarchesSimulator extends KitSimulator<DemarchesFault> {
     private int epoch;
 
     public DemarchesSimulator(SimulatorOptions simulatorOptions) {
+        super("demarches", DemarchesFault.class);
         this.options = DemarchesOptions.from(simulatorOptions);
         this.templates = Templates.load();
         this.generator = new DataGenerator(templates, options.seed(), options.size());
@@ -77,11 +78,6 @@ public final class DemarchesSimulator extends KitSimulator<DemarchesFault> {
     }
 
     @Override
-    public String name() {
-        return "demarches";
-    }
-
-    @Override
     protected SimServer.Handler serve(SimAdmin admin) {
         admin.get("status", this::stateJson)
                 .post("advance", request -> advanceJson())
@@ -92,8 +88,7 @@ public final class DemarchesSimulator extends KitSimulator<DemarchesFault> {
                 .post("token/renew", request -> {
                     tokens.setExpired(false);
                     return "{\"tokenExpired\":false}";
-                })
-                .faults(faults, DemarchesFault.class);
+                });
         return this::answer;
     }
 

@@ -43,6 +43,7 @@ public final class RapidSimulator extends KitSimulator<RapidFault> {
     private volatile RapidPager pager;
 
     public RapidSimulator(SimulatorOptions options) {
+        super("rapid", RapidFault.class);
         this.options = RapidOptions.from(options);
         this.data = new RapidDataSet(RapidTemplates.load(), this.options.size(), this.options.seed(),
                 this.options.inactiveShare(), Instant.now());
@@ -52,11 +53,6 @@ public final class RapidSimulator extends KitSimulator<RapidFault> {
         Set<String> refused = Arrays.stream(this.options.unauthorizedKeys().split(","))
                 .map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toUnmodifiableSet());
         this.authenticator = new RapidAuthenticator(this.options.apiKey(), this.options.sharedSecret(), refused);
-    }
-
-    @Override
-    public String name() {
-        return "rapid";
     }
 
     @Override
@@ -79,8 +75,7 @@ public final class RapidSimulator extends KitSimulator<RapidFault> {
                 .post("properties/deactivate", request -> {
                     deactivate(request.param("property_id"));
                     return "{\"ok\":true}";
-                })
-                .faults(faults, RapidFault.class);
+                });
         return handler;
     }
 

@@ -50,6 +50,7 @@ public final class SystaxSimulator extends KitSimulator<SystaxFault> {
     private final SplittableRandom changeRandom;
 
     public SystaxSimulator(SimulatorOptions options) {
+        super("systax", SystaxFault.class);
         this.options = SystaxOptions.from(options);
         SystaxTemplates templates = SystaxTemplates.load();
         this.generator = new DataSetGenerator(templates, this.options.seed(), this.options.scenarios(), this.options.size(),
@@ -79,16 +80,10 @@ public final class SystaxSimulator extends KitSimulator<SystaxFault> {
     }
 
     @Override
-    public String name() {
-        return "systax";
-    }
-
-    @Override
     protected SimServer.Handler serve(SimAdmin admin) {
         admin.get("status", this::statusJson)
                 .post("advance", request -> mapper.writeValueAsString(advanceReport()))
-                .post("token/expire", this::expireAllTokens)
-                .faults(faults, SystaxFault.class);
+                .post("token/expire", this::expireAllTokens);
         return request -> {
             if (request.is("POST")) {
                 admin.meter().tally(request.path());

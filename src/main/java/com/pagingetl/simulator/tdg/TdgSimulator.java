@@ -92,6 +92,7 @@ public final class TdgSimulator extends KitSimulator<TdgSimulator.FaultKind> {
 
     /** @throws IllegalArgumentException for an unknown option or a malformed value, naming it */
     public TdgSimulator(SimulatorOptions options) {
+        super("tdg", FaultKind.class);
         options.check("tdg", OPTIONS);
         this.size = SIZE.from(options);
         this.versionsPerObject = VERSIONS.from(options);
@@ -111,17 +112,11 @@ public final class TdgSimulator extends KitSimulator<TdgSimulator.FaultKind> {
     }
 
     @Override
-    public String name() {
-        return "tdg";
-    }
-
-    @Override
     protected SimServer.Handler serve(SimAdmin admin) {
         admin.post("data/write-random", request -> {
-                    updateRandom(Integer.parseInt(request.param("count")));
-                    return "{\"latestVersion\":" + latestVersion() + "}";
-                })
-                .faults(faults, FaultKind.class);
+            updateRandom(Integer.parseInt(request.param("count")));
+            return "{\"latestVersion\":" + latestVersion() + "}";
+        });
         return this::answer;
     }
 

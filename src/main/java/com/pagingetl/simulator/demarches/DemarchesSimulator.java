@@ -9,8 +9,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.ThreadLocalRandom;
 
-import com.pagingetl.simulator.ApiRequestMeter;
-import com.pagingetl.simulator.ApiSimulator;
+import com.pagingetl.simulator.KitSimulator;
 import com.pagingetl.simulator.SimAdmin;
 import com.pagingetl.simulator.SimRequest;
 import com.pagingetl.simulator.SimResponse;
@@ -29,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Thread-safe: the data set is guarded by {@link DossierStore}'s lock, the request meter and fault plans are atomic,
  * {@link #advanceEpoch()} is serialized.
  */
-public final class DemarchesSimulator implements ApiSimulator {
+public final class DemarchesSimulator extends KitSimulator<DemarchesFault> {
 
     /** Rails' production answer to a route that does not exist, such as a GET on the GraphQL path. */
     private static final String NOT_ROUTED = "<!DOCTYPE html>\n<html>\n<head><title>The page you were looking for "
@@ -49,14 +48,13 @@ public final class DemarchesSimulator implements ApiSimulator {
     private final DossierStore store;
     private final TokenRegistry tokens;
     private final SimulatedFaults<DemarchesFault> faults;
-    private final SimAdmin admin = new SimAdmin();
     private final DemarchesQueries queries;
     private final GraphqlEndpoint endpoint;
     private final SplittableRandom liveRandom;
     private int epoch;
-    private SimServer server;
 
     public DemarchesSimulator(SimulatorOptions simulatorOptions) {
+        super("demarches", DemarchesFault.class);
         this.options = DemarchesOptions.from(simulatorOptions);
         this.templates = Templates.load();
         this.generator = new DataGenerator(templates, options.seed(), options.size());
@@ -80,15 +78,7 @@ public final class DemarchesSimulator implements ApiSimulator {
     }
 
     @Override
-    public String name() {
-        return "demarches";
-    }
-
-    @Override
-    public synchronized void start(int port) {
-        if (server != null) {
-            throw new IllegalStateException("the démarches simulator is already started");
-        }
+    protected SimServer.Handler serve(SimAdmin admin) {
         admin.get("status", this::stateJson)
                 .post("advance", request -> advanceJson())
                 .post("token/expire", request -> {
@@ -98,17 +88,8 @@ public final class DemarchesSimulator implements ApiSimulator {
                 .post("token/renew", request -> {
                     tokens.setExpired(false);
                     return "{\"tokenExpired\":false}";
-                })
-                .faults(faults, DemarchesFault.class);
-        server = SimServer.start(port, this::answer, admin);
-    }
-
-    @Override
-    public synchronized String baseUrl() {
-        if (server == null) {
-            throw new IllegalStateException("the démarches simulator is not started");
-        }
-        return server.baseUrl();
+                });
+        return this::answer;
     }
 
     @Override
@@ -158,14 +139,6 @@ public final class DemarchesSimulator implements ApiSimulator {
                 request.clientIp()).delayed(options.latencyMs());
     }
 
-    @Override
-    public synchronized void close() {
-        if (server != null) {
-            server.close();
-            server = null;
-        }
-    }
-
     // ---- Java API for job tests ------------------------------------------------------------------------------
 
     /** The demo token: urlsafe base64 (padded) of {@code "<uuid>;<secret>"}, like a real v3 token. */
@@ -206,13 +179,6 @@ public final class DemarchesSimulator implements ApiSimulator {
     /** Edits a champ of a dossier now: its updated_at becomes later than every existing timestamp. */
     public boolean touch(long number) {
         return store.editChamps(number, nowNanos());
-    }
-
-    /** Moves a dossier to the next state (en_construction → en_instruction → accepte/refuse). */
-    public boolean advanceState(long number) {
-        DossierRow row = store.row(number);
-        DossierStatus next = row == null ? null : DataGenerator.successor(row.status(), new SplittableRandom(number));
-        return next != null && store.transition(number, next, nowNanos());
     }
 
     /** Deposits a new dossier on a démarche; returns its number. */
@@ -278,24 +244,9 @@ public final class DemarchesSimulator implements ApiSimulator {
         tokens.setValid(valid);
     }
 
-    /** Applies {@code fault} to one upcoming API request (queued faults apply in order, one per request). */
-    public void injectNext(DemarchesFault fault) {
-        faults.injectNext(fault);
-    }
-
-    /** Every API request after the next {@code n} (counted from this call) answers {@code status}. */
-    public void failRequestsAfter(int n, int status) {
-        faults.failRequestsAfter(n, status);
-    }
-
-    /** Removes queued faults and the fail-after mode (the rates from the options stay). */
-    public void clearFaults() {
-        faults.clear();
-    }
-
-    /** API requests since its last reset and when the first came (also on {@code /__admin/sim/requests}). */
-    public ApiRequestMeter requestMeter() {
-        return admin.meter();
+    @Override
+    protected SimulatedFaults<DemarchesFault> faults() {
+        return faults;
     }
 
     /** API requests (all outcomes) since the meter's last reset. */

@@ -1,5 +1,6 @@
 package com.pagingetl.simulator.rapid;
 
+import com.pagingetl.simulator.ApiRequestMeter;
 import com.pagingetl.simulator.SimRequest;
 import com.pagingetl.simulator.SimResponse;
 import com.pagingetl.simulator.SimServer;
@@ -8,8 +9,6 @@ import com.pagingetl.simulator.SimulatedFaults;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The Rapid API on the kit's server: counts the request, applies faults, checks the signature and the required
@@ -34,27 +33,18 @@ final class RapidRequestHandler implements SimServer.Handler {
     private final RapidAuthenticator authenticator;
     private final SimulatedFaults<RapidFault> faults;
     private final RapidOptions options;
-    private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
+    private final ApiRequestMeter meter;
 
+    /** {@code meter} tallies the requests of each API path, faulted ones included. */
     RapidRequestHandler(RapidSimulator simulator, RapidPager pager, RapidFiles files, RapidAuthenticator authenticator,
-                        SimulatedFaults<RapidFault> faults, RapidOptions options) {
+                        SimulatedFaults<RapidFault> faults, RapidOptions options, ApiRequestMeter meter) {
         this.simulator = simulator;
         this.pager = pager;
         this.files = files;
         this.authenticator = authenticator;
         this.faults = faults;
         this.options = options;
-    }
-
-    int count(String path) {
-        AtomicInteger n = counts.get(path);
-        return n == null ? 0 : n.get();
-    }
-
-    Map<String, Integer> counts() {
-        Map<String, Integer> out = new java.util.TreeMap<>();
-        counts.forEach((k, v) -> out.put(k, v.get()));
-        return out;
+        this.meter = meter;
     }
 
     @Override
@@ -67,7 +57,7 @@ final class RapidRequestHandler implements SimServer.Handler {
             if (!API_PATHS.contains(path)) {
                 return gzipped(error(RapidError.notFound(path)), request.acceptsGzip());
             }
-            counts.computeIfAbsent(path, k -> new AtomicInteger()).incrementAndGet();
+            meter.tally(path);
             return api(request, path, request.params());
         } catch (RapidApiException e) {
             return gzipped(error(e.error()), request.acceptsGzip());

@@ -1,8 +1,7 @@
 package com.pagingetl.simulator.rapid;
 
 import com.pagingetl.simulator.QueryStrings;
-import com.pagingetl.simulator.ApiRequestMeter;
-import com.pagingetl.simulator.ApiSimulator;
+import com.pagingetl.simulator.KitSimulator;
 import com.pagingetl.simulator.SimAdmin;
 import com.pagingetl.simulator.SimServer;
 import com.pagingetl.simulator.SimulatedFaults;
@@ -34,20 +33,17 @@ import java.util.stream.Collectors;
  *
  * <p>Thread-safe: requests are served concurrently; the test API may be called from any thread.
  */
-public final class RapidSimulator implements ApiSimulator {
+public final class RapidSimulator extends KitSimulator<RapidFault> {
 
     private final RapidOptions options;
     private final RapidDataSet data;
     private final SimulatedFaults<RapidFault> faults;
     private final RapidAuthenticator authenticator;
-    private final SimAdmin admin = new SimAdmin();
     private volatile Duration clockOffset = Duration.ZERO;
-    private volatile SimServer server;
-    private volatile String baseUrl;
     private volatile RapidPager pager;
-    private volatile RapidRequestHandler handler;
 
     public RapidSimulator(SimulatorOptions options) {
+        super("rapid", RapidFault.class);
         this.options = RapidOptions.from(options);
         this.data = new RapidDataSet(RapidTemplates.load(), this.options.size(), this.options.seed(),
                 this.options.inactiveShare(), Instant.now());
@@ -60,20 +56,12 @@ public final class RapidSimulator implements ApiSimulator {
     }
 
     @Override
-    public String name() {
-        return "rapid";
-    }
-
-    @Override
-    public synchronized void start(int port) {
-        if (server != null) {
-            throw new IllegalStateException("rapid simulator already started");
-        }
+    protected SimServer.Handler serve(SimAdmin admin) {
         PropertyRenderer renderer = new PropertyRenderer(data, this::baseUrl);
         pager = new RapidPager(data, renderer, this::now, this::baseUrl, options.pageSize(), options.linkLifetime(),
                 options.emptyLastPage());
         RapidFiles files = new RapidFiles(data, renderer, this::now, this::baseUrl);
-        handler = new RapidRequestHandler(this, pager, files, authenticator, faults, options);
+        RapidRequestHandler handler = new RapidRequestHandler(this, pager, files, authenticator, faults, options, admin.meter());
         admin.get("status", this::statusJson)
                 .post("links/expire", this::expireAllLinks)
                 .post("clock", request -> {
@@ -87,18 +75,8 @@ public final class RapidSimulator implements ApiSimulator {
                 .post("properties/deactivate", request -> {
                     deactivate(request.param("property_id"));
                     return "{\"ok\":true}";
-                })
-                .faults(faults, RapidFault.class);
-        server = SimServer.start(port, handler, admin);
-        baseUrl = server.baseUrl();
-    }
-
-    @Override
-    public String baseUrl() {
-        if (baseUrl == null) {
-            throw new IllegalStateException("rapid simulator not started");
-        }
-        return baseUrl;
+                });
+        return handler;
     }
 
     @Override
@@ -141,14 +119,6 @@ public final class RapidSimulator implements ApiSimulator {
         return String.join(System.lineSeparator(), lines);
     }
 
-    @Override
-    public synchronized void close() {
-        if (server != null) {
-            server.close();
-            server = null;
-        }
-    }
-
     // ---- Java API for tests ---------------------------------------------------------------------------------
 
     /** The simulator's clock: real time plus the offset set by {@link #setClockOffset}. */
@@ -179,38 +149,19 @@ public final class RapidSimulator implements ApiSimulator {
         return RapidAuthenticator.header(options.apiKey(), options.sharedSecret(), Instant.now().getEpochSecond());
     }
 
-    /** API requests since its last reset and when the first came (also on {@code /__admin/sim/requests}). */
-    public ApiRequestMeter requestMeter() {
-        return admin.meter();
-    }
-
     /** Requests received on {@code /v3/properties/content}, faulted ones included. */
     public int contentRequestCount() {
         return requestCount(RapidRequestHandler.CONTENT_PATH);
     }
 
-    /** Requests received on an API path such as {@code /v3/properties/inactive}, faulted ones included. */
+    /** Requests received on an API path such as {@code /v3/properties/inactive} since the meter's last reset, faulted ones included. */
     public int requestCount(String path) {
-        return handler == null ? 0 : handler.count(path);
+        return (int) admin.meter().count(path);
     }
 
-    public Map<String, Integer> requestCounts() {
-        return handler == null ? Map.of() : handler.counts();
-    }
-
-    /** Every API request after the next {@code n} (counted from this call) answers {@code status}. */
-    public void failRequestsAfter(int n, int status) {
-        faults.failRequestsAfter(n, status);
-    }
-
-    /** Applies {@code fault} to one upcoming API request (queued faults apply in order, one per request). */
-    public void injectNext(RapidFault fault) {
-        faults.injectNext(fault);
-    }
-
-    /** Removes queued faults and the fail-after mode (random rates from the options stay). */
-    public void clearFaults() {
-        faults.clear();
+    @Override
+    protected SimulatedFaults<RapidFault> faults() {
+        return faults;
     }
 
     /** Every token issued so far answers 410 {@code link.expired} from now on. */
@@ -284,11 +235,6 @@ public final class RapidSimulator implements ApiSimulator {
         return data.activeCountsByCountry("expedia");
     }
 
-    /** Inactive property ids with the day they became inactive. */
-    public Map<String, LocalDate> inactiveProperties() {
-        return data.inactive();
-    }
-
     /** Ids the inactive endpoint lists for {@code since}. */
     public SortedSet<String> expectedInactiveIds(LocalDate since) {
         TreeSet<String> out = new TreeSet<>((a, b) -> Integer.compare(Integer.parseInt(a), Integer.parseInt(b)));
@@ -319,7 +265,7 @@ public final class RapidSimulator implements ApiSimulator {
         stats.put("totalActive", totalActive());
         stats.put("contentRequests", contentRequestCount());
         ObjectNode requests = stats.putObject("requests");
-        requestCounts().forEach(requests::put);
+        admin.meter().counts().forEach(requests::put);
         ObjectNode countries = stats.putObject("activeByCountry");
         activeCountsByCountry().forEach(countries::put);
         return stats.toString();

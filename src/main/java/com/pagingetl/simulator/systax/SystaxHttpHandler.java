@@ -1,7 +1,6 @@
 package com.pagingetl.simulator.systax;
 
 import java.util.Queue;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import com.pagingetl.simulator.SimRequest;
 import com.pagingetl.simulator.SimResponse;
@@ -33,8 +32,6 @@ final class SystaxHttpHandler implements SimServer.Handler {
     private final SimulatedFaults<SystaxFault> faults;
     private final Runnable afterPage;
     private final JsonMapper mapper;
-    private final AtomicInteger loginCount = new AtomicInteger();
-    private final AtomicInteger rulesCount = new AtomicInteger();
     private final Queue<RecordedRulesRequest> log;
 
     SystaxHttpHandler(SystaxOptions options, RuleTable table, RuleRenderer renderer, TokenService tokens,
@@ -47,14 +44,6 @@ final class SystaxHttpHandler implements SimServer.Handler {
         this.afterPage = afterPage;
         this.mapper = mapper;
         this.log = log;
-    }
-
-    int loginCount() {
-        return loginCount.get();
-    }
-
-    int rulesCount() {
-        return rulesCount.get();
     }
 
     @Override
@@ -72,7 +61,6 @@ final class SystaxHttpHandler implements SimServer.Handler {
     }
 
     private SimResponse login(SimRequest request) {
-        loginCount.incrementAndGet();
         JsonNode body = parse(request);
         if (body == null || !body.isObject() || !body.path("usuario").isString() || !body.path("senha").isString()) {
             return error(400, "usuario e senha sao obrigatorios");
@@ -88,7 +76,6 @@ final class SystaxHttpHandler implements SimServer.Handler {
     }
 
     private SimResponse rules(SimRequest request) {
-        rulesCount.incrementAndGet();
         JsonNode body = parse(request);
         String authorization = request.header("Authorization");
         SimulatedFaults.Decision<SystaxFault> fault = faults.next();

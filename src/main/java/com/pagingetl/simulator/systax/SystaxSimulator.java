@@ -10,8 +10,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import com.pagingetl.simulator.ApiRequestMeter;
-import com.pagingetl.simulator.ApiSimulator;
+import com.pagingetl.simulator.KitSimulator;
 import com.pagingetl.simulator.SimAdmin;
 import com.pagingetl.simulator.SimServer;
 import com.pagingetl.simulator.SimulatedFaults;
@@ -34,7 +33,7 @@ import tools.jackson.databind.node.ObjectNode;
  * <p>Thread-safe: requests are served concurrently; every data mutation (change batches, API changes,
  * changes after each page) is serialised on one lock so batches stay deterministic.
  */
-public final class SystaxSimulator implements ApiSimulator {
+public final class SystaxSimulator extends KitSimulator<SystaxFault> {
 
     private final SystaxOptions options;
     private final DataSetGenerator generator;
@@ -48,11 +47,10 @@ public final class SystaxSimulator implements ApiSimulator {
     private final Queue<RecordedRulesRequest> requestLog = new ConcurrentLinkedQueue<>();
     private final List<Long> epochPointers = new CopyOnWriteArrayList<>();
     private final Object mutations = new Object();
-    private final SimAdmin admin = new SimAdmin();
     private final SplittableRandom changeRandom;
-    private SimServer server;
 
     public SystaxSimulator(SimulatorOptions options) {
+        super("systax", SystaxFault.class);
         this.options = SystaxOptions.from(options);
         SystaxTemplates templates = SystaxTemplates.load();
         this.generator = new DataSetGenerator(templates, this.options.seed(), this.options.scenarios(), this.options.size(),
@@ -82,28 +80,16 @@ public final class SystaxSimulator implements ApiSimulator {
     }
 
     @Override
-    public String name() {
-        return "systax";
-    }
-
-    @Override
-    public synchronized void start(int port) {
-        if (server != null) {
-            throw new IllegalStateException("systax simulator already started on " + baseUrl());
-        }
+    protected SimServer.Handler serve(SimAdmin admin) {
         admin.get("status", this::statusJson)
                 .post("advance", request -> mapper.writeValueAsString(advanceReport()))
-                .post("token/expire", this::expireAllTokens)
-                .faults(faults, SystaxFault.class);
-        server = SimServer.start(port, handler, admin);
-    }
-
-    @Override
-    public synchronized String baseUrl() {
-        if (server == null) {
-            throw new IllegalStateException("systax simulator not started");
-        }
-        return server.baseUrl();
+                .post("token/expire", this::expireAllTokens);
+        return request -> {
+            if (request.is("POST")) {
+                admin.meter().tally(request.path());
+            }
+            return handler.handle(request);
+        };
     }
 
     @Override
@@ -130,14 +116,6 @@ public final class SystaxSimulator implements ApiSimulator {
         lines.add("  options (sim.<name>=<value>):");
         lines.add(SimulatorOption.describeAll(SystaxOptions.ALL));
         return String.join(System.lineSeparator(), lines);
-    }
-
-    @Override
-    public synchronized void close() {
-        if (server != null) {
-            server.close();
-            server = null;
-        }
     }
 
     // ---- data: inspection -------------------------------------------------------------------
@@ -220,18 +198,10 @@ public final class SystaxSimulator implements ApiSimulator {
 
     // ---- faults, auth and counters -----------------------------------------------------------
 
-    /** After {@code requests} more rules requests, every rules request fails with {@code status} until {@link #clearFaults()}. */
-    public void failRequestsAfter(int requests, int status) {
-        faults.failRequestsAfter(requests, status);
-    }
-
-    /** Makes the next rules request (one per call, in order) fail with this fault. */
-    public void injectNext(SystaxFault fault) {
-        faults.injectNext(fault);
-    }
-
-    public void clearFaults() {
-        faults.clear();
+    /** The fault plan; it applies to rules requests only (a login is never faulted). */
+    @Override
+    protected SimulatedFaults<SystaxFault> faults() {
+        return faults;
     }
 
     public void expireAllTokens() {
@@ -243,17 +213,14 @@ public final class SystaxSimulator implements ApiSimulator {
         clock.advance(duration);
     }
 
-    /** API requests since its last reset and when the first came (also on {@code /__admin/sim/requests}). */
-    public ApiRequestMeter requestMeter() {
-        return admin.meter();
-    }
-
+    /** Rules POSTs (any outcome) since the meter's last reset. */
     public int rulesRequestCount() {
-        return handler.rulesCount();
+        return (int) admin.meter().count(options.rulesPath());
     }
 
+    /** Login POSTs (any outcome) since the meter's last reset. */
     public int loginCount() {
-        return handler.loginCount();
+        return (int) admin.meter().count(options.loginPath());
     }
 
     /** Every rules request received so far, in arrival order, with the key and pointer it sent. */

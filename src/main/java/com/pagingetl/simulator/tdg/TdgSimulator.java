@@ -12,8 +12,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 
-import com.pagingetl.simulator.ApiRequestMeter;
-import com.pagingetl.simulator.ApiSimulator;
+import com.pagingetl.simulator.KitSimulator;
 import com.pagingetl.simulator.SimAdmin;
 import com.pagingetl.simulator.SimRequest;
 import com.pagingetl.simulator.SimResponse;
@@ -36,7 +35,7 @@ import com.pagingetl.simulator.tdg.TdgStore.Row;
  *
  * <p>Thread-safe: many clients may page concurrently while tests or random writes change the data.
  */
-public final class TdgSimulator implements ApiSimulator {
+public final class TdgSimulator extends KitSimulator<TdgSimulator.FaultKind> {
 
     /** Kinds of injected failure, each for one request. */
     public enum FaultKind {
@@ -72,8 +71,6 @@ public final class TdgSimulator implements ApiSimulator {
     private final AtomicLong cycleAt = new AtomicLong();
     /** Request meter tally of the successful data-schema queries. */
     private static final String DATA_QUERY = "dataQueries";
-    private final SimAdmin admin = new SimAdmin();
-    private SimServer server;
 
     static final SimulatorOption<Integer> SIZE = SimulatorOption.integer("size", 50_000, 0, 10_000_000,
             "objects generated");
@@ -95,6 +92,7 @@ public final class TdgSimulator implements ApiSimulator {
 
     /** @throws IllegalArgumentException for an unknown option or a malformed value, naming it */
     public TdgSimulator(SimulatorOptions options) {
+        super("tdg", FaultKind.class);
         options.check("tdg", OPTIONS);
         this.size = SIZE.from(options);
         this.versionsPerObject = VERSIONS.from(options);
@@ -114,29 +112,12 @@ public final class TdgSimulator implements ApiSimulator {
     }
 
     @Override
-    public String name() {
-        return "tdg";
-    }
-
-    @Override
-    public synchronized void start(int port) {
-        if (server != null) {
-            throw new IllegalStateException("already started");
-        }
+    protected SimServer.Handler serve(SimAdmin admin) {
         admin.post("data/write-random", request -> {
-                    updateRandom(Integer.parseInt(request.param("count")));
-                    return "{\"latestVersion\":" + latestVersion() + "}";
-                })
-                .faults(faults, FaultKind.class);
-        server = SimServer.start(port, this::answer, admin);
-    }
-
-    @Override
-    public String baseUrl() {
-        if (server == null) {
-            throw new IllegalStateException("not started");
-        }
-        return server.baseUrl();
+            updateRandom(Integer.parseInt(request.param("count")));
+            return "{\"latestVersion\":" + latestVersion() + "}";
+        });
+        return this::answer;
     }
 
     @Override
@@ -164,14 +145,6 @@ public final class TdgSimulator implements ApiSimulator {
                 "Simulator admin: " + admin.describe(baseUrl()) + "; data/write-random?count=N applies N random"
                         + " writes, each at a new version",
                 "Options (sim.<name>=<value>):", SimulatorOption.describeAll(OPTIONS));
-    }
-
-    @Override
-    public synchronized void close() {
-        if (server != null) {
-            server.close();
-            server = null;
-        }
     }
 
     // ---------------------------------------------------------------- Java API for job tests
@@ -258,14 +231,9 @@ public final class TdgSimulator implements ApiSimulator {
         return store.storedVersions(type);
     }
 
-    /** Queues a one-shot fault for the next request. */
-    public void injectNext(FaultKind kind) {
-        faults.injectNext(kind);
-    }
-
-    /** Every request after the next {@code n} fails with HTTP 500 until {@link #clearFaults()}. */
-    public void failRequestsAfter(int n) {
-        faults.failRequestsAfter(n, 500);
+    @Override
+    protected SimulatedFaults<FaultKind> faults() {
+        return faults;
     }
 
     /**
@@ -276,9 +244,11 @@ public final class TdgSimulator implements ApiSimulator {
         cycleAt.set(n);
     }
 
+    /** Also ends {@link #cycleCursorsAtDataQuery}. */
+    @Override
     public void clearFaults() {
         cycleAt.set(0);
-        faults.clear();
+        super.clearFaults();
     }
 
     /** Current hard limits; {@link #setHardLimits} changes them as the admin mutation does. */
@@ -293,11 +263,6 @@ public final class TdgSimulator implements ApiSimulator {
     /** All API requests received since the last reset (faulted ones included). */
     public long requestCount() {
         return admin.meter().requests();
-    }
-
-    /** API requests since its last reset and when the first came (also on {@code /__admin/sim/requests}). */
-    public ApiRequestMeter requestMeter() {
-        return admin.meter();
     }
 
     /** Successful data-schema queries served. */

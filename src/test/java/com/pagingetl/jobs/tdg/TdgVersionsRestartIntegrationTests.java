@@ -49,7 +49,7 @@ class TdgVersionsRestartIntegrationTests {
         EtlRun etl = new EtlRun(home);
         String[] command = command(sim, List.of("--etl.jobs.tdg-versions.chunk-size=100",
                 "--etl.http.max-attempts=2"), "type=Account");
-        sim.failRequestsAfter(8);
+        sim.failRequestsAfter(8, 500);
 
         // when
         EtlRun.Result failed = etl.run(command);

@@ -37,7 +37,7 @@ class TdgVersionsResumeIntegrationTests {
             EtlRun etl = new EtlRun(home);
             String[] cmd = command(sim, List.of("--etl.jobs.tdg-versions.page-size=100", "--etl.jobs.tdg-versions.chunk-size=70",
                     "--etl.http.max-attempts=1"), "type=Account");
-            sim.failRequestsAfter(6);
+            sim.failRequestsAfter(6, 500);
             EtlRun.Result failed = etl.run(cmd);
             assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(ExitCodes.FAILED);
             List<String> written = committedLines(etl.output(TdgVersionsJob.NAME));

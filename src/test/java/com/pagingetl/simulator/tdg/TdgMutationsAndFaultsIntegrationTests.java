@@ -192,7 +192,7 @@ class TdgMutationsAndFaultsIntegrationTests {
             assertThat(client.postBody(body.replace("50", "25")).path("data").path("Account")).hasSize(25);
             assertThat(sim.firstValues()).endsWith(50, 25);
 
-            sim.failRequestsAfter(1);
+            sim.failRequestsAfter(1, 500);
             assertThat(client.raw(body, auth).statusCode()).isEqualTo(200);
             assertThat(client.raw(body, auth).statusCode()).isEqualTo(500);
             sim.clearFaults();

@@ -1,0 +1,82 @@
+package com.pagingetl.simulator;
+
+/**
+ * The shape the four simulators share: one {@link SimAdmin} (request log, fault script, the API's own routes), one
+ * {@link SimServer} bound by {@link #start} and released by {@link #close}, and one fault plan of kinds {@code K}
+ * that tests script through {@link #injectNext}, {@link #failRequestsAfter} and {@link #clearFaults}. A simulator
+ * adds its admin routes and returns the handler of its API requests in {@link #serve}; the fault script routes are
+ * added for it.
+ *
+ * <p>Thread-safe: start and close are serialised; {@link #baseUrl} takes no lock, because request threads ask
+ * for it while {@link #close} waits for them.
+ */
+public abstract class KitSimulator<K extends Enum<K>> implements ApiSimulator {
+
+    protected final SimAdmin admin = new SimAdmin();
+    private final String name;
+    private final Class<K> faultKinds;
+    private volatile SimServer server;
+
+    /** {@code name} as on the command line ({@code simulate <name>}); {@code faultKinds} the constants of its plan. */
+    protected KitSimulator(String name, Class<K> faultKinds) {
+        this.name = name;
+        this.faultKinds = faultKinds;
+    }
+
+    /** Adds the API's routes to {@code admin} and returns the handler of its API requests; called once by {@link #start}. */
+    protected abstract SimServer.Handler serve(SimAdmin admin);
+
+    /** The simulator's fault plan. */
+    protected abstract SimulatedFaults<K> faults();
+
+    @Override
+    public final String name() {
+        return name;
+    }
+
+    @Override
+    public final synchronized void start(int port) {
+        if (server != null) {
+            throw new IllegalStateException("the " + name() + " simulator is already started on " + server.baseUrl());
+        }
+        admin.faults(faults(), faultKinds);
+        server = SimServer.start(port, serve(admin), admin);
+    }
+
+    @Override
+    public final String baseUrl() {
+        SimServer current = server;
+        if (current == null) {
+            throw new IllegalStateException("the " + name() + " simulator is not started");
+        }
+        return current.baseUrl();
+    }
+
+    @Override
+    public final synchronized void close() {
+        if (server != null) {
+            server.close();
+            server = null;
+        }
+    }
+
+    /** Applies {@code fault} to one upcoming API request (queued faults apply in order, one per request). */
+    public void injectNext(K fault) {
+        faults().injectNext(fault);
+    }
+
+    /** Every API request after the next {@code n} (counted from this call) answers {@code status}. */
+    public void failRequestsAfter(int n, int status) {
+        faults().failRequestsAfter(n, status);
+    }
+
+    /** Removes queued faults and the fail-after mode (the rates from the options stay). */
+    public void clearFaults() {
+        faults().clear();
+    }
+
+    /** API requests since its last reset and when the first came (also on {@code /__admin/sim/requests}). */
+    public final ApiRequestMeter requestMeter() {
+        return admin.meter();
+    }
+}

@@ -196,7 +196,16 @@ public final class EtlApplication {
     private static int serveSimulator(PrintStream out, CommandLine command) {
         ApiSimulator simulator = SimulatorCatalog.create(command.simulatorName(),
                 new SimulatorOptions(command.simulatorOptions()));
-        simulator.start(command.port());
+        try {
+            simulator.start(command.port());
+        } catch (IllegalStateException e) {
+            if (Causes.find(e, java.net.BindException.class) == null) {
+                throw e;
+            }
+            // A port another process holds is a wrong command, not a failure that passes: exit 2, one line.
+            throw new UsageException("simulate " + command.simulatorName() + ": " + e.getMessage()
+                    + "; choose another port with --port N (--port 0 picks a free one)");
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             simulator.close();

@@ -94,4 +94,21 @@ class SimulatorOptionTests {
         assertThat(message.strip()).doesNotContain("\n").contains("sim.bogus", known, "sim.size");
         assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
     }
+
+    @Test
+    void aPortAnotherProcessHoldsIsAUsageErrorOnOneLine() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            String port = String.valueOf(taken.getLocalPort());
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            int code = EtlApplication.run(new PrintStream(out, true, StandardCharsets.UTF_8),
+                    new PrintStream(err, true, StandardCharsets.UTF_8), "simulate", "systax", "--port", port);
+
+            String message = err.toString(StandardCharsets.UTF_8);
+            assertThat(code).isEqualTo(2);
+            assertThat(message.strip()).doesNotContain("\n").startsWith("usage error: simulate systax: ")
+                    .contains("127.0.0.1:" + port, "Address already in use", "--port");
+            assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+        }
+    }
 }

@@ -16,25 +16,21 @@ record TdgQuery(String type, String selection, TdgMode mode, String version, Str
 
     String document(int first, String after) {
         StringBuilder args = new StringBuilder();
-        if (updateField != null && since != null) {
-            args.append(updateField).append("_gt: ").append(string(since)).append(", ");
+        if (incremental()) {
+            args.append(updateField).append("_gt: ").append(JsonRecords.quote(since)).append(", ");
         }
-        args.append("version: ").append(string(version));
+        args.append("version: ").append(JsonRecords.quote(version));
         if (mode == TdgMode.HISTORY) {
             args.append(", all_versions: true");
         }
         args.append(", first: ").append(first);
         if (after != null) {
-            args.append(", after: ").append(string(after));
+            args.append(", after: ").append(JsonRecords.quote(after));
         }
         return "query tdgVersions { " + type + "(" + args + ") { " + selection + " } }";
     }
 
     boolean incremental() {
         return updateField != null && since != null;
-    }
-
-    static String string(String value) {
-        return JsonRecords.quote(value);
     }
 }

@@ -84,14 +84,6 @@ public final class SimulatorOption<T> {
         return name;
     }
 
-    public String help() {
-        return help;
-    }
-
-    public T defaultValue() {
-        return defaultValue;
-    }
-
     /** The given value or the default; a blank value counts as not given, except for text options. */
     public T from(SimulatorOptions options) {
         String raw = options.get(name).orElse(null);

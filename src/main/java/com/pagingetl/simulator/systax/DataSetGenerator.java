@@ -25,14 +25,12 @@ final class DataSetGenerator {
     private static final long BASE_TIME = Instant.parse("2025-01-06T12:00:00Z").getEpochSecond();
     private static final long BATCH_TIME = Instant.parse("2026-02-02T09:00:00Z").getEpochSecond();
 
-    private final SystaxTemplates templates;
     private final long seed;
     private final int size;
     private final String preset;
     private final List<Scenario> scenarios;
 
-    DataSetGenerator(SystaxTemplates templates, long seed, int scenarioCount, int size, String preset) {
-        this.templates = templates;
+    DataSetGenerator(long seed, int scenarioCount, int size, String preset) {
         this.seed = seed;
         this.preset = preset;
         boolean seedExample = PRESET_SEED_EXAMPLE.equals(preset);
@@ -147,8 +145,8 @@ final class DataSetGenerator {
     }
 
     private List<Scenario> buildScenarios(int count) {
-        List<SystaxTemplates.ScenarioTemplate> base = templates.scenarios;
-        List<String> ufCodes = new ArrayList<>(templates.ufs.keySet());
+        List<SystaxTemplates.ScenarioTemplate> base = SystaxTemplates.LOADED.scenarios;
+        List<String> ufCodes = new ArrayList<>(SystaxTemplates.LOADED.ufs.keySet());
         SplittableRandom random = new SplittableRandom(SeedMix.mix(seed, 2));
         List<Scenario> result = new ArrayList<>(count);
         int lastId = 0;

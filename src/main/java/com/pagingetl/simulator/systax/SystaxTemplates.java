@@ -43,21 +43,8 @@ final class SystaxTemplates {
     final List<ScenarioTemplate> scenarios = new ArrayList<>();
     final Map<String, List<TaxCode>> taxCodes = new LinkedHashMap<>();
 
-    private static volatile SystaxTemplates loaded;
-
-    /** The templates, read once per class loader; they never change at run time. */
-    static SystaxTemplates load() {
-        SystaxTemplates t = loaded;
-        if (t == null) {
-            synchronized (SystaxTemplates.class) {
-                if (loaded == null) {
-                    loaded = new SystaxTemplates();
-                }
-                t = loaded;
-            }
-        }
-        return t;
-    }
+    /** The templates, read when the class is first used (once per class loader); they never change at run time. */
+    static final SystaxTemplates LOADED = new SystaxTemplates();
 
     private SystaxTemplates() {
         for (String[] f : read("ncm.csv", 7)) {

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.stream.LongStream;
 
 /**
  * Builds the deterministic data set: the scenarios, the base rules (which products each scenario
@@ -60,20 +61,14 @@ final class DataSetGenerator {
                 }
             }
         }
-        long[] sequences = new long[size];
-        for (int i = 0; i < size; i++) {
-            sequences[i] = i + 1L;
-        }
+        long[] sequences = LongStream.rangeClosed(1, size).toArray();
         for (int i = size - 1; i > 0; i--) {
             int j = random.nextInt(i + 1);
             long t = sequences[i];
             sequences[i] = sequences[j];
             sequences[j] = t;
         }
-        long[] updated = new long[size];
-        for (int i = 0; i < size; i++) {
-            updated[i] = BASE_TIME + sequences[i] * 97;
-        }
+        long[] updated = Arrays.stream(sequences).map(sequence -> BASE_TIME + sequence * 97).toArray();
         return new RuleTable(keys, sequences, new int[size], updated, size);
     }
 
@@ -83,8 +78,8 @@ final class DataSetGenerator {
         long time = BATCH_TIME + (epoch - 1) * 86_400L;
         SplittableRandom random = new SplittableRandom(SeedMix.mix(seed, 1000 + epoch));
         if (epoch == 1 && PRESET_SEED_EXAMPLE.equals(preset)) {
-            List<RuleKey> inScenario = table.allKeys().stream().filter(key -> key.cenario() == scenarios.get(0).id()).toList();
-            List<RuleKey> shuffled = new ArrayList<>(inScenario);
+            List<RuleKey> shuffled = new ArrayList<>(table.allKeys().stream()
+                    .filter(key -> key.cenario() == scenarios.get(0).id()).toList());
             for (int i = shuffled.size() - 1; i > 0; i--) {
                 Collections.swap(shuffled, i, random.nextInt(i + 1));
             }

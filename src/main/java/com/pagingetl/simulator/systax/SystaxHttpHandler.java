@@ -136,13 +136,10 @@ final class SystaxHttpHandler implements SimServer.Handler {
         };
     }
 
+    /** The JSON body, or null when it is empty or not JSON. */
     private JsonNode parse(SimRequest request) {
-        byte[] bytes = request.body();
-        if (bytes == null || bytes.length == 0) {
-            return null;
-        }
         try {
-            return mapper.readTree(bytes);
+            return request.body().length == 0 ? null : mapper.readTree(request.body());
         } catch (JacksonException e) {
             return null;
         }

@@ -19,7 +19,11 @@ import java.util.stream.LongStream;
  */
 final class DataSetGenerator {
 
-    /** Preset whose first batch changes exactly 220 rules of scenario 1: the seed's worked example. */
+    /**
+     * The seed's worked example: scenario 1 holds 300 rules and scenario 2 holds 40; batch 1 changes exactly 220
+     * rules of scenario 1, so reading after the base pointer with {@code paginacao=100} takes three requests
+     * answering 100, 100 and 22 rules.
+     */
     static final String PRESET_SEED_EXAMPLE = "seed-example";
     static final int SEED_EXAMPLE_CHANGES = 220;
 

@@ -69,15 +69,6 @@ public final class SystaxSimulator extends KitSimulator<SystaxFault> {
         this.handler = new SystaxHttpHandler(this.options, table, renderer, tokens, faults, afterPage, requestLog);
     }
 
-    /**
-     * The seed's worked example: scenario 1 holds 300 rules and scenario 2 holds 40; batch 1 changed
-     * exactly 220 rules of scenario 1, so reading after {@link #pointerAtEpoch(int) pointerAtEpoch(0)}
-     * with {@code paginacao=100} takes three requests answering 100, 100 and 22 rules.
-     */
-    public static SystaxSimulator seedExample() {
-        return new SystaxSimulator(new SimulatorOptions(Map.of("preset", DataSetGenerator.PRESET_SEED_EXAMPLE)));
-    }
-
     @Override
     protected SimServer.Handler serve(SimAdmin admin) {
         admin.get("status", this::statusJson)

@@ -74,4 +74,9 @@ public abstract class KitSimulator<K extends Enum<K>> implements ApiSimulator {
     public void clearFaults() {
         faults().clear();
     }
+
+    /** API requests since its last reset and when the first came (also on {@code /__admin/sim/requests}). */
+    public final ApiRequestMeter requestMeter() {
+        return admin.meter();
+    }
 }

@@ -15,12 +15,6 @@ public final class QueryStrings {
     private QueryStrings() {
     }
 
-    /** Parameters of {@code url} (a path with an optional query), each name mapped to its values in order. */
-    public static Map<String, List<String>> parseUrl(String url) {
-        int q = url.indexOf('?');
-        return parse(q < 0 ? "" : url.substring(q + 1));
-    }
-
     public static Map<String, List<String>> parse(String query) {
         Map<String, List<String>> out = new LinkedHashMap<>();
         if (query == null || query.isEmpty()) {
@@ -50,11 +44,6 @@ public final class QueryStrings {
             }
         }
         return out.toString();
-    }
-
-    public static String path(String url) {
-        int q = url.indexOf('?');
-        return q < 0 ? url : url.substring(0, q);
     }
 
     public static String encode(String s) {

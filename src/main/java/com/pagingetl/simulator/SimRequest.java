@@ -18,12 +18,14 @@ public record SimRequest(String method, String target, Map<String, String> heade
 
     /** The path without the query, as sent (not decoded). */
     public String path() {
-        return QueryStrings.path(target);
+        int q = target.indexOf('?');
+        return q < 0 ? target : target.substring(0, q);
     }
 
     /** The query parameters, each name mapped to its values in order. */
     public Map<String, List<String>> params() {
-        return QueryStrings.parseUrl(target);
+        int q = target.indexOf('?');
+        return QueryStrings.parse(q < 0 ? "" : target.substring(q + 1));
     }
 
     /** The first value of query parameter {@code name}. @throws IllegalArgumentException when it is absent */

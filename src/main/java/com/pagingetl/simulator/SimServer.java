@@ -40,6 +40,12 @@ public final class SimServer implements AutoCloseable {
     }
 
     private static final String ADMIN_PREFIX = "/__admin/sim/";
+    private static final Map<Integer, String> REASONS = Map.ofEntries(Map.entry(200, "OK"),
+            Map.entry(400, "Bad Request"), Map.entry(401, "Unauthorized"), Map.entry(403, "Forbidden"),
+            Map.entry(404, "Not Found"), Map.entry(405, "Method Not Allowed"), Map.entry(410, "Gone"),
+            Map.entry(422, "Unprocessable Entity"), Map.entry(429, "Too Many Requests"),
+            Map.entry(500, "Internal Server Error"), Map.entry(502, "Bad Gateway"),
+            Map.entry(503, "Service Unavailable"), Map.entry(504, "Gateway Timeout"));
     private static final int MAX_HEAD_BYTES = 64 * 1024;
     /** A connection idle this long is closed, which frees its thread; clients open a new one. */
     private static final int IDLE_MS = 120_000;
@@ -266,22 +272,7 @@ public final class SimServer implements AutoCloseable {
     }
 
     private static String reason(int status) {
-        return switch (status) {
-            case 200 -> "OK";
-            case 400 -> "Bad Request";
-            case 401 -> "Unauthorized";
-            case 403 -> "Forbidden";
-            case 404 -> "Not Found";
-            case 405 -> "Method Not Allowed";
-            case 410 -> "Gone";
-            case 422 -> "Unprocessable Entity";
-            case 429 -> "Too Many Requests";
-            case 500 -> "Internal Server Error";
-            case 502 -> "Bad Gateway";
-            case 503 -> "Service Unavailable";
-            case 504 -> "Gateway Timeout";
-            default -> "Status " + status;
-        };
+        return REASONS.getOrDefault(status, "Status " + status);
     }
 
     private static void closeQuietly(Socket socket) {

@@ -1,10 +1,11 @@
 package com.pagingetl.simulator;
 
+import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Queue;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The one fault plan of the simulators, asked once per API request. In order: a one-shot fault queued by a test
@@ -24,15 +25,13 @@ public final class SimulatedFaults<K> {
         }
     }
 
+    /** One band of the seeded draw: its share of requests and the kinds it answers with, one picked evenly. */
+    private record Band<K>(double share, List<K> kinds, boolean picked) {
+    }
+
     private final Queue<K> queued = new ConcurrentLinkedQueue<>();
     private final SplittableRandom random;
-    private final double resetShare;
-    private final double rateLimitShare;
-    private final double errorShare;
-    private final K reset;
-    private final K rateLimit;
-    private final List<K> serverErrors;
-    private final List<Map.Entry<K, Double>> ownShares = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<Band<K>> bands = new CopyOnWriteArrayList<>();
     private long failAfter = -1;
     private long counted;
     private int failStatus;
@@ -45,18 +44,20 @@ public final class SimulatedFaults<K> {
     public SimulatedFaults(long seed, double errorShare, double rateLimitShare, double resetShare, K reset, K rateLimit,
                            List<K> serverErrors) {
         this.random = new SplittableRandom(seed ^ 0x5DEECE66DL);
-        this.errorShare = errorShare;
-        this.rateLimitShare = rateLimitShare;
-        this.resetShare = resetShare;
-        this.reset = reset;
-        this.rateLimit = rateLimit;
-        this.serverErrors = List.copyOf(serverErrors);
+        band(resetShare, Collections.singletonList(reset), false);
+        band(rateLimitShare, Collections.singletonList(rateLimit), false);
+        // A 5xx always draws its kind, even from a list of one, so that a seed gives the same faults as it always did.
+        band(errorShare, List.copyOf(serverErrors), true);
     }
 
     /** Adds a share of requests answered with {@code kind}, an API's own fault (a GraphQL timeout); returns this. */
     public SimulatedFaults<K> withShare(K kind, double share) {
+        return band(share, List.of(kind), false);
+    }
+
+    private SimulatedFaults<K> band(double share, List<K> kinds, boolean picked) {
         if (share > 0) {
-            ownShares.add(Map.entry(kind, share));
+            bands.add(new Band<>(share, kinds, picked));
         }
         return this;
     }
@@ -91,24 +92,16 @@ public final class SimulatedFaults<K> {
         if (failAfter >= 0 && ++counted > failAfter) {
             return new Decision<>(null, failStatus);
         }
-        if (resetShare + rateLimitShare + errorShare == 0 && ownShares.isEmpty()) {
+        if (bands.isEmpty()) {
             return new Decision<>(null, 0);
         }
         double dice = random.nextDouble();
-        if (dice < resetShare) {
-            return new Decision<>(reset, 0);
-        }
-        if (dice < resetShare + rateLimitShare) {
-            return new Decision<>(rateLimit, 0);
-        }
-        if (dice < resetShare + rateLimitShare + errorShare) {
-            return new Decision<>(serverErrors.get(random.nextInt(serverErrors.size())), 0);
-        }
-        double upTo = resetShare + rateLimitShare + errorShare;
-        for (Map.Entry<K, Double> own : ownShares) {
-            upTo += own.getValue();
+        double upTo = 0;
+        for (Band<K> band : bands) {
+            upTo += band.share();
             if (dice < upTo) {
-                return new Decision<>(own.getKey(), 0);
+                List<K> kinds = band.kinds();
+                return new Decision<>(kinds.get(band.picked() ? random.nextInt(kinds.size()) : 0), 0);
             }
         }
         return new Decision<>(null, 0);

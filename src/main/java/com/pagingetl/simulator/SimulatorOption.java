@@ -84,14 +84,6 @@ public final class SimulatorOption<T> {
         return name;
     }
 
-    public String help() {
-        return help;
-    }
-
-    public T defaultValue() {
-        return defaultValue;
-    }
-
     /** The given value or the default; a blank value counts as not given, except for text options. */
     public T from(SimulatorOptions options) {
         String raw = options.get(name).orElse(null);
@@ -102,16 +94,17 @@ public final class SimulatorOption<T> {
         try {
             value = parser.apply(raw.trim());
         } catch (RuntimeException e) {
-            throw invalid(raw);
+            throw invalid(name, raw, rule);
         }
         if (!valid.test(value)) {
-            throw invalid(raw);
+            throw invalid(name, raw, rule);
         }
         return value;
     }
 
-    private IllegalArgumentException invalid(String raw) {
-        return new IllegalArgumentException("simulator option sim." + name + "=" + raw + " is not valid: must be "
+    /** The one-line refusal of {@code sim.<name>=<value>}; also for rules that tie several options together. */
+    public static IllegalArgumentException invalid(String name, Object value, String rule) {
+        return new IllegalArgumentException("simulator option sim." + name + "=" + value + " is not valid: must be "
                 + rule);
     }
 

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.stream.LongStream;
 
 /**
  * Builds the deterministic data set: the scenarios, the base rules (which products each scenario
@@ -18,21 +19,23 @@ import java.util.SplittableRandom;
  */
 final class DataSetGenerator {
 
-    /** Preset whose first batch changes exactly 220 rules of scenario 1: the seed's worked example. */
+    /**
+     * The seed's worked example: scenario 1 holds 300 rules and scenario 2 holds 40; batch 1 changes exactly 220
+     * rules of scenario 1, so reading after the base pointer with {@code paginacao=100} takes three requests
+     * answering 100, 100 and 22 rules.
+     */
     static final String PRESET_SEED_EXAMPLE = "seed-example";
     static final int SEED_EXAMPLE_CHANGES = 220;
 
     private static final long BASE_TIME = Instant.parse("2025-01-06T12:00:00Z").getEpochSecond();
     private static final long BATCH_TIME = Instant.parse("2026-02-02T09:00:00Z").getEpochSecond();
 
-    private final SystaxTemplates templates;
     private final long seed;
     private final int size;
     private final String preset;
     private final List<Scenario> scenarios;
 
-    DataSetGenerator(SystaxTemplates templates, long seed, int scenarioCount, int size, String preset) {
-        this.templates = templates;
+    DataSetGenerator(long seed, int scenarioCount, int size, String preset) {
         this.seed = seed;
         this.preset = preset;
         boolean seedExample = PRESET_SEED_EXAMPLE.equals(preset);
@@ -62,20 +65,14 @@ final class DataSetGenerator {
                 }
             }
         }
-        long[] sequences = new long[size];
-        for (int i = 0; i < size; i++) {
-            sequences[i] = i + 1L;
-        }
+        long[] sequences = LongStream.rangeClosed(1, size).toArray();
         for (int i = size - 1; i > 0; i--) {
             int j = random.nextInt(i + 1);
             long t = sequences[i];
             sequences[i] = sequences[j];
             sequences[j] = t;
         }
-        long[] updated = new long[size];
-        for (int i = 0; i < size; i++) {
-            updated[i] = BASE_TIME + sequences[i] * 97;
-        }
+        long[] updated = Arrays.stream(sequences).map(sequence -> BASE_TIME + sequence * 97).toArray();
         return new RuleTable(keys, sequences, new int[size], updated, size);
     }
 
@@ -85,8 +82,8 @@ final class DataSetGenerator {
         long time = BATCH_TIME + (epoch - 1) * 86_400L;
         SplittableRandom random = new SplittableRandom(SeedMix.mix(seed, 1000 + epoch));
         if (epoch == 1 && PRESET_SEED_EXAMPLE.equals(preset)) {
-            List<RuleKey> inScenario = table.allKeys().stream().filter(key -> key.cenario() == scenarios.get(0).id()).toList();
-            List<RuleKey> shuffled = new ArrayList<>(inScenario);
+            List<RuleKey> shuffled = new ArrayList<>(table.allKeys().stream()
+                    .filter(key -> key.cenario() == scenarios.get(0).id()).toList());
             for (int i = shuffled.size() - 1; i > 0; i--) {
                 Collections.swap(shuffled, i, random.nextInt(i + 1));
             }
@@ -147,8 +144,8 @@ final class DataSetGenerator {
     }
 
     private List<Scenario> buildScenarios(int count) {
-        List<SystaxTemplates.ScenarioTemplate> base = templates.scenarios;
-        List<String> ufCodes = new ArrayList<>(templates.ufs.keySet());
+        List<SystaxTemplates.ScenarioTemplate> base = SystaxTemplates.LOADED.scenarios;
+        List<String> ufCodes = new ArrayList<>(SystaxTemplates.LOADED.ufs.keySet());
         SplittableRandom random = new SplittableRandom(SeedMix.mix(seed, 2));
         List<Scenario> result = new ArrayList<>(count);
         int lastId = 0;

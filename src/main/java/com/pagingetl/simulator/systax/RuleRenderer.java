@@ -29,18 +29,16 @@ final class RuleRenderer {
     private static final BigDecimal ZERO = new BigDecimal("0.00");
     private static final BigDecimal[] REDUCTIONS = {new BigDecimal("33.33"), new BigDecimal("41.67"), new BigDecimal("61.11")};
 
-    private final SystaxTemplates templates;
+    private final SystaxTemplates templates = SystaxTemplates.LOADED;
+    private final JsonMapper mapper = JsonMapper.shared();
     private final long seed;
     private final Map<Integer, Scenario> scenarios;
-    private final JsonMapper mapper;
     private final List<SystaxTemplates.TaxCode> icmsAll;
     private final List<SystaxTemplates.TaxCode> icmsWithoutSt;
 
-    RuleRenderer(SystaxTemplates templates, long seed, List<Scenario> scenarios, JsonMapper mapper) {
-        this.templates = templates;
+    RuleRenderer(long seed, List<Scenario> scenarios) {
         this.seed = seed;
         this.scenarios = scenarios.stream().collect(Collectors.toMap(Scenario::id, Function.identity()));
-        this.mapper = mapper;
         this.icmsAll = templates.codes("ICMS");
         this.icmsWithoutSt = icmsAll.stream().filter(c -> c.extra() == null || !c.extra().contains("ST")).toList();
     }

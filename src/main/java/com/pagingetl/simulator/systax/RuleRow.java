@@ -7,8 +7,4 @@ package com.pagingetl.simulator.systax;
  * Immutable.
  */
 record RuleRow(int cenario, int produto, long sequence, int variant, long updatedAt) {
-
-    RuleKey key() {
-        return new RuleKey(cenario, produto);
-    }
 }

@@ -31,18 +31,17 @@ final class SystaxHttpHandler implements SimServer.Handler {
     private final TokenService tokens;
     private final SimulatedFaults<SystaxFault> faults;
     private final Runnable afterPage;
-    private final JsonMapper mapper;
     private final Queue<RecordedRulesRequest> log;
+    private final JsonMapper mapper = JsonMapper.shared();
 
     SystaxHttpHandler(SystaxOptions options, RuleTable table, RuleRenderer renderer, TokenService tokens,
-                      SimulatedFaults<SystaxFault> faults, Runnable afterPage, JsonMapper mapper, Queue<RecordedRulesRequest> log) {
+                      SimulatedFaults<SystaxFault> faults, Runnable afterPage, Queue<RecordedRulesRequest> log) {
         this.options = options;
         this.table = table;
         this.renderer = renderer;
         this.tokens = tokens;
         this.faults = faults;
         this.afterPage = afterPage;
-        this.mapper = mapper;
         this.log = log;
     }
 
@@ -71,7 +70,7 @@ final class SystaxHttpHandler implements SimServer.Handler {
         ObjectNode answer = mapper.createObjectNode();
         answer.put("access_token", tokens.issue());
         answer.put("token_type", "Bearer");
-        answer.put("expires_in", tokens.lifetime().toSeconds());
+        answer.put("expires_in", options.tokenLifetime().toSeconds());
         return json(200, answer);
     }
 
@@ -80,27 +79,22 @@ final class SystaxHttpHandler implements SimServer.Handler {
         String authorization = request.header("Authorization");
         SimulatedFaults.Decision<SystaxFault> fault = faults.next();
         if (!fault.none()) {
-            SimResponse failed = fault(fault, authorization);
-            log.add(RulesRequest.lenient(body, failed.status(), 0));
-            return failed;
+            return logged(body, fault(fault, authorization), 0);
         }
-        TokenService.Check check = tokens.check(authorization);
-        if (check != TokenService.Check.VALID) {
-            log.add(RulesRequest.lenient(body, 401, 0));
-            return unauthorized(check == TokenService.Check.EXPIRED ? "Token expirado" : "Token ausente ou invalido");
+        String refusal = tokens.refusal(authorization);
+        if (refusal != null) {
+            return logged(body, unauthorized(refusal), 0);
         }
-        RulesRequest rules;
+        RuleTable.Page page;
         try {
-            rules = RulesRequest.parse(body, options.maxPageSize());
+            RulesRequest rules = RulesRequest.parse(body, options.maxPageSize());
+            long after = rules.ponteiro() == null ? Long.MIN_VALUE : rules.ponteiro();
+            page = table.page(RuleKey.pack(rules.idCenario(), rules.codigoProduto()), rules.paginacao(), after);
+            if (after > page.currentSequence()) {
+                throw new RulesRequest.Invalid("ponteiro_atualizacao invalido: maior que o ponteiro atual");
+            }
         } catch (RulesRequest.Invalid e) {
-            log.add(RulesRequest.lenient(body, 400, 0));
-            return error(400, e.getMessage());
-        }
-        long after = rules.ponteiro() == null ? Long.MIN_VALUE : rules.ponteiro();
-        RuleTable.Page page = table.page(RuleKey.pack(rules.idCenario(), rules.codigoProduto()), rules.paginacao(), after);
-        if (rules.ponteiro() != null && rules.ponteiro() > page.currentSequence()) {
-            log.add(RulesRequest.lenient(body, 400, 0));
-            return error(400, "ponteiro_atualizacao invalido: maior que o ponteiro atual");
+            return logged(body, error(400, e.getMessage()), 0);
         }
         ObjectNode answer = mapper.createObjectNode();
         answer.put("success", true);
@@ -109,9 +103,15 @@ final class SystaxHttpHandler implements SimServer.Handler {
         answer.put("quantidade", page.rows().size());
         ArrayNode regras = answer.putArray("regras");
         page.rows().forEach(row -> regras.add(renderer.render(row)));
-        log.add(RulesRequest.lenient(body, 200, page.rows().size()));
+        SimResponse served = logged(body, json(200, answer), page.rows().size());
         afterPage.run();
-        return json(200, answer);
+        return served;
+    }
+
+    /** Adds the request to the log with the status answered and the rules returned; returns {@code response}. */
+    private SimResponse logged(JsonNode body, SimResponse response, int returned) {
+        log.add(RulesRequest.lenient(body, response.status(), returned));
+        return response;
     }
 
     private SimResponse fault(SimulatedFaults.Decision<SystaxFault> fault, String authorization) {
@@ -136,13 +136,10 @@ final class SystaxHttpHandler implements SimServer.Handler {
         };
     }
 
+    /** The JSON body, or null when it is empty or not JSON. */
     private JsonNode parse(SimRequest request) {
-        byte[] bytes = request.body();
-        if (bytes == null || bytes.length == 0) {
-            return null;
-        }
         try {
-            return mapper.readTree(bytes);
+            return request.body().length == 0 ? null : mapper.readTree(request.body());
         } catch (JacksonException e) {
             return null;
         }

@@ -11,16 +11,7 @@ import java.util.List;
 import com.pagingetl.simulator.SimulatorOption;
 import com.pagingetl.simulator.SimulatorOptions;
 
-/**
- * The validated {@code sim.*} options of the Systax simulator, with their defaults. Immutable.
- *
- * @param size number of rules in the base data set (ignored by the seed-example preset)
- * @param scenarios number of scenarios ({@code id_cenario}) the rules spread over
- * @param seed seed of all generated data
- * @param preset {@code seed-example} for the seed's 220-record example, or empty
- * @param epoch number of deterministic change batches applied at start
- * @param changesPerRequest random rules changed after each served rules page
- */
+/** The validated {@code sim.*} options of the Systax simulator; each declaration below says its meaning. Immutable. */
 record SystaxOptions(int size, int scenarios, long seed, String preset, int epoch, int changesPerRequest,
                      String username, String password, Duration tokenLifetime, String loginPath, String rulesPath,
                      int maxPageSize, int latencyMs, double errorRate, double rateLimitRate, double resetRate,
@@ -78,7 +69,7 @@ record SystaxOptions(int size, int scenarios, long seed, String preset, int epoc
 
     private static void require(boolean ok, String name, Object value, String rule) {
         if (!ok) {
-            throw new IllegalArgumentException("simulator option sim." + name + "=" + value + " is not valid: must be " + rule);
+            throw SimulatorOption.invalid(name, value, rule);
         }
     }
 }

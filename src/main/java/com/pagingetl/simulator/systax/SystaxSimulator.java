@@ -1,14 +1,14 @@
 package com.pagingetl.simulator.systax;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.pagingetl.simulator.KitSimulator;
 import com.pagingetl.simulator.SimAdmin;
@@ -31,7 +31,7 @@ import tools.jackson.databind.node.ObjectNode;
  * what the client sent.
  *
  * <p>Thread-safe: requests are served concurrently; every data mutation (change batches, API changes,
- * changes after each page) is serialised on one lock so batches stay deterministic.
+ * changes after each page) holds the table's monitor, so batches stay deterministic.
  */
 public final class SystaxSimulator extends KitSimulator<SystaxFault> {
 
@@ -39,25 +39,24 @@ public final class SystaxSimulator extends KitSimulator<SystaxFault> {
     private final DataSetGenerator generator;
     private final RuleTable table;
     private final RuleRenderer renderer;
-    private final SimClock clock = new SimClock(Clock.systemUTC());
+    /** How far tests moved the simulator's clock ahead of the system clock. */
+    private final AtomicLong clockOffsetMs = new AtomicLong();
     private final TokenService tokens;
     private final SimulatedFaults<SystaxFault> faults;
     private final SystaxHttpHandler handler;
-    private final JsonMapper mapper = JsonMapper.builder().build();
+    private final JsonMapper mapper = JsonMapper.shared();
     private final Queue<RecordedRulesRequest> requestLog = new ConcurrentLinkedQueue<>();
     private final List<Long> epochPointers = new CopyOnWriteArrayList<>();
-    private final Object mutations = new Object();
     private final SplittableRandom changeRandom;
 
     public SystaxSimulator(SimulatorOptions options) {
         super("systax", SystaxFault.class);
         this.options = SystaxOptions.from(options);
-        SystaxTemplates templates = SystaxTemplates.load();
-        this.generator = new DataSetGenerator(templates, this.options.seed(), this.options.scenarios(), this.options.size(),
+        this.generator = new DataSetGenerator(this.options.seed(), this.options.scenarios(), this.options.size(),
                 this.options.preset());
         this.table = generator.baseTable();
-        this.renderer = new RuleRenderer(templates, this.options.seed(), generator.scenarios(), mapper);
-        this.tokens = new TokenService(clock, this.options.tokenLifetime(), this.options.username());
+        this.renderer = new RuleRenderer(this.options.seed(), generator.scenarios());
+        this.tokens = new TokenService(this::now, this.options.tokenLifetime(), this.options.username());
         this.faults = new SimulatedFaults<>(SeedMix.mix(this.options.seed(), 99), this.options.errorRate(),
                 this.options.rateLimitRate(), this.options.resetRate(), SystaxFault.CONNECTION_RESET,
                 SystaxFault.RATE_LIMIT_429, List.of(SystaxFault.SERVER_ERROR_500, SystaxFault.SERVICE_UNAVAILABLE_503));
@@ -67,16 +66,7 @@ public final class SystaxSimulator extends KitSimulator<SystaxFault> {
             advance();
         }
         Runnable afterPage = this.options.changesPerRequest() > 0 ? () -> changeRules(this.options.changesPerRequest()) : () -> { };
-        this.handler = new SystaxHttpHandler(this.options, table, renderer, tokens, faults, afterPage, mapper, requestLog);
-    }
-
-    /**
-     * The seed's worked example: scenario 1 holds 300 rules and scenario 2 holds 40; batch 1 changed
-     * exactly 220 rules of scenario 1, so reading after {@link #pointerAtEpoch(int) pointerAtEpoch(0)}
-     * with {@code paginacao=100} takes three requests answering 100, 100 and 22 rules.
-     */
-    public static SystaxSimulator seedExample() {
-        return new SystaxSimulator(new SimulatorOptions(Map.of("preset", DataSetGenerator.PRESET_SEED_EXAMPLE)));
+        this.handler = new SystaxHttpHandler(this.options, table, renderer, tokens, faults, afterPage, requestLog);
     }
 
     @Override
@@ -101,21 +91,18 @@ public final class SystaxSimulator extends KitSimulator<SystaxFault> {
 
     @Override
     public String describe() {
-        List<String> lines = new ArrayList<>();
-        lines.add("Systax tax-rules API simulator at " + baseUrl());
-        lines.add("  POST " + options.loginPath() + "  {\"usuario\":\"" + options.username() + "\",\"senha\":\"" + options.password()
-                + "\"} -> bearer token valid " + options.tokenLifetime().toSeconds() + " s");
-        lines.add("  POST " + options.rulesPath() + "  {\"id_cenario\":1,\"codigo_produto\":1,\"paginacao\":100,\"ponteiro_atualizacao\":\"\"}"
-                + " with Authorization: Bearer <token>");
-        lines.add("  data: " + table.size() + " rules in " + generator.scenarios().size() + " scenarios "
-                + generator.scenarios().stream().map(s -> Integer.toString(s.id())).toList() + ", seed " + options.seed()
-                + (options.preset().isEmpty() ? "" : ", preset " + options.preset()));
-        lines.add("  epoch " + epoch() + ", current ponteiro_atualizacao " + currentPointer() + ", pointers by epoch "
-                + epochPointers.stream().map(String::valueOf).toList());
-        lines.add("  admin: " + admin.describe(baseUrl()) + "; advance applies the next change batch");
-        lines.add("  options (sim.<name>=<value>):");
-        lines.add(SimulatorOption.describeAll(SystaxOptions.ALL));
-        return String.join(System.lineSeparator(), lines);
+        return String.join(System.lineSeparator(), "Systax tax-rules API simulator at " + baseUrl(),
+                "  POST " + options.loginPath() + "  {\"usuario\":\"" + options.username() + "\",\"senha\":\""
+                        + options.password() + "\"} -> bearer token valid " + options.tokenLifetime().toSeconds() + " s",
+                "  POST " + options.rulesPath() + "  {\"id_cenario\":1,\"codigo_produto\":1,\"paginacao\":100,"
+                        + "\"ponteiro_atualizacao\":\"\"} with Authorization: Bearer <token>",
+                "  data: " + table.size() + " rules in " + generator.scenarios().size() + " scenarios "
+                        + scenarioIds() + ", seed " + options.seed()
+                        + (options.preset().isEmpty() ? "" : ", preset " + options.preset()),
+                "  epoch " + epoch() + ", current ponteiro_atualizacao " + currentPointer() + ", pointers by epoch "
+                        + epochPointers,
+                "  admin: " + admin.describe(baseUrl()) + "; advance applies the next change batch",
+                "  options (sim.<name>=<value>):", SimulatorOption.describeAll(SystaxOptions.ALL));
     }
 
     // ---- data: inspection -------------------------------------------------------------------
@@ -148,7 +135,7 @@ public final class SystaxSimulator extends KitSimulator<SystaxFault> {
     }
 
     public int countChangedAfter(String pointer) {
-        return table.countChangedAfter(sequenceOf(pointer));
+        return changedKeysAfter(pointer).size();
     }
 
     public List<Integer> scenarioIds() {
@@ -165,22 +152,16 @@ public final class SystaxSimulator extends KitSimulator<SystaxFault> {
 
     /** Gives {@code count} random rules new values and new sequences; returns their keys. */
     public List<RuleKey> changeRules(int count) {
-        synchronized (mutations) {
-            return table.changeRandom(changeRandom, count, clock.now().getEpochSecond());
-        }
+        return table.changeRandom(changeRandom, count, now().getEpochSecond());
     }
 
     public void changeRule(int cenario, int produto) {
-        synchronized (mutations) {
-            table.change(new RuleKey(cenario, produto), clock.now().getEpochSecond());
-        }
+        table.change(new RuleKey(cenario, produto), now().getEpochSecond());
     }
 
     /** Adds a new rule (a new product or operation) with the next sequence; refuses an existing key. */
     public void addRule(int cenario, int produto) {
-        synchronized (mutations) {
-            table.addAll(List.of(new RuleKey(cenario, produto)), 0, clock.now().getEpochSecond());
-        }
+        table.addAll(List.of(new RuleKey(cenario, produto)), 0, now().getEpochSecond());
     }
 
     /** Applies the next deterministic change batch, as {@code POST /__admin/sim/advance} does; returns the new epoch. */
@@ -189,7 +170,8 @@ public final class SystaxSimulator extends KitSimulator<SystaxFault> {
     }
 
     private DataSetGenerator.BatchResult advanceReport() {
-        synchronized (mutations) {
+        // The table's own monitor: no other change takes a sequence in the middle of a batch.
+        synchronized (table) {
             DataSetGenerator.BatchResult result = generator.applyBatch(table, epoch() + 1);
             epochPointers.add(table.currentSequence());
             return result;
@@ -210,7 +192,14 @@ public final class SystaxSimulator extends KitSimulator<SystaxFault> {
 
     /** Moves the simulator's clock forward (token expiry, update times of later changes). */
     public void advanceClock(Duration duration) {
-        clock.advance(duration);
+        if (duration.isNegative()) {
+            throw new IllegalArgumentException("the simulated clock only moves forward: " + duration);
+        }
+        clockOffsetMs.addAndGet(duration.toMillis());
+    }
+
+    private Instant now() {
+        return Instant.now().plusMillis(clockOffsetMs.get());
     }
 
     /** Rules POSTs (any outcome) since the meter's last reset. */

@@ -1,9 +1,7 @@
 package com.pagingetl.simulator.systax;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -43,21 +41,8 @@ final class SystaxTemplates {
     final List<ScenarioTemplate> scenarios = new ArrayList<>();
     final Map<String, List<TaxCode>> taxCodes = new LinkedHashMap<>();
 
-    private static volatile SystaxTemplates loaded;
-
-    /** The templates, read once per class loader; they never change at run time. */
-    static SystaxTemplates load() {
-        SystaxTemplates t = loaded;
-        if (t == null) {
-            synchronized (SystaxTemplates.class) {
-                if (loaded == null) {
-                    loaded = new SystaxTemplates();
-                }
-                t = loaded;
-            }
-        }
-        return t;
-    }
+    /** The templates, read when the class is first used (once per class loader); they never change at run time. */
+    static final SystaxTemplates LOADED = new SystaxTemplates();
 
     private SystaxTemplates() {
         for (String[] f : read("ncm.csv", 7)) {
@@ -92,18 +77,16 @@ final class SystaxTemplates {
             if (in == null) {
                 throw new IllegalStateException("missing template " + ROOT + file + " on the classpath");
             }
+            List<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
             List<String[]> rows = new ArrayList<>();
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String line;
-            int number = 0;
-            while ((line = reader.readLine()) != null) {
-                number++;
+            for (int i = 0; i < lines.size(); i++) {
+                String line = lines.get(i);
                 if (line.isBlank() || line.startsWith("#")) {
                     continue;
                 }
                 String[] fields = line.split(";", -1);
                 if (fields.length != columns) {
-                    throw new IllegalStateException(ROOT + file + " line " + number + ": expected " + columns + " fields");
+                    throw new IllegalStateException(ROOT + file + " line " + (i + 1) + ": expected " + columns + " fields");
                 }
                 rows.add(fields);
             }

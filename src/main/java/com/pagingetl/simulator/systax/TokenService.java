@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * Issues and checks the bearer tokens: JWT-shaped opaque strings (header.payload.signature, base64url)
@@ -15,29 +16,24 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class TokenService {
 
-    enum Check { VALID, MISSING, UNKNOWN, EXPIRED }
-
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
     private static final String HEADER = B64.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
 
-    private final SimClock clock;
+    private final Supplier<Instant> clock;
     private final Duration lifetime;
     private final String username;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Instant> expiries = new ConcurrentHashMap<>();
 
-    TokenService(SimClock clock, Duration lifetime, String username) {
+    /** {@code clock} is the simulator's now, which tests move forward to expire tokens without sleeping. */
+    TokenService(Supplier<Instant> clock, Duration lifetime, String username) {
         this.clock = clock;
         this.lifetime = lifetime;
         this.username = username;
     }
 
-    Duration lifetime() {
-        return lifetime;
-    }
-
     String issue() {
-        Instant now = clock.now();
+        Instant now = clock.get();
         Instant expiry = now.plus(lifetime);
         byte[] jti = new byte[12];
         byte[] signature = new byte[32];
@@ -50,16 +46,14 @@ final class TokenService {
         return token;
     }
 
-    /** Checks an {@code Authorization} header value; expired tokens stay expired. */
-    Check check(String authorization) {
-        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return Check.MISSING;
-        }
-        Instant expiry = expiries.get(authorization.substring(7).trim());
+    /** Why an {@code Authorization} header value is refused, as the 401 detail; null when it is valid. */
+    String refusal(String authorization) {
+        Instant expiry = authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7) ? null
+                : expiries.get(authorization.substring(7).trim());
         if (expiry == null) {
-            return Check.UNKNOWN;
+            return "Token ausente ou invalido";
         }
-        return clock.now().isBefore(expiry) ? Check.VALID : Check.EXPIRED;
+        return clock.get().isBefore(expiry) ? null : "Token expirado";
     }
 
     /** Makes the token in this header expired at once, as if its hour had passed. */

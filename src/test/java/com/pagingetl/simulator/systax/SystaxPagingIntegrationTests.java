@@ -24,8 +24,7 @@ class SystaxPagingIntegrationTests {
 
     @Test
     void theSeedExampleTakesThreeRequestsOf100And100And22WithInclusiveBoundaries() {
-        try (SystaxSimulator simulator = SystaxSimulator.seedExample()) {
-            simulator.start(0);
+        try (SystaxSimulator simulator = started(Map.of("preset", "seed-example"))) {
             SystaxTestClient client = new SystaxTestClient(simulator);
             String previousFirstPointer = simulator.pointerAtEpoch(0);
             List<RuleKey> changed = simulator.changedKeysAfter(previousFirstPointer);

@@ -38,6 +38,10 @@ public record TdgModel(List<TypeDef> types) {
             return indexes.get(0);
         }
 
+        public List<IndexDef> secondaryIndexes() {
+            return indexes.subList(1, indexes.size());
+        }
+
         public int fieldIndex(String field) {
             for (int i = 0; i < fields.size(); i++) {
                 if (fields.get(i).name().equals(field)) {

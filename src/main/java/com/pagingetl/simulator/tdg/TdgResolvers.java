@@ -75,8 +75,7 @@ final class TdgResolvers {
             TdgHardLimits.Meter meter = limits.meter(type.name(), plan(type, filters, first, after));
             AtomicBoolean fault = context.get(CTX_HARD_LIMIT_FAULT);
             if (fault != null && fault.getAndSet(false)) {
-                throw new TdgError(limits.meter(type.name(), plan(type, filters, first, after))
-                        .forcedScanError(), 500);
+                throw new TdgError(meter.forcedScanError(), 500);
             }
             List<Row> rows;
             try {
@@ -111,14 +110,9 @@ final class TdgResolvers {
             }
             List<Row> rows;
             if (insert != null) {
-                Object[] values = new Object[type.fields().size()];
-                for (int i = 0; i < values.length; i++) {
-                    FieldDef field = type.fields().get(i);
-                    values[i] = TdgStore.coerce(field, insert.get(field.name()));
-                }
                 Object inputVersion = insert.get("version");
-                rows = store.insert(type.name(), values, inputVersion != null ? (Long) inputVersion : version,
-                        ifNotExists, onlyIfVersion);
+                rows = store.insert(type.name(), TdgStore.coerce(type, insert),
+                        inputVersion != null ? (Long) inputVersion : version, ifNotExists, onlyIfVersion);
             } else if (update != null) {
                 rows = store.update(type.name(), filters(type, env), updateOps(type, update), version, onlyIfVersion);
             } else {
@@ -227,17 +221,10 @@ final class TdgResolvers {
         Filter scan = TdgScan.scanFilter(type, filters);
         String conditions = filters.stream()
                 .map(f -> "{\"field\":\"" + type.fields().get(f.fieldPos()).name() + "\",\"op\":\"" + f.op()
-                        + "\",\"value\":" + jsonValue(f.value()) + "}")
+                        + "\",\"value\":" + TdgHardLimits.literal(f.value()) + "}")
                 .collect(Collectors.joining(",", "[", "]"));
         return "{\"scan_index\":\"" + scan.index().name() + "\",\"iterator\":\"" + scan.op() + "\",\"scan_value\":"
-                + jsonValue(scan.value()) + ",\"filters\":" + conditions + ",\"first\":" + first
+                + TdgHardLimits.literal(scan.value()) + ",\"filters\":" + conditions + ",\"first\":" + first
                 + (after == null ? "" : ",\"after\":\"" + after + "\"") + "}";
-    }
-
-    private static String jsonValue(Object value) {
-        if (value == null) {
-            return "null";
-        }
-        return value instanceof String s ? "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"" : value.toString();
     }
 }

@@ -176,13 +176,7 @@ public final class TdgSimulator extends KitSimulator<TdgSimulator.FaultKind> {
 
     /** Inserts (or writes a new version of) an object from field values; returns the new version. */
     public long insert(String type, Map<String, ?> values) {
-        TypeDef def = store.type(type);
-        Object[] array = new Object[def.fields().size()];
-        for (int i = 0; i < array.length; i++) {
-            FieldDef field = def.fields().get(i);
-            array[i] = TdgStore.coerce(field, values.get(field.name()));
-        }
-        return store.insert(type, array, null, false, null).get(0).version();
+        return store.insert(type, TdgStore.coerce(store.type(type), values), null, false, null).get(0).version();
     }
 
     /** Deletes the object with primary key {@code key} at a new version; returns that version (or -1). */
@@ -251,18 +245,9 @@ public final class TdgSimulator extends KitSimulator<TdgSimulator.FaultKind> {
         super.clearFaults();
     }
 
-    /** Current hard limits; {@link #setHardLimits} changes them as the admin mutation does. */
-    public int[] hardLimits() {
-        return new int[] {limits.scanned(), limits.returned()};
-    }
-
+    /** Changes the hard limits as the admin mutation does. */
     public void setHardLimits(int scanned, int returned) {
         limits.set(scanned, returned);
-    }
-
-    /** All API requests received since the last reset (faulted ones included). */
-    public long requestCount() {
-        return admin.meter().requests();
     }
 
     /** Successful data-schema queries served. */

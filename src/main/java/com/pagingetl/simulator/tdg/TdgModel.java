@@ -101,15 +101,16 @@ public record TdgModel(List<TypeDef> types) {
                 throw new IllegalArgumentException("model: bad or duplicate type name '" + name + "'");
             }
             List<FieldDef> fields = new ArrayList<>();
-            Set<String> fieldNames = new HashSet<>();
+            List<String> fieldNames = new ArrayList<>();
             for (JsonNode f : t.path("fields")) {
                 String fname = text(f, "name", name + " field");
                 if (SYSTEM_FIELDS.contains(fname)) {
                     throw new IllegalArgumentException("model: " + name + "." + fname + " is a system field");
                 }
-                if (!fieldNames.add(fname)) {
+                if (fieldNames.contains(fname)) {
                     throw new IllegalArgumentException("model: duplicate field " + name + "." + fname);
                 }
+                fieldNames.add(fname);
                 FieldType type;
                 try {
                     type = FieldType.valueOf(text(f, "type", name + "." + fname).toUpperCase());
@@ -124,12 +125,7 @@ public record TdgModel(List<TypeDef> types) {
             List<IndexDef> indexes = new ArrayList<>();
             for (JsonNode i : t.path("indexes")) {
                 String field = text(i, "field", name + " index");
-                int pos = -1;
-                for (int k = 0; k < fields.size(); k++) {
-                    if (fields.get(k).name().equals(field)) {
-                        pos = k;
-                    }
-                }
+                int pos = fieldNames.indexOf(field);
                 if (pos < 0) {
                     throw new IllegalArgumentException("model: index of " + name + " on unknown field " + field);
                 }

@@ -4,6 +4,7 @@ import java.util.BitSet;
 import java.util.Iterator;
 import java.util.Objects;
 import java.util.function.LongFunction;
+import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 
 import com.pagingetl.simulator.Bisect;
@@ -57,7 +58,6 @@ final class GeneratedObjects {
         return size;
     }
 
-    /** Objects not touched yet. */
     int untouched() {
         return size - touched.cardinality();
     }
@@ -91,22 +91,14 @@ final class GeneratedObjects {
         return object;
     }
 
-    /** The newest generated version. */
+    /** The newest generated version (0 for no object). */
     long lastVersion() {
-        long last = 0;
-        for (int i = 0; i < size; i++) {
-            last = Math.max(last, version(slot(i, versionCount(i) - 1)));
-        }
-        return last;
+        return IntStream.range(0, size).mapToLong(i -> version(slot(i, versionCount(i) - 1))).max().orElse(0);
     }
 
     /** Stored versions of the untouched objects. */
     long untouchedVersions() {
-        long n = 0;
-        for (int i = 0; i < size; i++) {
-            n += touched.get(i) ? 0 : versionCount(i);
-        }
-        return n;
+        return IntStream.range(0, size).filter(i -> !touched.get(i)).mapToLong(this::versionCount).sum();
     }
 
     /** The untouched object whose key is {@code pk}, or -1. */

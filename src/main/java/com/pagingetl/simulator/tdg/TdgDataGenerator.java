@@ -111,7 +111,8 @@ final class TdgDataGenerator {
         if (f == type.updateTimePosition()) {
             return updateTimeValue(type.fields().get(f), version);
         }
-        return value(typeOrdinal, type, f, index, ordinal);
+        FieldGen gen = plan(type)[f];
+        return gen.render().value(typeOrdinal, index, mix(seed, typeOrdinal, index, f, gen.perVersion() ? ordinal : 0));
     }
 
     static Object updateTimeValue(FieldDef field, long version) {
@@ -222,11 +223,6 @@ final class TdgDataGenerator {
         }
     }
 
-    private Object value(int typeOrdinal, TypeDef type, int f, int index, int ordinal) {
-        FieldGen gen = plan(type)[f];
-        return gen.render().value(typeOrdinal, index, mix(seed, typeOrdinal, index, f, gen.perVersion() ? ordinal : 0));
-    }
-
     private static String pick(List<String> values, long r) {
         return values.get((int) Long.remainderUnsigned(r, values.size()));
     }
@@ -252,7 +248,8 @@ final class TdgDataGenerator {
         return lists.computeIfAbsent(file, TdgDataGenerator::readLines);
     }
 
-    private static List<String> readLines(String file) {
+    /** The non-blank lines, stripped, of {@code file} under {@code /sample-data/tdg/} on the classpath. */
+    static List<String> readLines(String file) {
         String path = "/sample-data/tdg/" + file;
         try (InputStream in = TdgDataGenerator.class.getResourceAsStream(path)) {
             if (in == null) {

@@ -87,7 +87,6 @@ final class TdgKeys {
         return 3;
     }
 
-    /** The cursor of {@code key}. */
     static String cursor(List<Object> key) {
         try (MessageBufferPacker packer = MessagePack.DEFAULT_PACKER_CONFIG.withBufferSize(128).newBufferPacker()) {
             packer.packMapHeader(1);

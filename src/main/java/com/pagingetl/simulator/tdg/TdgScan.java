@@ -238,7 +238,12 @@ final class TdgScan {
     }
 
     private static Tuple find(ObjectHistory object, long version) {
-        return object.versions.stream().filter(t -> t.version() == version).findFirst().orElse(null);
+        for (Tuple t : object.versions) {
+            if (t.version() == version) {
+                return t;
+            }
+        }
+        return null;
     }
 
     private List<Object> key(ObjectHistory object, Tuple tuple, Object indexValue) {

@@ -283,17 +283,14 @@ final class TdgStore {
         return space(name).def;
     }
 
-    /** The newest committed version across the grid. */
     long latestVersion() {
         return lastVersion;
     }
 
-    /** Number of live (not deleted) objects of a type. */
     int liveCount(String type) {
         return locked(lock.readLock(), () -> space(type).liveCount());
     }
 
-    /** Number of stored, non-deleted versions of a type (what an all_versions read returns). */
     long storedVersions(String type) {
         return locked(lock.readLock(), () -> space(type).storedVersions());
     }

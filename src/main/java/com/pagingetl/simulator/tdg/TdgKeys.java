@@ -78,13 +78,7 @@ final class TdgKeys {
     }
 
     private static int rank(Object o) {
-        if (o instanceof Boolean) {
-            return 1;
-        }
-        if (o instanceof Number) {
-            return 2;
-        }
-        return 3;
+        return o instanceof Boolean ? 1 : o instanceof Number ? 2 : 3;
     }
 
     static String cursor(List<Object> key) {

@@ -2,7 +2,10 @@ package com.pagingetl.simulator.tdg;
 
 import java.util.BitSet;
 import java.util.Iterator;
-import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.function.LongFunction;
+import java.util.stream.IntStream;
+import java.util.stream.LongStream;
 
 import com.pagingetl.simulator.Bisect;
 import com.pagingetl.simulator.tdg.TdgModel.FieldType;
@@ -47,7 +50,7 @@ final class GeneratedObjects {
      */
     static boolean covers(TdgDataGenerator generator, TypeDef def, int size) {
         int ut = def.updateTimePosition();
-        return generator.keyInObjectOrder(def, size) && def.indexes().subList(1, def.indexes().size()).stream()
+        return generator.keyInObjectOrder(def, size) && def.secondaryIndexes().stream()
                 .allMatch(index -> index.fieldPosition() == ut && def.fields().get(ut).type() == FieldType.LONG);
     }
 
@@ -55,7 +58,6 @@ final class GeneratedObjects {
         return size;
     }
 
-    /** Objects not touched yet. */
     int untouched() {
         return size - touched.cardinality();
     }
@@ -89,22 +91,14 @@ final class GeneratedObjects {
         return object;
     }
 
-    /** The newest generated version. */
+    /** The newest generated version (0 for no object). */
     long lastVersion() {
-        long last = 0;
-        for (int i = 0; i < size; i++) {
-            last = Math.max(last, version(slot(i, versionCount(i) - 1)));
-        }
-        return last;
+        return IntStream.range(0, size).mapToLong(i -> version(slot(i, versionCount(i) - 1))).max().orElse(0);
     }
 
     /** Stored versions of the untouched objects. */
     long untouchedVersions() {
-        long n = 0;
-        for (int i = 0; i < size; i++) {
-            n += touched.get(i) ? 0 : versionCount(i);
-        }
-        return n;
+        return IntStream.range(0, size).filter(i -> !touched.get(i)).mapToLong(this::versionCount).sum();
     }
 
     /** The untouched object whose key is {@code pk}, or -1. */
@@ -115,18 +109,8 @@ final class GeneratedObjects {
 
     /** Untouched objects in primary key order from {@code start} (null: from the end the walk starts at). */
     Iterator<ObjectHistory> byPrimary(Object start, boolean inclusive, boolean descending) {
-        int from;
-        if (descending) {
-            from = (start == null ? size : firstAtOrAbove(start, inclusive)) - 1;
-        } else {
-            from = start == null ? 0 : firstAtOrAbove(start, !inclusive);
-        }
-        return new Walk<>(from, descending ? -1 : 1, size) {
-            @Override
-            ObjectHistory at(long i) {
-                return touched.get((int) i) ? null : object((int) i);
-            }
-        };
+        long from = start == null ? (descending ? size : 0) : firstAtOrAbove(start, descending == inclusive);
+        return walk(descending ? from - 1 : from, descending, size, i -> touched.get((int) i) ? null : object((int) i));
     }
 
     /**
@@ -135,23 +119,21 @@ final class GeneratedObjects {
      */
     Iterator<IndexEntry> byVersion(Object start, boolean inclusive, boolean descending) {
         long slots = (long) size * maxVersions;
-        long from;
-        if (descending) {
-            from = (start == null ? slots : firstSlotAtOrAbove(start, inclusive, slots)) - 1;
-        } else {
-            from = start == null ? 0 : firstSlotAtOrAbove(start, !inclusive, slots);
-        }
-        return new Walk<>(from, descending ? -1 : 1, slots) {
-            @Override
-            IndexEntry at(long slot) {
-                int i = (int) (slot % size);
-                if (touched.get(i) || slot / size >= versionCount(i)) {
-                    return null;
-                }
-                long version = version(slot);
-                return new IndexEntry(version, pk(i), version, object(i));
+        long from = start == null ? (descending ? slots : 0) : firstSlotAtOrAbove(start, descending == inclusive, slots);
+        return walk(descending ? from - 1 : from, descending, slots, slot -> {
+            int i = (int) (slot % size);
+            if (touched.get(i) || slot / size >= versionCount(i)) {
+                return null;
             }
-        };
+            long version = version(slot);
+            return new IndexEntry(version, pk(i), version, object(i));
+        });
+    }
+
+    /** What {@code at} has for positions {@code from, from ± 1, ...} within {@code [0, end)}, nulls skipped. */
+    private static <T> Iterator<T> walk(long from, boolean descending, long end, LongFunction<T> at) {
+        return LongStream.iterate(from, p -> p >= 0 && p < end, p -> descending ? p - 1 : p + 1).mapToObj(at)
+                .filter(Objects::nonNull).iterator();
     }
 
     private long version(long slot) {
@@ -174,40 +156,5 @@ final class GeneratedObjects {
     private static boolean below(Object part, Object bound, boolean orEqual) {
         int c = TdgKeys.comparePart(part, bound);
         return c < 0 || c == 0 && orEqual;
-    }
-
-    /** Positions {@code from, from + step, ...} within {@code [0, end)}, skipping those {@link #at} has nothing for. */
-    private abstract static class Walk<T> implements Iterator<T> {
-        private long position;
-        private final int step;
-        private final long end;
-        private T next;
-
-        Walk(long from, int step, long end) {
-            this.position = from;
-            this.step = step;
-            this.end = end;
-        }
-
-        abstract T at(long position);
-
-        @Override
-        public boolean hasNext() {
-            while (next == null && position >= 0 && position < end) {
-                next = at(position);
-                position += step;
-            }
-            return next != null;
-        }
-
-        @Override
-        public T next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
-            }
-            T current = next;
-            next = null;
-            return current;
-        }
     }
 }

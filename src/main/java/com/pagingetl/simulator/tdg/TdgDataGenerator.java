@@ -12,6 +12,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import tools.jackson.databind.JsonNode;
 
@@ -32,6 +34,9 @@ final class TdgDataGenerator {
     static final long BASE_VERSION = 1_700_000_000_000_000_000L;
     /** Gap between consecutive generated version slots (about 4.3 s), so versions never collide. */
     static final long SLOT_NANOS = 4_321_000_117L;
+
+    /** A format pattern: prefix, {@code %0<width>d} (width optional), suffix. */
+    private static final Pattern FORMAT = Pattern.compile("(.*)%0?(\\d*)d(.*)");
 
     private final long seed;
     private final Map<String, List<String>> lists = new ConcurrentHashMap<>();
@@ -106,7 +111,8 @@ final class TdgDataGenerator {
         if (f == type.updateTimePosition()) {
             return updateTimeValue(type.fields().get(f), version);
         }
-        return value(typeOrdinal, type, f, index, ordinal);
+        FieldGen gen = plan(type)[f];
+        return gen.render().value(typeOrdinal, index, mix(seed, typeOrdinal, index, f, gen.perVersion() ? ordinal : 0));
     }
 
     static Object updateTimeValue(FieldDef field, long version) {
@@ -128,9 +134,13 @@ final class TdgDataGenerator {
                 && Integer.toString(size).length() <= gen.width();
     }
 
-    /** A field's generator settings, parsed once per type so rendering does no JSON lookups. */
-    private record FieldGen(String kind, boolean perVersion, String prefix, int width, String suffix,
-                            List<String> values, int nameField, long min, long max, LocalDate from, long days) {
+    /** A field's generator, built once per type so rendering does no JSON lookups; {@code width} is a format's. */
+    private record FieldGen(String kind, int width, boolean perVersion, Render render) {
+    }
+
+    /** One field of object {@code index} of the type numbered {@code typeOrdinal}, from its hash {@code r}. */
+    private interface Render {
+        Object value(int typeOrdinal, int index, long r);
     }
 
     private FieldGen[] plan(TypeDef type) {
@@ -147,92 +157,63 @@ final class TdgDataGenerator {
         JsonNode gen = field.gen();
         String kind = gen == null ? "default" : gen.path("kind").asString("default");
         boolean perVersion = gen != null && gen.path("perVersion").asBoolean(false);
-        String prefix = "";
-        String suffix = "";
-        int width = 0;
-        List<String> values = List.of();
-        int nameField = -1;
-        long min = 0;
-        long max = 0;
-        LocalDate from = null;
-        long days = 0;
-        switch (kind) {
-            case "format" -> {
-                // "<prefix>%0<width>d<suffix>": the object's 1-based number, zero-padded.
-                java.util.regex.Matcher m = java.util.regex.Pattern.compile("(.*)%0?(\\d*)d(.*)")
-                        .matcher(gen.path("pattern").asString("%d"));
-                if (!m.matches()) {
-                    throw new IllegalArgumentException("model: format pattern of " + field.name() + " needs %d");
-                }
-                prefix = m.group(1);
-                width = m.group(2).isEmpty() ? 0 : Integer.parseInt(m.group(2));
-                suffix = m.group(3);
-            }
-            case "email" -> {
-                nameField = type.fieldIndex(gen.path("nameField").asString(""));
-                values = list(gen.path("domains").asString("email_domains.txt"));
-            }
-            case "pick" -> {
-                List<String> all = new ArrayList<>();
-                if (gen.has("file")) {
-                    all.addAll(list(gen.path("file").asString()));
-                }
-                for (JsonNode v : gen.path("values")) {
-                    all.add(v.asString());
-                }
-                if (all.isEmpty()) {
-                    throw new IllegalArgumentException("model: pick of " + field.name() + " has no values");
-                }
-                values = List.copyOf(all);
-            }
-            case "decimal", "double" -> {
-                min = gen.path("min").asLong(0);
-                max = gen.path("max").asLong(1000);
-            }
-            case "date" -> {
-                from = LocalDate.of(gen.path("fromYear").asInt(2015), 1, 1);
-                days = LocalDate.of(gen.path("toYear").asInt(2023), 1, 1).toEpochDay() - from.toEpochDay();
-            }
-            default -> {
-            }
+        if (!kind.equals("format")) {
+            return new FieldGen(kind, 0, perVersion, render(type, field, kind, gen));
         }
-        return new FieldGen(kind, perVersion, prefix, width, suffix, values, nameField, min, max, from, days);
+        // "<prefix>%0<width>d<suffix>": the object's 1-based number, zero-padded.
+        Matcher m = FORMAT.matcher(gen.path("pattern").asString("%d"));
+        if (!m.matches()) {
+            throw new IllegalArgumentException("model: format pattern of " + field.name() + " needs %d");
+        }
+        String prefix = m.group(1);
+        int width = m.group(2).isEmpty() ? 0 : Integer.parseInt(m.group(2));
+        String suffix = m.group(3);
+        return new FieldGen(kind, width, perVersion, (typeOrdinal, index, r) -> {
+            String number = Integer.toString(index + 1);
+            return prefix + "0".repeat(Math.max(0, width - number.length())) + number + suffix;
+        });
     }
 
-    private Object value(int typeOrdinal, TypeDef type, int f, int index, int ordinal) {
-        FieldDef field = type.fields().get(f);
-        FieldGen gen = plan(type)[f];
-        long r = mix(seed, typeOrdinal, index, f, gen.perVersion() ? ordinal : 0);
-        switch (gen.kind()) {
-            case "format": {
-                String number = Integer.toString(index + 1);
-                StringBuilder out = new StringBuilder(gen.prefix().length() + gen.width() + gen.suffix().length());
-                out.append(gen.prefix());
-                for (int pad = number.length(); pad < gen.width(); pad++) {
-                    out.append('0');
-                }
-                return out.append(number).append(gen.suffix()).toString();
-            }
+    private Render render(TypeDef type, FieldDef field, String kind, JsonNode gen) {
+        switch (kind) {
             case "person":
-                return person(r);
+                return (typeOrdinal, index, r) -> person(r);
             case "email": {
-                String name = gen.nameField() < 0 ? "user"
-                        : person(mix(seed, typeOrdinal, index, gen.nameField(), 0));
-                return name.toLowerCase().replace(' ', '.') + (index % 997) + "@"
-                        + gen.values().get((int) Long.remainderUnsigned(r, gen.values().size()));
+                int nameField = type.fieldIndex(gen.path("nameField").asString(""));
+                List<String> domains = list(gen.path("domains").asString("email_domains.txt"));
+                return (typeOrdinal, index, r) -> (nameField < 0 ? "user"
+                        : person(mix(seed, typeOrdinal, index, nameField, 0))).toLowerCase().replace(' ', '.')
+                        + (index % 997) + "@" + pick(domains, r);
             }
-            case "pick":
-                return convert(field, gen.values().get((int) Long.remainderUnsigned(r, gen.values().size())));
+            case "pick": {
+                List<String> values = new ArrayList<>();
+                if (gen.has("file")) {
+                    values.addAll(list(gen.path("file").asString()));
+                }
+                gen.path("values").forEach(v -> values.add(v.asString()));
+                if (values.isEmpty()) {
+                    throw new IllegalArgumentException("model: pick of " + field.name() + " has no values");
+                }
+                return (typeOrdinal, index, r) -> convert(field, pick(values, r));
+            }
             case "decimal": {
-                long cents = gen.min() * 100 + Long.remainderUnsigned(r, Math.max(1, (gen.max() - gen.min()) * 100));
-                return BigDecimal.valueOf(cents, 2).toPlainString();
+                long min = gen.path("min").asLong(0);
+                long range = Math.max(1, (gen.path("max").asLong(1000) - min) * 100);
+                return (typeOrdinal, index, r) -> BigDecimal.valueOf(min * 100 + Long.remainderUnsigned(r, range), 2)
+                        .toPlainString();
             }
-            case "double":
-                return gen.min() + Long.remainderUnsigned(r, Math.max(1, (gen.max() - gen.min()) * 4)) / 4.0;
-            case "date":
-                return gen.from().plusDays(Long.remainderUnsigned(r, Math.max(1, gen.days()))).toString();
+            case "double": {
+                long min = gen.path("min").asLong(0);
+                long range = Math.max(1, (gen.path("max").asLong(1000) - min) * 4);
+                return (typeOrdinal, index, r) -> min + Long.remainderUnsigned(r, range) / 4.0;
+            }
+            case "date": {
+                LocalDate from = LocalDate.of(gen.path("fromYear").asInt(2015), 1, 1);
+                long days = Math.max(1, LocalDate.of(gen.path("toYear").asInt(2023), 1, 1).toEpochDay() - from.toEpochDay());
+                return (typeOrdinal, index, r) -> from.plusDays(Long.remainderUnsigned(r, days)).toString();
+            }
             default:
-                return switch (field.type()) {
+                return (typeOrdinal, index, r) -> switch (field.type()) {
                     case STRING, DECIMAL -> field.name() + "-" + (index + 1);
                     case LONG -> Long.remainderUnsigned(r, 1_000_000L);
                     case INT -> (int) Long.remainderUnsigned(r, 1000);
@@ -242,11 +223,12 @@ final class TdgDataGenerator {
         }
     }
 
+    private static String pick(List<String> values, long r) {
+        return values.get((int) Long.remainderUnsigned(r, values.size()));
+    }
+
     private String person(long r) {
-        List<String> first = firstNames;
-        List<String> last = lastNames;
-        return first.get((int) Long.remainderUnsigned(r, first.size())) + " "
-                + last.get((int) Long.remainderUnsigned(r >>> 17, last.size()));
+        return pick(firstNames, r) + " " + pick(lastNames, r >>> 17);
     }
 
     static Object convert(FieldDef field, String raw) {
@@ -266,7 +248,8 @@ final class TdgDataGenerator {
         return lists.computeIfAbsent(file, TdgDataGenerator::readLines);
     }
 
-    private static List<String> readLines(String file) {
+    /** The non-blank lines, stripped, of {@code file} under {@code /sample-data/tdg/} on the classpath. */
+    static List<String> readLines(String file) {
         String path = "/sample-data/tdg/" + file;
         try (InputStream in = TdgDataGenerator.class.getResourceAsStream(path)) {
             if (in == null) {

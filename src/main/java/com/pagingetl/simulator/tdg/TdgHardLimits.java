@@ -1,8 +1,5 @@
 package com.pagingetl.simulator.tdg;
 
-import java.util.List;
-import java.util.stream.Collectors;
-
 /**
  * The cluster's {@code hard-limits} setting (scanned, returned) and the per-request meter that enforces
  * it the way TDG's storage does ({@code common/document/metrics.lua}): every scanned tuple and every
@@ -62,15 +59,13 @@ final class TdgHardLimits {
         }
 
         void scanned(Object primaryKey) {
-            scannedCount++;
-            if (scannedCount > scannedLimit) {
+            if (++scannedCount > scannedLimit) {
                 throw new TdgError(message("scan", scannedLimit, primaryKey), 500);
             }
         }
 
         void returned(Object primaryKey) {
-            returnedCount++;
-            if (returnedCount > returnedLimit) {
+            if (++returnedCount > returnedLimit) {
                 throw new TdgError(message("returned", returnedLimit, primaryKey), 500);
             }
         }
@@ -80,24 +75,16 @@ final class TdgHardLimits {
             return message("scan", scannedLimit, "?");
         }
 
-        long scannedCount() {
-            return scannedCount;
-        }
-
         // The Lua source continues the string literal with "\" + newline + 8 spaces, so the real message
-        // carries a newline and that indentation before "on tuple".
+        // carries a newline and that indentation before "on tuple". The key prints as a Tarantool tuple: ["Russia"].
         private String message(String what, int limit, Object primaryKey) {
             return "Hard limit for " + what + " rows reached " + limit + " for space \"" + space + "\" plan '"
-                    + plan + "' \n        on tuple with primary index " + keyText(List.of(primaryKey));
+                    + plan + "' \n        on tuple with primary index [" + literal(primaryKey) + "]";
         }
     }
 
-    /** Renders a key as Tarantool prints a tuple: {@code ["Russia"]}, {@code [42]}. */
-    static String keyText(List<?> key) {
-        return key.stream().map(TdgHardLimits::partText).collect(Collectors.joining(", ", "[", "]"));
-    }
-
-    static String partText(Object part) {
+    /** A string in double quotes with {@code \} and {@code "} escaped, anything else as Java prints it. */
+    static String literal(Object part) {
         if (part instanceof String s) {
             return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
         }

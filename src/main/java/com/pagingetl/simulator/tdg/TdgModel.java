@@ -1,7 +1,6 @@
 package com.pagingetl.simulator.tdg;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -19,7 +18,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public record TdgModel(List<TypeDef> types) {
 
-    /** Field types of the model and the GraphQL scalar each maps to. */
     public enum FieldType { STRING, LONG, INT, DOUBLE, BOOLEAN, DECIMAL }
 
     /** One model field; {@code gen} describes how the generator fills it (may be null). */
@@ -36,6 +34,10 @@ public record TdgModel(List<TypeDef> types) {
 
         public IndexDef primary() {
             return indexes.get(0);
+        }
+
+        public List<IndexDef> secondaryIndexes() {
+            return indexes.subList(1, indexes.size());
         }
 
         public int fieldIndex(String field) {
@@ -68,20 +70,13 @@ public record TdgModel(List<TypeDef> types) {
 
     /** Loads the default model packaged under {@code /sample-data/tdg/model.json}. */
     public static TdgModel loadDefault() {
-        try (InputStream in = TdgModel.class.getResourceAsStream("/sample-data/tdg/model.json")) {
-            if (in == null) {
-                throw new IllegalStateException("sample-data/tdg/model.json is not on the classpath");
-            }
-            return parse(JsonMapper.builder().build().readTree(in));
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read the TDG model", e);
-        }
+        return parse(JsonMapper.shared().readTree(String.join("\n", TdgDataGenerator.readLines("model.json"))));
     }
 
     /** Loads a model from a file (option {@code sim.model}); templates still come from the classpath. */
     public static TdgModel load(java.nio.file.Path file) {
         try {
-            return parse(JsonMapper.builder().build().readTree(java.nio.file.Files.readString(file)));
+            return parse(JsonMapper.shared().readTree(java.nio.file.Files.readString(file)));
         } catch (IOException | RuntimeException e) {
             throw new IllegalArgumentException("simulator option sim.model=" + file + " is not valid: " + e.getMessage(), e);
         }
@@ -97,15 +92,16 @@ public record TdgModel(List<TypeDef> types) {
                 throw new IllegalArgumentException("model: bad or duplicate type name '" + name + "'");
             }
             List<FieldDef> fields = new ArrayList<>();
-            Set<String> fieldNames = new HashSet<>();
+            List<String> fieldNames = new ArrayList<>();
             for (JsonNode f : t.path("fields")) {
                 String fname = text(f, "name", name + " field");
                 if (SYSTEM_FIELDS.contains(fname)) {
                     throw new IllegalArgumentException("model: " + name + "." + fname + " is a system field");
                 }
-                if (!fieldNames.add(fname)) {
+                if (fieldNames.contains(fname)) {
                     throw new IllegalArgumentException("model: duplicate field " + name + "." + fname);
                 }
+                fieldNames.add(fname);
                 FieldType type;
                 try {
                     type = FieldType.valueOf(text(f, "type", name + "." + fname).toUpperCase());
@@ -120,12 +116,7 @@ public record TdgModel(List<TypeDef> types) {
             List<IndexDef> indexes = new ArrayList<>();
             for (JsonNode i : t.path("indexes")) {
                 String field = text(i, "field", name + " index");
-                int pos = -1;
-                for (int k = 0; k < fields.size(); k++) {
-                    if (fields.get(k).name().equals(field)) {
-                        pos = k;
-                    }
-                }
+                int pos = fieldNames.indexOf(field);
                 if (pos < 0) {
                     throw new IllegalArgumentException("model: index of " + name + " on unknown field " + field);
                 }

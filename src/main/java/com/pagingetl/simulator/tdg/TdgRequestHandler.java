@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import com.pagingetl.simulator.SimRequest;
@@ -37,19 +36,19 @@ final class TdgRequestHandler {
 
     static final String CONTENT_TYPE = "application/json;charset=utf-8";
 
-    private final JsonMapper json = JsonMapper.builder().build();
-    private final GraphQL data;
-    private static final Pattern QUERY_PLAN_SELECTION = Pattern.compile("(?<![_0-9A-Za-z])" + TdgResolvers.QUERY_PLAN
+    private static final Pattern QUERY_PLAN_SELECTION = Pattern.compile("(?<![_0-9A-Za-z])" + TdgSchema.QUERY_PLAN
             + "(?![_0-9A-Za-z])");
 
-    private final GraphQL admin;
+    private final JsonMapper json = JsonMapper.builder().build();
+    /** The GraphQL engine of each schema a request may name. */
+    private final Map<String, GraphQL> engines;
     private final String token;
     private final Runnable afterDataQuery;
 
     /** {@code afterDataQuery} runs after each successful data-schema query (mutations excluded). */
     TdgRequestHandler(GraphQLSchema dataSchema, GraphQLSchema adminSchema, String token, Runnable afterDataQuery) {
-        this.data = GraphQL.newGraphQL(dataSchema).build();
-        this.admin = GraphQL.newGraphQL(adminSchema).build();
+        this.engines = Map.of("default", GraphQL.newGraphQL(dataSchema).build(), "admin",
+                GraphQL.newGraphQL(adminSchema).build());
         this.token = token;
         this.afterDataQuery = afterDataQuery;
     }
@@ -59,9 +58,7 @@ final class TdgRequestHandler {
         if (!request.path().equals("/graphql") || !request.is("POST")) {
             return SimResponse.of(404, "text/plain", "Not found");
         }
-        String authorization = request.header("Authorization");
-        if (authorization == null || !authorization.startsWith("Bearer ")
-                || !authorization.substring("Bearer ".length()).equals(token)) {
+        if (!("Bearer " + token).equals(request.header("Authorization"))) {
             return SimResponse.of(401, CONTENT_TYPE, "invalid credentials");
         }
         String requestId = request.header("request-id");
@@ -77,9 +74,8 @@ final class TdgRequestHandler {
     }
 
     private SimResponse answer(SimRequest request, byte[] body, boolean hardLimitFault) {
-        Function<String, String> header = request::header;
         Long versionHeader = null;
-        String version = header.apply("version");
+        String version = request.header("version");
         if (version != null) {
             try {
                 versionHeader = TdgScalars.toLong(version);
@@ -108,16 +104,12 @@ final class TdgRequestHandler {
         if (bodySchema != null && !bodySchema.isNull() && !bodySchema.isString()) {
             return error(400, "'schema' should be string");
         }
-        String schema = header.apply("schema");
+        String schema = request.header("schema");
         if (schema == null && bodySchema != null && bodySchema.isString()) {
             schema = bodySchema.asString();
         }
-        GraphQL engine;
-        if (schema == null || schema.equals("default")) {
-            engine = data;
-        } else if (schema.equals("admin")) {
-            engine = admin;
-        } else {
+        GraphQL engine = engines.get(schema == null ? "default" : schema);
+        if (engine == null) {
             return error(400, "Schema \"" + schema + "\" not found");
         }
         @SuppressWarnings("unchecked")
@@ -125,19 +117,19 @@ final class TdgRequestHandler {
                 : json.convertValue(variables, Map.class);
         // __query_plan is not a schema field (GraphQL reserves names starting with __): a selection of it is
         // dropped before validation, and explain: true adds it to every object below.
-        ExecutionInput.Builder input = ExecutionInput.newExecutionInput()
+        ExecutionInput executionInput = ExecutionInput.newExecutionInput()
                 .query(QUERY_PLAN_SELECTION.matcher(parsed.path("query").asString()).replaceAll(""))
                 .variables(vars)
-                .operationName(operationName == null || operationName.isNull() ? null : operationName.asString());
-        ExecutionInput executionInput = input.build();
+                .operationName(operationName == null || operationName.isNull() ? null : operationName.asString())
+                .build();
         GraphQLContext context = executionInput.getGraphQLContext();
         if (versionHeader != null) {
-            context.put(TdgResolvers.CTX_VERSION_HEADER, versionHeader);
+            context.put(TdgSchema.CTX_VERSION_HEADER, versionHeader);
         }
-        context.put(TdgResolvers.CTX_HARD_LIMIT_FAULT, new AtomicBoolean(hardLimitFault));
-        boolean explain = "true".equalsIgnoreCase(header.apply("explain"));
+        context.put(TdgSchema.CTX_HARD_LIMIT_FAULT, new AtomicBoolean(hardLimitFault));
+        boolean explain = "true".equalsIgnoreCase(request.header("explain"));
         if (explain) {
-            context.put(TdgResolvers.CTX_EXPLAIN, new ConcurrentHashMap<String, String>());
+            context.put(TdgSchema.CTX_EXPLAIN, new ConcurrentHashMap<String, String>());
         }
         ExecutionResult result = engine.execute(executionInput);
         if (!result.getErrors().isEmpty()) {
@@ -154,8 +146,8 @@ final class TdgRequestHandler {
             return error(clientError ? 400 : 500, first.getMessage());
         }
         Map<String, Object> envelope = new LinkedHashMap<>();
-        envelope.put("data", explain ? withPlans(result.getData(), context.get(TdgResolvers.CTX_EXPLAIN)) : result.getData());
-        if (context.hasKey(TdgResolvers.CTX_DATA_QUERY) && !context.hasKey(TdgResolvers.CTX_MUTATION)) {
+        envelope.put("data", explain ? withPlans(result.getData(), context.get(TdgSchema.CTX_EXPLAIN)) : result.getData());
+        if (context.hasKey(TdgSchema.CTX_DATA_QUERY) && !context.hasKey(TdgSchema.CTX_MUTATION)) {
             afterDataQuery.run();
         }
         return SimResponse.of(200, CONTENT_TYPE, json.writeValueAsString(envelope));
@@ -170,7 +162,7 @@ final class TdgRequestHandler {
                 for (Object o : objects) {
                     @SuppressWarnings("unchecked")
                     Map<String, Object> object = new LinkedHashMap<>((Map<String, Object>) o);
-                    object.put(TdgResolvers.QUERY_PLAN, plan);
+                    object.put(TdgSchema.QUERY_PLAN, plan);
                     planned.add(object);
                 }
                 out.put(key, planned);

@@ -51,16 +51,11 @@ final class TdgScalars {
                 @Override
                 public Object parseLiteral(Object input) {
                     try {
-                        if (input instanceof IntValue i) {
-                            return i.getValue().longValueExact();
-                        }
-                        if (input instanceof StringValue s) {
-                            return toLong(s.getValue());
-                        }
+                        return toLong(input instanceof IntValue i ? i.getValue()
+                                : input instanceof StringValue s ? s.getValue() : null);
                     } catch (RuntimeException e) {
-                        // reported below
+                        throw new CoercingParseLiteralException("Expected a 64-bit integer but was '" + input + "'");
                     }
-                    throw new CoercingParseLiteralException("Expected a 64-bit integer but was '" + input + "'");
                 }
             })
             .build();

@@ -1,6 +1,7 @@
 package com.pagingetl.simulator.tdg;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.NoSuchElementException;
 import java.util.NavigableMap;
 import java.util.NavigableSet;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import com.pagingetl.simulator.tdg.TdgModel.TypeDef;
 import com.pagingetl.simulator.tdg.TdgStore.Filter;
@@ -40,6 +42,10 @@ final class TdgScan {
     private final boolean versioned;
     private final List<Row> rows = new ArrayList<>();
     private final Pattern[] likes;
+    /** Where iteration starts: the cursor's value if any, else the scan value (null: the very end). */
+    private final Object start;
+    /** Past a cursor, strictness applies to the whole key (parts after the value included), not to the start. */
+    private final boolean startInclusive;
 
     TdgScan(Space space, Query query, TdgHardLimits.Meter meter) {
         this.space = space;
@@ -61,6 +67,8 @@ final class TdgScan {
         if (query.after() != null && query.after().size() != keyLength()) {
             throw new IllegalArgumentException("cursor key length");
         }
+        this.start = query.after() != null ? query.after().get(0) : scan.value();
+        this.startInclusive = query.after() != null || scan.op() != Op.GT && scan.op() != Op.LT;
     }
 
     private int keyLength() {
@@ -79,50 +87,20 @@ final class TdgScan {
         return rows;
     }
 
-    /** Where iteration starts: the cursor's value if any, else the scan value (null = the very end). */
-    private Object startValue() {
-        if (query.after() != null) {
-            return query.after().get(0);
-        }
-        return scan.value();
-    }
-
-    private boolean startInclusive() {
-        if (query.after() != null) {
-            return true; // strictness is applied to the whole key, parts after the value included
-        }
-        return scan.op() != Op.GT && scan.op() != Op.LT;
-    }
-
     /** False once the scan value is passed in the iteration direction: stop there. */
     private boolean withinFar(Object value) {
-        if (scan.value() == null) {
-            return true;
-        }
-        int c = TdgKeys.comparePart(value, scan.value());
-        return switch (scan.op()) {
-            case EQ -> c == 0;
-            case GT, GE -> descending ? (scan.op() == Op.GT ? c > 0 : c >= 0) : true;
-            case LT, LE -> descending ? true : (scan.op() == Op.LT ? c < 0 : c <= 0);
-            default -> true;
-        };
+        boolean towardsValue = scan.op() == Op.EQ || descending == (scan.op() == Op.GT || scan.op() == Op.GE);
+        return scan.value() == null || !towardsValue || satisfies(scan, value);
     }
 
     private void runPrimary() {
         NavigableMap<Object, ObjectHistory> map = space.byPk;
-        Object start = startValue();
-        NavigableMap<Object, ObjectHistory> view;
-        if (start == null) {
-            view = descending ? map.descendingMap() : map;
-        } else if (descending) {
-            view = map.headMap(start, startInclusive()).descendingMap();
-        } else {
-            view = map.tailMap(start, startInclusive());
-        }
-        Iterator<ObjectHistory> objects = view.values().iterator();
+        NavigableMap<Object, ObjectHistory> view = start == null ? map
+                : descending ? map.headMap(start, startInclusive) : map.tailMap(start, startInclusive);
+        Iterator<ObjectHistory> objects = (descending ? view.descendingMap() : view).values().iterator();
         if (space.base != null) {
             Comparator<ObjectHistory> byPk = (a, b) -> TdgKeys.comparePart(a.pk, b.pk);
-            objects = new Merged<>(objects, space.base.byPrimary(start, startInclusive(), descending),
+            objects = new Merged<>(objects, space.base.byPrimary(start, startInclusive, descending),
                     descending ? byPk.reversed() : byPk);
         }
         while (objects.hasNext()) {
@@ -137,8 +115,8 @@ final class TdgScan {
                 List<Tuple> versions = object.versions;
                 for (int i = 0; i < versions.size(); i++) {
                     Tuple t = versions.get(descending ? versions.size() - 1 - i : i);
-                    if (t.tombstone || !afterCursor(object, t)
-                            || (query.asOf() != null && t.version > query.asOf())) {
+                    if (t.tombstone() || !afterCursor(object, t, null)
+                            || (query.asOf() != null && t.version() > query.asOf())) {
                         continue;
                     }
                     meter.scanned(object.pk);
@@ -148,14 +126,14 @@ final class TdgScan {
                 }
             } else if (query.asOf() != null) {
                 Tuple t = object.asOf(query.asOf());
-                if (t != null && !afterCursor(object, t)) {
+                if (t != null && !afterCursor(object, t, null)) {
                     continue;
                 }
                 // The as-of read merges the primary tuple with the object's history tuples: all are read.
                 for (int i = 0; i < object.versions.size(); i++) {
                     meter.scanned(object.pk);
                 }
-                if (t == null || t.tombstone) {
+                if (t == null || t.tombstone()) {
                     continue;
                 }
                 if (offer(object, t)) {
@@ -163,7 +141,7 @@ final class TdgScan {
                 }
             } else {
                 Tuple t = object.latest();
-                if (t == null || t.tombstone || !afterCursor(object, t)) {
+                if (t == null || t.tombstone() || !afterCursor(object, t, null)) {
                     continue;
                 }
                 meter.scanned(object.pk);
@@ -175,25 +153,17 @@ final class TdgScan {
     }
 
     private void runSecondary() {
-        NavigableSet<IndexEntry> set = space.secondary.get(scan.index().name());
-        Object start = startValue();
-        NavigableSet<IndexEntry> view;
-        if (start == null) {
-            view = descending ? set.descendingSet() : set;
-        } else {
-            // Bounds below and above every (pk, version) stored with the start value.
+        NavigableSet<IndexEntry> view = space.secondary.get(scan.index().name());
+        if (start != null) {
+            // Bounds below and above every (pk, version) stored with the start value: no entry equals either.
             IndexEntry low = new IndexEntry(start, TdgKeys.MIN, Long.MIN_VALUE, null);
             IndexEntry high = new IndexEntry(start, TdgKeys.MAX, Long.MAX_VALUE, null);
-            boolean inclusive = startInclusive();
-            if (descending) {
-                view = (inclusive ? set.headSet(high, false) : set.headSet(low, false)).descendingSet();
-            } else {
-                view = inclusive ? set.tailSet(low, true) : set.tailSet(high, false);
-            }
+            view = descending ? view.headSet(startInclusive ? high : low, false)
+                    : view.tailSet(startInclusive ? low : high, false);
         }
-        Iterator<IndexEntry> entries = view.iterator();
+        Iterator<IndexEntry> entries = (descending ? view.descendingSet() : view).iterator();
         if (space.base != null) {
-            entries = new Merged<>(entries, space.base.byVersion(start, startInclusive(), descending),
+            entries = new Merged<>(entries, space.base.byVersion(start, startInclusive, descending),
                     descending ? TdgStore.ENTRY_ORDER.reversed() : TdgStore.ENTRY_ORDER);
         }
         while (entries.hasNext()) {
@@ -208,7 +178,7 @@ final class TdgScan {
             }
             if (query.allVersions()) {
                 meter.scanned(object.pk);
-                if (query.asOf() != null && tuple.version > query.asOf()) {
+                if (query.asOf() != null && tuple.version() > query.asOf()) {
                     continue;
                 }
             } else if (query.asOf() != null) {
@@ -267,9 +237,9 @@ final class TdgScan {
         }
     }
 
-    private Tuple find(ObjectHistory object, long version) {
+    private static Tuple find(ObjectHistory object, long version) {
         for (Tuple t : object.versions) {
-            if (t.version == version) {
+            if (t.version() == version) {
                 return t;
             }
         }
@@ -283,13 +253,9 @@ final class TdgScan {
         }
         key.add(object.pk);
         if (versioned) {
-            key.add(tuple.version);
+            key.add(tuple.version());
         }
         return key;
-    }
-
-    private boolean afterCursor(ObjectHistory object, Tuple tuple) {
-        return afterCursor(object, tuple, null);
     }
 
     private boolean afterCursor(ObjectHistory object, Tuple tuple, Object indexValue) {
@@ -314,7 +280,7 @@ final class TdgScan {
         }
         meter.returned(object.pk);
         Object indexValue = primary ? null : values[scan.index().fieldPosition()];
-        rows.add(new Row(values, tuple.version, key(object, tuple, indexValue)));
+        rows.add(new Row(values, tuple.version(), key(object, tuple, indexValue)));
         return rows.size() >= limit;
     }
 
@@ -347,11 +313,8 @@ final class TdgScan {
     }
 
     private static Pattern likePattern(String like, boolean ignoreCase) {
-        List<String> parts = new ArrayList<>();
-        for (String part : like.split("%", -1)) {
-            parts.add(Pattern.quote(part));
-        }
         int flags = Pattern.DOTALL | (ignoreCase ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0);
-        return Pattern.compile(String.join(".*", parts), flags);
+        return Pattern.compile(Arrays.stream(like.split("%", -1)).map(Pattern::quote).collect(Collectors.joining(".*")),
+                flags);
     }
 }

@@ -4,7 +4,6 @@ import static com.pagingetl.simulator.SimulatorOption.ERROR_RATE;
 import static com.pagingetl.simulator.SimulatorOption.LATENCY_MS;
 import static com.pagingetl.simulator.SimulatorOption.RESET_RATE;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +19,6 @@ import com.pagingetl.simulator.SimServer;
 import com.pagingetl.simulator.SimulatedFaults;
 import com.pagingetl.simulator.SimulatorOption;
 import com.pagingetl.simulator.SimulatorOptions;
-import com.pagingetl.simulator.tdg.TdgModel.FieldDef;
 import com.pagingetl.simulator.tdg.TdgModel.TypeDef;
 import com.pagingetl.simulator.tdg.TdgStore.Filter;
 import com.pagingetl.simulator.tdg.TdgStore.Op;
@@ -60,10 +58,8 @@ public final class TdgSimulator extends KitSimulator<TdgSimulator.FaultKind> {
     private final TdgHardLimits limits;
     private final SimulatedFaults<FaultKind> faults;
     private final TdgRequestHandler handler;
+    private final SimulatorOptions options;
     private final String token;
-    private final int size;
-    private final int versionsPerObject;
-    private final long seed;
     private final int latencyMs;
     private final int writesPerRequest;
     private final Queue<Integer> firstValues = new ConcurrentLinkedQueue<>();
@@ -94,21 +90,19 @@ public final class TdgSimulator extends KitSimulator<TdgSimulator.FaultKind> {
     public TdgSimulator(SimulatorOptions options) {
         super("tdg", FaultKind.class);
         options.check("tdg", OPTIONS);
-        this.size = SIZE.from(options);
-        this.versionsPerObject = VERSIONS.from(options);
-        this.seed = SEED.from(options);
+        this.options = options;
+        long seed = SEED.from(options);
         this.token = TOKEN.from(options);
         this.latencyMs = LATENCY_MS.from(options);
         this.writesPerRequest = WRITES.from(options);
         String modelPath = MODEL.from(options);
         this.model = modelPath.isBlank() ? TdgModel.loadDefault() : TdgModel.load(java.nio.file.Path.of(modelPath));
-        this.store = new TdgStore(model, new TdgDataGenerator(seed), seed, size, versionsPerObject);
+        this.store = new TdgStore(model, new TdgDataGenerator(seed), seed, SIZE.from(options), VERSIONS.from(options));
         this.limits = new TdgHardLimits(SCANNED.from(options), RETURNED.from(options));
         this.faults = new SimulatedFaults<>(seed * 31 + 7, ERROR_RATE.from(options), 0, RESET_RATE.from(options),
                 FaultKind.CONNECTION_RESET, null, List.of(FaultKind.SERVER_ERROR_500, FaultKind.ENVELOPE_ERROR));
-        TdgResolvers resolvers = new TdgResolvers(store, limits, firstValues);
-        this.handler = new TdgRequestHandler(TdgSchemaFactory.dataSchema(model, resolvers),
-                TdgSchemaFactory.adminSchema(limits, store), token, this::afterDataQuery);
+        TdgSchema schema = new TdgSchema(store, limits, firstValues);
+        this.handler = new TdgRequestHandler(schema.dataSchema(model), schema.adminSchema(), token, this::afterDataQuery);
     }
 
     @Override
@@ -136,7 +130,8 @@ public final class TdgSimulator extends KitSimulator<TdgSimulator.FaultKind> {
                 "Types: " + model.types().stream().map(t -> t.name() + " (" + store.liveCount(t.name()) + " objects, "
                         + store.storedVersions(t.name()) + " versions" + (t.versioned() ? "" : ", not versioned") + ")")
                         .collect(java.util.stream.Collectors.joining(", "))
-                        + "; data: seed " + seed + ", size " + size + ", versionsPerObject ~" + versionsPerObject
+                        + "; data: seed " + SEED.from(options) + ", size " + SIZE.from(options) + ", versionsPerObject ~"
+                        + VERSIONS.from(options)
                         + (model.type("Country") != null ? "; Country Russia: +7 in its earlier version, +8 in the latest" : ""),
                 "Hard limits: scanned " + limits.scanned() + ", returned " + limits.returned()
                         + " (admin: header 'schema: admin', query { config { hard_limits { scanned returned } } })",
@@ -176,13 +171,7 @@ public final class TdgSimulator extends KitSimulator<TdgSimulator.FaultKind> {
 
     /** Inserts (or writes a new version of) an object from field values; returns the new version. */
     public long insert(String type, Map<String, ?> values) {
-        TypeDef def = store.type(type);
-        Object[] array = new Object[def.fields().size()];
-        for (int i = 0; i < array.length; i++) {
-            FieldDef field = def.fields().get(i);
-            array[i] = TdgStore.coerce(field, values.get(field.name()));
-        }
-        return store.insert(type, array, null, false, null).get(0).version();
+        return store.insert(type, TdgStore.coerce(store.type(type), values), null, false, null).get(0).version();
     }
 
     /** Deletes the object with primary key {@code key} at a new version; returns that version (or -1). */
@@ -211,14 +200,8 @@ public final class TdgSimulator extends KitSimulator<TdgSimulator.FaultKind> {
     }
 
     private List<Map<String, Object>> expected(String type, Long version, boolean all) {
-        TypeDef def = store.type(type);
-        List<Row> rows = store.select(new TdgStore.Query(type, List.of(), Integer.MAX_VALUE, null, version, all),
-                TdgHardLimits.unlimited());
-        List<Map<String, Object>> out = new ArrayList<>(rows.size());
-        for (Row row : rows) {
-            out.add(TdgResolvers.object(def, row));
-        }
-        return out;
+        return TdgSchema.objects(store.type(type), store.select(new TdgStore.Query(type, List.of(), Integer.MAX_VALUE,
+                null, version, all), TdgHardLimits.unlimited()));
     }
 
     /** Objects a latest read of {@code type} returns over all pages. */
@@ -251,18 +234,9 @@ public final class TdgSimulator extends KitSimulator<TdgSimulator.FaultKind> {
         super.clearFaults();
     }
 
-    /** Current hard limits; {@link #setHardLimits} changes them as the admin mutation does. */
-    public int[] hardLimits() {
-        return new int[] {limits.scanned(), limits.returned()};
-    }
-
+    /** Changes the hard limits as the admin mutation does. */
     public void setHardLimits(int scanned, int returned) {
         limits.set(scanned, returned);
-    }
-
-    /** All API requests received since the last reset (faulted ones included). */
-    public long requestCount() {
-        return admin.meter().requests();
     }
 
     /** Successful data-schema queries served. */

@@ -1,6 +1,7 @@
 package com.pagingetl.simulator.tdg;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -10,7 +11,9 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
 
 import com.pagingetl.simulator.tdg.TdgModel.FieldDef;
 import com.pagingetl.simulator.tdg.TdgModel.IndexDef;
@@ -46,18 +49,7 @@ final class TdgStore {
     }
 
     /** A tuple of one object. {@code explicit} is null for generated tuples. */
-    static final class Tuple {
-        final long version;
-        final boolean tombstone;
-        final Object[] explicit;
-        final int genOrdinal;
-
-        Tuple(long version, boolean tombstone, Object[] explicit, int genOrdinal) {
-            this.version = version;
-            this.tombstone = tombstone;
-            this.explicit = explicit;
-            this.genOrdinal = genOrdinal;
-        }
+    record Tuple(long version, boolean tombstone, Object[] explicit, int genOrdinal) {
     }
 
     /** One object: its versions in ascending order. Guarded by the store lock. */
@@ -78,12 +70,12 @@ final class TdgStore {
 
         boolean live() {
             Tuple t = latest();
-            return t != null && !t.tombstone;
+            return t != null && !t.tombstone();
         }
 
         Tuple asOf(long v) {
             for (int i = versions.size() - 1; i >= 0; i--) {
-                if (versions.get(i).version <= v) {
+                if (versions.get(i).version() <= v) {
                     return versions.get(i);
                 }
             }
@@ -95,13 +87,8 @@ final class TdgStore {
     record IndexEntry(Object value, Object pk, long version, ObjectHistory object) {
     }
 
-    static final Comparator<IndexEntry> ENTRY_ORDER = (a, b) -> {
-        int c = TdgKeys.comparePart(a.value, b.value);
-        if (c == 0) {
-            c = TdgKeys.comparePart(a.pk, b.pk);
-        }
-        return c != 0 ? c : Long.compare(a.version, b.version);
-    };
+    static final Comparator<IndexEntry> ENTRY_ORDER = Comparator.comparing(IndexEntry::value, TdgKeys.PART)
+            .thenComparing(IndexEntry::pk, TdgKeys.PART).thenComparingLong(IndexEntry::version);
 
     /** One type's storage. */
     final class Space {
@@ -122,46 +109,52 @@ final class TdgStore {
             this.def = def;
             this.ordinal = ordinal;
             this.generated = def.dataKind().equals("generated");
-            for (IndexDef index : def.indexes().subList(1, def.indexes().size())) {
+            for (IndexDef index : def.secondaryIndexes()) {
                 secondary.put(index.name(), new TreeSet<>(ENTRY_ORDER));
             }
         }
 
         Object[] values(ObjectHistory object, Tuple tuple) {
-            return tuple.explicit != null ? tuple.explicit
-                    : generator.values(ordinal, def, object.genIndex, tuple.genOrdinal, tuple.version);
+            return tuple.explicit() != null ? tuple.explicit()
+                    : generator.values(ordinal, def, object.genIndex, tuple.genOrdinal(), tuple.version());
         }
 
         Object field(ObjectHistory object, Tuple tuple, int pos) {
-            return tuple.explicit != null ? tuple.explicit[pos]
-                    : generator.fieldValue(ordinal, def, pos, object.genIndex, tuple.genOrdinal, tuple.version);
+            return tuple.explicit() != null ? tuple.explicit()[pos]
+                    : generator.fieldValue(ordinal, def, pos, object.genIndex, tuple.genOrdinal(), tuple.version());
         }
 
         void add(ObjectHistory object, Tuple tuple) {
             List<Tuple> versions = object.versions;
             int at = versions.size();
-            while (at > 0 && versions.get(at - 1).version > tuple.version) {
+            while (at > 0 && versions.get(at - 1).version() > tuple.version()) {
                 at--;
             }
             versions.add(at, tuple);
-            if (!tuple.tombstone) {
-                for (IndexDef index : def.indexes().subList(1, def.indexes().size())) {
-                    secondary.get(index.name()).add(new IndexEntry(field(object, tuple, index.fieldPosition()),
-                            object.pk, tuple.version, object));
-                }
-            }
+            index(object, tuple, true);
         }
 
         void remove(ObjectHistory object, Tuple tuple) {
             object.versions.remove(tuple);
-            if (!tuple.tombstone) {
-                for (IndexDef index : def.indexes().subList(1, def.indexes().size())) {
-                    secondary.get(index.name()).remove(new IndexEntry(field(object, tuple, index.fieldPosition()),
-                            object.pk, tuple.version, object));
-                }
-            }
+            index(object, tuple, false);
             if (object.versions.isEmpty()) {
                 byPk.remove(object.pk);
+            }
+        }
+
+        /** Adds or removes the secondary index entries of a tuple; a deletion has none. */
+        private void index(ObjectHistory object, Tuple tuple, boolean add) {
+            if (tuple.tombstone()) {
+                return;
+            }
+            for (IndexDef index : def.secondaryIndexes()) {
+                IndexEntry entry = new IndexEntry(field(object, tuple, index.fieldPosition()), object.pk,
+                        tuple.version(), object);
+                if (add) {
+                    secondary.get(index.name()).add(entry);
+                } else {
+                    secondary.get(index.name()).remove(entry);
+                }
             }
         }
 
@@ -181,10 +174,7 @@ final class TdgStore {
             byPk.put(object.pk, object);
             touched.put(i, object);
             for (Tuple tuple : object.versions) {
-                for (IndexDef index : def.indexes().subList(1, def.indexes().size())) {
-                    secondary.get(index.name()).add(new IndexEntry(field(object, tuple, index.fieldPosition()),
-                            object.pk, tuple.version, object));
-                }
+                index(object, tuple, true);
             }
             return object;
         }
@@ -193,12 +183,31 @@ final class TdgStore {
             return (int) byPk.values().stream().filter(ObjectHistory::live).count() + (base == null ? 0 : base.untouched());
         }
 
+        /** Stored, non-deleted versions: what an all_versions read returns. */
+        long storedVersions() {
+            long n = base == null ? 0 : base.untouchedVersions();
+            for (ObjectHistory object : byPk.values()) {
+                n += object.versions.stream().filter(t -> !t.tombstone()).count();
+            }
+            return n;
+        }
+
         ObjectHistory object(Object pk, int genIndex) {
             return byPk.computeIfAbsent(pk, k -> {
                 ObjectHistory created = new ObjectHistory(k, genIndex);
                 all.add(created);
                 return created;
             });
+        }
+
+        /** One returned tuple with its primary-index cursor key (what a mutation answers). */
+        Row row(ObjectHistory object, Tuple tuple) {
+            List<Object> key = new ArrayList<>();
+            key.add(object.pk);
+            if (def.versioned()) {
+                key.add(tuple.version());
+            }
+            return new Row(values(object, tuple), tuple.version(), key);
         }
     }
 
@@ -216,11 +225,7 @@ final class TdgStore {
         for (TypeDef def : model.types()) {
             Space space = new Space(def, ordinal);
             spaces.put(def.name(), space);
-            if (space.generated) {
-                last = Math.max(last, loadGenerated(space, size, versionsPerObject));
-            } else {
-                last = Math.max(last, loadTable(space));
-            }
+            last = Math.max(last, space.generated ? loadGenerated(space, size, versionsPerObject) : loadTable(space));
             ordinal++;
         }
         this.lastVersion = last;
@@ -228,22 +233,21 @@ final class TdgStore {
 
     private long loadGenerated(Space space, int size, int versionsPerObject) {
         space.nextGenIndex = size;
+        GeneratedObjects generated = new GeneratedObjects(generator, space.def, space.ordinal, size, versionsPerObject);
         if (GeneratedObjects.covers(generator, space.def, size)) {
-            space.base = new GeneratedObjects(generator, space.def, space.ordinal, size, versionsPerObject);
-            return space.base.lastVersion();
+            space.base = generated;
+            return generated.lastVersion();
         }
-        int pkPos = space.def.primary().fieldPosition();
         long last = 0;
         for (int i = 0; i < size; i++) {
-            Object pk = generator.fieldValue(space.ordinal, space.def, pkPos, i, 0, 0);
-            ObjectHistory object = space.object(pk, i);
-            int count = space.def.versioned() ? generator.versionCount(space.ordinal, i, versionsPerObject) : 1;
-            for (int j = 0; j < count; j++) {
-                long version = generator.version(space.ordinal, (long) j * size + i);
-                space.add(object, new Tuple(version, false, null, j));
-                last = Math.max(last, version);
+            ObjectHistory fresh = generated.object(i);
+            // Keys that repeat (a model's own key generator) gather the versions of every object that has them.
+            ObjectHistory object = space.object(fresh.pk, i);
+            for (Tuple tuple : fresh.versions) {
+                space.add(object, tuple);
+                last = Math.max(last, tuple.version());
             }
-            object.nextOrdinal = count;
+            object.nextOrdinal = fresh.nextOrdinal;
         }
         return last;
     }
@@ -267,55 +271,41 @@ final class TdgStore {
         return last;
     }
 
-    TypeDef type(String name) {
-        Space space = spaces.get(name);
+    private Space space(String type) {
+        Space space = spaces.get(type);
         if (space == null) {
-            throw new TdgError("Type \"" + name + "\" not found", 500);
+            throw new TdgError("Type \"" + type + "\" not found", 500);
         }
-        return space.def;
+        return space;
     }
 
-    /** The newest committed version across the grid. */
+    TypeDef type(String name) {
+        return space(name).def;
+    }
+
     long latestVersion() {
         return lastVersion;
     }
 
-    /** Number of live (not deleted) objects of a type. */
     int liveCount(String type) {
-        lock.readLock().lock();
-        try {
-            return spaces.get(type(type).name()).liveCount();
-        } finally {
-            lock.readLock().unlock();
-        }
+        return locked(lock.readLock(), () -> space(type).liveCount());
     }
 
-    /** Number of stored, non-deleted versions of a type (what an all_versions read returns). */
     long storedVersions(String type) {
-        lock.readLock().lock();
-        try {
-            Space space = spaces.get(type(type).name());
-            long n = space.base == null ? 0 : space.base.untouchedVersions();
-            for (ObjectHistory object : space.byPk.values()) {
-                for (Tuple t : object.versions) {
-                    n += t.tombstone ? 0 : 1;
-                }
-            }
-            return n;
-        } finally {
-            lock.readLock().unlock();
-        }
+        return locked(lock.readLock(), () -> space(type).storedVersions());
     }
-
-    // ---------------------------------------------------------------- reads
 
     /** Runs one read under the read lock, charging every scanned and returned tuple to {@code meter}. */
     List<Row> select(Query query, TdgHardLimits.Meter meter) {
-        lock.readLock().lock();
+        return locked(lock.readLock(), () -> new TdgScan(space(query.type()), query, meter).run());
+    }
+
+    private static <T> T locked(Lock lock, Supplier<T> action) {
+        lock.lock();
         try {
-            return new TdgScan(spaces.get(type(query.type()).name()), query, meter).run();
+            return action.get();
         } finally {
-            lock.readLock().unlock();
+            lock.unlock();
         }
     }
 
@@ -325,27 +315,12 @@ final class TdgStore {
     record UpdateOp(String op, int fieldPos, Object value) {
     }
 
-    private long nextVersion() {
-        Instant now = Instant.now();
-        long nowNs = Math.multiplyExact(now.getEpochSecond(), 1_000_000_000L) + now.getNano();
-        long v = Math.max(nowNs, lastVersion + 1);
-        lastVersion = v;
+    /** The version a write commits at: {@code version} when given, else now, after every committed version. */
+    private long commitVersion(Long version) {
+        long v = version != null ? version : Math.max(ChronoUnit.NANOS.between(Instant.EPOCH, Instant.now()),
+                lastVersion + 1);
+        lastVersion = Math.max(lastVersion, v);
         return v;
-    }
-
-    private void observe(long version) {
-        if (version > lastVersion) {
-            lastVersion = version;
-        }
-    }
-
-    private Row row(Space space, ObjectHistory object, Tuple tuple) {
-        List<Object> key = new ArrayList<>();
-        key.add(object.pk);
-        if (space.def.versioned()) {
-            key.add(tuple.version);
-        }
-        return new Row(space.values(object, tuple), tuple.version, key);
     }
 
     private static void checkLock(TypeDef def, ObjectHistory object, Long onlyIfVersion) {
@@ -356,7 +331,7 @@ final class TdgStore {
             throw new TdgError("Atomic operation failed: " + def.name() + " version \"" + Long.toUnsignedString(onlyIfVersion)
                     + "\" is not found", 500);
         }
-        long current = object.latest().version;
+        long current = object.latest().version();
         if (current != onlyIfVersion) {
             throw new TdgError("Atomic operation failed: " + def.name() + " has version "
                     + Long.toUnsignedString(current) + " and lock is " + Long.toUnsignedString(onlyIfVersion), 500);
@@ -365,9 +340,8 @@ final class TdgStore {
 
     /** Inserts (or replaces) an object's version; {@code version} null means a new version now. */
     List<Row> insert(String type, Object[] values, Long version, boolean ifNotExists, Long onlyIfVersion) {
-        lock.writeLock().lock();
-        try {
-            Space space = spaces.get(type(type).name());
+        return locked(lock.writeLock(), () -> {
+            Space space = space(type);
             Object pk = values[space.def.primary().fieldPosition()];
             if (pk == null) {
                 throw new TdgError("Primary key field \"" + space.def.primary().field() + "\" is required", 500);
@@ -375,33 +349,27 @@ final class TdgStore {
             ObjectHistory existing = space.lookup(pk);
             checkLock(space.def, existing, onlyIfVersion);
             if (ifNotExists && existing != null && existing.live()) {
-                return List.of(row(space, existing, existing.latest()));
+                return List.of(space.row(existing, existing.latest()));
             }
             ObjectHistory object = existing != null ? existing : space.object(pk, -1);
-            Tuple tuple = write(space, object, version, values);
-            return List.of(row(space, object, tuple));
-        } finally {
-            lock.writeLock().unlock();
-        }
+            return List.of(space.row(object, write(space, object, version, values)));
+        });
     }
 
     /** Writes a version holding {@code values}: replaces version V if it exists, else adds it. */
     private Tuple write(Space space, ObjectHistory object, Long version, Object[] values) {
-        long v = version != null ? version : nextVersion();
-        observe(v);
+        long v = commitVersion(version);
         Object[] copy = values.clone();
         int ut = space.def.updateTimePosition();
         if (ut >= 0) {
             copy[ut] = TdgDataGenerator.updateTimeValue(space.def.fields().get(ut), v);
         }
         for (Tuple old : List.copyOf(object.versions)) {
-            if (old.version == v || !space.def.versioned()) {
+            if (old.version() == v || !space.def.versioned()) {
                 space.remove(object, old);
             }
         }
-        if (!space.byPk.containsKey(object.pk)) {
-            space.byPk.put(object.pk, object);
-        }
+        space.byPk.putIfAbsent(object.pk, object);
         Tuple tuple = new Tuple(v, false, copy, object.nextOrdinal++);
         space.add(object, tuple);
         return tuple;
@@ -409,9 +377,8 @@ final class TdgStore {
 
     /** Updates every object the filters select, at {@code version} (as-of that version) or as a new version. */
     List<Row> update(String type, List<Filter> filters, List<UpdateOp> ops, Long version, Long onlyIfVersion) {
-        lock.writeLock().lock();
-        try {
-            Space space = spaces.get(type(type).name());
+        return locked(lock.writeLock(), () -> {
+            Space space = space(type);
             List<Row> result = new ArrayList<>();
             for (ObjectHistory object : targets(space, filters, version, onlyIfVersion)) {
                 Tuple base = version == null ? object.latest() : object.asOf(version);
@@ -423,14 +390,11 @@ final class TdgStore {
                     }
                     values[op.fieldPos()] = apply(op, values[op.fieldPos()]);
                 }
-                result.add(row(space, object, write(space, object, version, values)));
+                result.add(space.row(object, write(space, object, version, values)));
             }
             return result;
-        } finally {
-            lock.writeLock().unlock();
-        }
+        });
     }
-
     private static Object apply(UpdateOp op, Object current) {
         switch (op.op()) {
             case "set", "=":
@@ -458,29 +422,24 @@ final class TdgStore {
      * earlier versions still see the object.
      */
     List<Row> delete(String type, List<Filter> filters, Long version, boolean allVersions, Long onlyIfVersion) {
-        lock.writeLock().lock();
-        try {
-            Space space = spaces.get(type(type).name());
+        return locked(lock.writeLock(), () -> {
+            Space space = space(type);
             List<Row> result = new ArrayList<>();
             for (ObjectHistory object : targets(space, filters, version, onlyIfVersion)) {
                 Tuple visible = version == null ? object.latest() : object.asOf(version);
-                result.add(row(space, object, visible));
+                result.add(space.row(object, visible));
                 if (allVersions || !space.def.versioned()) {
                     for (Tuple t : List.copyOf(object.versions)) {
                         space.remove(object, t);
                     }
-                } else if (visible.version == (version == null ? -1 : version)) {
+                } else if (visible.version() == (version == null ? -1 : version)) {
                     space.remove(object, visible);
-                } else if (version == null || version > object.latest().version) {
-                    long v = version != null ? version : nextVersion();
-                    observe(v);
-                    space.add(object, new Tuple(v, true, null, object.nextOrdinal++));
+                } else if (version == null || version > object.latest().version()) {
+                    space.add(object, new Tuple(commitVersion(version), true, null, object.nextOrdinal++));
                 }
             }
             return result;
-        } finally {
-            lock.writeLock().unlock();
-        }
+        });
     }
 
     private List<ObjectHistory> targets(Space space, List<Filter> filters, Long version, Long onlyIfVersion) {
@@ -514,7 +473,7 @@ final class TdgStore {
                     Object pk = generator.fieldValue(space.ordinal, space.def, space.def.primary().fieldPosition(),
                             index, 0, 0);
                     ObjectHistory object = space.object(pk, index);
-                    space.add(object, new Tuple(nextVersion(), false, null, object.nextOrdinal++));
+                    space.add(object, new Tuple(commitVersion(null), false, null, object.nextOrdinal++));
                     continue;
                 }
                 ObjectHistory object = pickLive(space);
@@ -528,12 +487,12 @@ final class TdgStore {
                     }
                     if (dice >= 30) {
                         space.byPk.put(object.pk, object);
-                        space.add(object, new Tuple(nextVersion(), false, null, object.nextOrdinal++));
+                        space.add(object, new Tuple(commitVersion(null), false, null, object.nextOrdinal++));
                     }
                 } else if (dice < 30) {
-                    space.add(object, new Tuple(nextVersion(), true, null, object.nextOrdinal++));
+                    space.add(object, new Tuple(commitVersion(null), true, null, object.nextOrdinal++));
                 } else if (object.genIndex >= 0) {
-                    space.add(object, new Tuple(nextVersion(), false, null, object.nextOrdinal++));
+                    space.add(object, new Tuple(commitVersion(null), false, null, object.nextOrdinal++));
                 } else {
                     write(space, object, null, space.values(object, object.latest()));
                 }
@@ -557,6 +516,15 @@ final class TdgStore {
             }
         }
         return null;
+    }
+
+    /** The field values of an object given by field name from Java or GraphQL, each converted to its field's type. */
+    static Object[] coerce(TypeDef type, Map<String, ?> values) {
+        Object[] array = new Object[type.fields().size()];
+        for (int i = 0; i < array.length; i++) {
+            array[i] = coerce(type.fields().get(i), values.get(type.fields().get(i).name()));
+        }
+        return array;
     }
 
     /** Converts a value given from Java or GraphQL to a field's type. */

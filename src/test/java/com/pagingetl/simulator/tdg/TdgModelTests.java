@@ -44,8 +44,8 @@ class TdgModelTests {
         assertThat(store.storedVersions("Tag")).isEqualTo(20);
         store.writeRandom(200);
         assertThat(store.storedVersions("Tag")).isEqualTo(store.liveCount("Tag"));
-        var schema = TdgSchemaFactory.dataSchema(model, new TdgResolvers(store, new TdgHardLimits(2000, 100),
-                new java.util.concurrent.ConcurrentLinkedQueue<>()));
+        var schema = new TdgSchema(store, new TdgHardLimits(2000, 100), new java.util.concurrent.ConcurrentLinkedQueue<>())
+                .dataSchema(model);
         assertThat(schema.getQueryType().getFieldDefinition("Tag").getArgument("version")).isNull();
         assertThat(schema.getObjectType("Tag").getFieldDefinition("cursor")).isNotNull();
         assertThat(schema.getObjectType("Tag").getFieldDefinition("version")).isNull();

@@ -197,7 +197,7 @@ class TdgMutationsAndFaultsIntegrationTests {
             assertThat(client.raw(body, auth).statusCode()).isEqualTo(500);
             sim.clearFaults();
             assertThat(client.raw(body, auth).statusCode()).isEqualTo(200);
-            assertThat(sim.requestCount()).isEqualTo(9);
+            assertThat(sim.requestMeter().requests()).isEqualTo(9);
         }
     }
 

@@ -1,6 +1,5 @@
 package com.pagingetl.simulator.demarches;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,9 +12,9 @@ import com.pagingetl.simulator.SimulatedFaults;
 import graphql.ExecutionInput;
 import graphql.ExecutionResult;
 import graphql.GraphQL;
-import graphql.GraphQLError;
+import graphql.analysis.MaxQueryDepthInstrumentation;
 import graphql.introspection.IntrospectionQuery;
-import graphql.language.SourceLocation;
+import graphql.schema.GraphQLSchema;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -28,6 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
 final class GraphqlEndpoint {
 
     static final String PATH = "/api/v2/graphql";
+    /** {@code max_depth 15} of the real schema. */
+    static final int MAX_DEPTH = 15;
     /** Request meter tally of the answers Rack::Attack throttled. */
     static final String RATE_LIMITED = "rateLimited";
     static final String PERSISTED_QUERY_ID = "ds-query-v2";
@@ -46,9 +47,10 @@ final class GraphqlEndpoint {
     private final ApiRequestMeter meter;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    GraphqlEndpoint(GraphQL graphql, String persistedQuery, String persistedMutation, TokenRegistry tokens, RateLimiter rateLimiter,
-                    SimulatedFaults<DemarchesFault> faults, ApiRequestMeter meter) {
-        this.graphql = graphql;
+    GraphqlEndpoint(GraphQLSchema schema, String persistedQuery, String persistedMutation, TokenRegistry tokens,
+                    RateLimiter rateLimiter, SimulatedFaults<DemarchesFault> faults, ApiRequestMeter meter) {
+        this.graphql = GraphQL.newGraphQL(schema).defaultDataFetcherExceptionHandler(RubyWording.API_ERRORS)
+                .instrumentation(new MaxQueryDepthInstrumentation(MAX_DEPTH)).build();
         this.persistedQuery = persistedQuery;
         this.persistedMutation = persistedMutation;
         this.tokens = tokens;
@@ -125,40 +127,7 @@ final class GraphqlEndpoint {
                 .operationName(operationName).variables(variables)
                 .graphQLContext(Map.of(DemarchesQueries.AUTH, status,
                         DemarchesQueries.TIMED_OUT, fault.fault() == DemarchesFault.TIMEOUT)).build());
-        return json(200, write(specification(result)));
-    }
-
-    private Map<String, Object> specification(ExecutionResult result) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        if (!result.getErrors().isEmpty()) {
-            List<Map<String, Object>> errors = new ArrayList<>();
-            for (GraphQLError error : result.getErrors()) {
-                Map<String, Object> wording = RubyWording.of(error);
-                Map<String, Object> e = new LinkedHashMap<>();
-                e.put("message", wording.get("message"));
-                if (error.getLocations() != null && !error.getLocations().isEmpty()) {
-                    List<Map<String, Integer>> locations = new ArrayList<>();
-                    for (SourceLocation l : error.getLocations()) {
-                        locations.add(Map.of("line", l.getLine(), "column", l.getColumn()));
-                    }
-                    e.put("locations", locations);
-                }
-                if (error.getPath() != null) {
-                    e.put("path", error.getPath());
-                }
-                if (wording.containsKey("extensions")) {
-                    e.put("extensions", wording.get("extensions"));
-                } else if (error.getExtensions() != null && error.getExtensions().containsKey("code")) {
-                    e.put("extensions", error.getExtensions());
-                }
-                errors.add(e);
-            }
-            out.put("errors", errors);
-        }
-        if (result.isDataPresent()) {
-            out.put("data", result.getData());
-        }
-        return out;
+        return json(200, write(RubyWording.answer(result)));
     }
 
     @SuppressWarnings("unchecked")

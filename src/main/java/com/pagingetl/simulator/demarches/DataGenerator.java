@@ -120,8 +120,11 @@ final class DataGenerator {
             columns.put(demarches.get(j).number(), new GeneratedDossiers.Demarche(numbers[j],
                     column(shown, depose, numberOf), column(shown, updated, numberOf)));
         }
-        GeneratedDossiers base = new GeneratedDossiers(FIRST_NUMBER, generatedOfNumber, offsets, columns,
-                (j, k, number) -> baseDraft(demarches.get(j), k, offsets[j + 1] - offsets[j], number).toRow(), last);
+        GeneratedDossiers base = new GeneratedDossiers(FIRST_NUMBER, FIRST_NUMBER + total, columns, number -> {
+            int g = generatedOfNumber[(int) (number - FIRST_NUMBER)];
+            int j = demarcheIndex(offsets, g);
+            return baseDraft(demarches.get(j), g - offsets[j], offsets[j + 1] - offsets[j], number).toRow();
+        }, last);
         DossierStore store = new DossierStore(base, FIRST_DELETED_ID);
         List<Draft> purges = new ArrayList<>();
         for (int rank = 0; rank < total; rank++) {

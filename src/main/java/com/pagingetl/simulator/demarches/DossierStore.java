@@ -68,7 +68,7 @@ final class DossierStore {
     DossierStore(GeneratedDossiers base, long firstDeletedId) {
         this.base = base;
         this.firstNumber = base.firstNumber();
-        base.demarcheNumbers().forEach(d -> byDemarche.put(d, new Orderings(base.demarche(d))));
+        base.demarches().forEach((d, columns) -> byDemarche.put(d, new Orderings(columns)));
         lastIssued = base.lastTimestamp();
         nextNumber = base.nextNumber();
         nextDeletedId = firstDeletedId;
@@ -293,12 +293,12 @@ final class DossierStore {
      * The visible dossiers of a démarche in one of their two orderings (keys carry the dossier number); without
      * {@code withRows} base rows are not made and the walk offers null for them.
      */
-    private OverlaidRows visible(int demarche, boolean byUpdatedAt, boolean withRows) {
+    private OverlaidRows<DossierRow> visible(int demarche, boolean byUpdatedAt, boolean withRows) {
         Orderings o = orderings(demarche);
         LongFunction<DossierRow> rowOf = withRows ? base::row : number -> null;
         LongPredicate changed = number -> stale.get((int) (number - firstNumber));
-        return byUpdatedAt ? new OverlaidRows(o.base.byUpdated(), rowOf, changed, o.byUpdated)
-                : new OverlaidRows(o.base.byDepose(), rowOf, changed, o.byDepose);
+        return byUpdatedAt ? new OverlaidRows<>(o.base.byUpdated(), rowOf, changed, o.byUpdated)
+                : new OverlaidRows<>(o.base.byDepose(), rowOf, changed, o.byDepose);
     }
 
     private void index(DossierRow row) {

@@ -65,12 +65,7 @@ final class DemarchesQueries {
                 .scalar(Scalars.DATE_TIME).scalar(Scalars.DATE).scalar(Scalars.BIG_INT)
                 .type("Query", t -> t.dataFetcher("demarche", this::demarche).dataFetcher("dossier", this::dossier)
                         .dataFetcher("groupeInstructeur", this::groupeInstructeurWithDossiers))
-                .type("Mutation", t -> {
-                    for (DemarchesMutations.Change change : DemarchesMutations.Change.values()) {
-                        t.dataFetcher(change.field, mutations.fetcher(change));
-                    }
-                    return t;
-                })
+                .type("Mutation", mutations::wire)
                 .type("GroupeInstructeurWithDossiers", t -> t.dataFetcher("dossiers", this::dossiers))
                 .type("Demarche", t -> t.dataFetcher("dossiers", this::dossiers)
                         .dataFetcher("deletedDossiers", this::deletedDossiers)

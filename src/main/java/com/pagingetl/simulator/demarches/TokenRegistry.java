@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 /**
  * The demo API token, what it may read and the networks it may be used from. Tokens are v3 tokens: urlsafe base64 (with padding) of
@@ -65,18 +66,14 @@ final class TokenRegistry {
     /** {@code {address, mask}} of an IPv4 CIDR. */
     private static int[] network(String cidr) {
         Matcher m = CIDR.matcher(cidr);
-        if (!m.matches() || Integer.parseInt(m.group(5)) > 32) {
+        if (!m.matches() || Integer.parseInt(m.group(5)) > 32
+                || IntStream.rangeClosed(1, 4).anyMatch(g -> Integer.parseInt(m.group(g)) > 255)) {
             throw new IllegalArgumentException("simulator option sim.allowedNetworks: " + cidr
                     + " is not an IPv4 network such as 10.0.0.0/8");
         }
         int address = 0;
         for (int g = 1; g <= 4; g++) {
-            int octet = Integer.parseInt(m.group(g));
-            if (octet > 255) {
-                throw new IllegalArgumentException("simulator option sim.allowedNetworks: " + cidr
-                        + " is not an IPv4 network such as 10.0.0.0/8");
-            }
-            address = address << 8 | octet;
+            address = address << 8 | Integer.parseInt(m.group(g));
         }
         int prefix = Integer.parseInt(m.group(5));
         return new int[] {address, prefix == 0 ? 0 : -1 << (32 - prefix)};

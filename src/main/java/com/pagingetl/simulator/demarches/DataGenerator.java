@@ -262,7 +262,7 @@ final class DataGenerator {
         SplittableRandom rnd = new SplittableRandom(mix(seed, demarche.number(), k));
         Draft d = new Draft();
         d.demarche = demarche.number();
-        long from = Math.max(BASE_START, demarche.datePublication());
+        long from = Math.max(BASE_START, Timestamps.nanos(demarche.datePublication()));
         d.createdAt = from + micros(rnd, 0, BASE_END - 20 * DAY - from);
         d.groupe = rnd.nextInt(demarche.groupes().size());
         d.prefilled = rnd.nextInt(100) < 3;

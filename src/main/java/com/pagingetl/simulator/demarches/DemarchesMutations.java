@@ -63,10 +63,7 @@ final class DemarchesMutations {
         if (row == null || row.purged() || row.status() == DossierStatus.BROUILLON) {
             throw new ApiError("not_found", noObject("dossierId", input.get("dossierId")));
         }
-        TokenRegistry.Status status = env.getGraphQlContext().get(DemarchesQueries.AUTH);
-        if (status != TokenRegistry.Status.VALID || !tokens.canRead(row.demarche())) {
-            throw new ApiError("unauthorized", "An object of type Dossier was hidden due to permissions");
-        }
+        tokens.authorize(env, row.demarche(), "Dossier");
         String instructeurId = (String) input.get("instructeurId");
         if (typedId(instructeurId, "Usager") < 0) { // the simulator issues every profile id as a Usager
             throw new ApiError("not_found", noObject("instructeurId", instructeurId));

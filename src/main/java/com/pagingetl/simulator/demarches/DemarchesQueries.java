@@ -90,9 +90,7 @@ final class DemarchesQueries {
         if (demarche == null) {
             throw new ApiError("not_found", "Demarche not found");
         }
-        if (!authorized(env, number)) {
-            throw new ApiError("unauthorized", "An object of type Demarche was hidden due to permissions");
-        }
+        tokens.authorize(env, number, "Demarche");
         return renderer.demarche(demarche);
     }
 
@@ -107,9 +105,7 @@ final class DemarchesQueries {
         if (demarche == null || index >= demarche.groupes().size()) {
             throw new ApiError("not_found", "GroupeInstructeur not found");
         }
-        if (!authorized(env, demarche.number())) {
-            throw new ApiError("unauthorized", "An object of type GroupeInstructeur was hidden due to permissions");
-        }
+        tokens.authorize(env, demarche.number(), "GroupeInstructeur");
         Map<String, Object> groupe = new LinkedHashMap<>(renderer.groupe(demarche, index));
         groupe.put(DEMARCHE, demarche.number());
         groupe.put(GROUPE, index);
@@ -122,9 +118,7 @@ final class DemarchesQueries {
         if (row == null || row.purged() || row.status() == DossierStatus.BROUILLON) {
             throw new ApiError("not_found", "Dossier not found");
         }
-        if (!authorized(env, row.demarche())) {
-            throw new ApiError("unauthorized", "An object of type Dossier was hidden due to permissions");
-        }
+        tokens.authorize(env, row.demarche(), "Dossier");
         return renderer.dossier(row);
     }
 
@@ -158,15 +152,12 @@ final class DemarchesQueries {
     }
 
     private Object deletedDossiers(DataFetchingEnvironment env) {
-        int demarche = demarcheNumber(env);
-        PageRequest request = PageRequest.of(env);
-        return connection(store.deleted(demarche, since(env, "deletedSince"), request), renderer::deleted);
+        return connection(store.deleted(demarcheNumber(env), since(env, "deletedSince"), PageRequest.of(env)),
+                renderer::deleted);
     }
 
     private Object pendingDeletedDossiers(DataFetchingEnvironment env) {
-        int demarche = demarcheNumber(env);
-        PageRequest request = PageRequest.of(env);
-        return connection(store.pending(demarche, since(env, "deletedSince"), request),
+        return connection(store.pending(demarcheNumber(env), since(env, "deletedSince"), PageRequest.of(env)),
                 renderer::pendingDeleted);
     }
 
@@ -204,11 +195,6 @@ final class DemarchesQueries {
         connection.put("nodes", nodes);
         connection.put("edges", edges);
         return connection;
-    }
-
-    private boolean authorized(DataFetchingEnvironment env, int demarche) {
-        TokenRegistry.Status status = env.getGraphQlContext().get(AUTH);
-        return status == TokenRegistry.Status.VALID && tokens.canRead(demarche);
     }
 
     /** An {@code ISO8601DateTime} argument as epoch nanos, or -1 when absent. */

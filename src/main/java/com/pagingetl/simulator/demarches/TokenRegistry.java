@@ -10,6 +10,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
+import graphql.schema.DataFetchingEnvironment;
+
 /**
  * The demo API token, what it may read and the networks it may be used from. Tokens are v3 tokens: urlsafe base64 (with padding) of
  * {@code "<api_token uuid>;<secret>"}; anything that does not decode to the known id and secret counts as no
@@ -91,8 +93,14 @@ final class TokenRegistry {
         this.expired = expired;
     }
 
-    boolean canRead(int demarche) {
-        return readable.contains(demarche);
+    /**
+     * Refuses a {@code type} of {@code demarche} unless the request's token is valid and may read that démarche,
+     * with graphql-ruby's authorization error.
+     */
+    void authorize(DataFetchingEnvironment env, int demarche, String type) {
+        if (env.getGraphQlContext().get(DemarchesQueries.AUTH) != Status.VALID || !readable.contains(demarche)) {
+            throw new ApiError("unauthorized", "An object of type " + type + " was hidden due to permissions");
+        }
     }
 
     /** Reads {@code Bearer <token>} or {@code Bearer token=<token>} (Rails accepts both). */

@@ -104,7 +104,7 @@ public final class DemarchesSimulator extends KitSimulator<DemarchesFault> {
         DemarchesQueries queries = new DemarchesQueries(templates, store, renderer, tokens,
                 TIMEOUT_ABOVE_FIRST.from(options), admin.meter(), this::afterDossiersPage);
         DemarchesMutations mutations = new DemarchesMutations(store, renderer, tokens, DemarchesSimulator::nowNanos);
-        this.endpoint = new GraphqlEndpoint(queries.schema(templates.schemaSdl, mutations), templates.persistedQuery, templates.persistedMutation, tokens,
+        this.endpoint = new GraphqlEndpoint(queries.schema(templates.schemaSdl, mutations), templates, tokens,
                 new RateLimiter(RATE_LIMIT.from(options), System::currentTimeMillis), faults, admin.meter());
     }
 

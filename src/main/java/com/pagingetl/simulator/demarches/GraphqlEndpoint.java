@@ -31,28 +31,26 @@ final class GraphqlEndpoint {
     static final int MAX_DEPTH = 15;
     /** Request meter tally of the answers Rack::Attack throttled. */
     static final String RATE_LIMITED = "rateLimited";
-    static final String PERSISTED_QUERY_ID = "ds-query-v2";
-    static final String PERSISTED_MUTATION_ID = "ds-mutation-v2";
     /** The Rack::Attack responder's two lines, French then English, each ending with a newline. */
     static final String RATE_LIMIT_BODY = "Calme toi, cowboy ! T'enchaines un peu trop les requêtes. Respire un peu "
             + "réessaie dans un petit moment.\n"
             + "Calm down, cowboy! You're making too many requests. Take a breather and try again soon.\n";
 
     private final GraphQL graphql;
-    private final String persistedQuery;
-    private final String persistedMutation;
+    /** The documents of {@code stored_query.rb}'s ids. */
+    private final Map<String, String> storedQueries;
     private final TokenRegistry tokens;
     private final RateLimiter rateLimiter;
     private final SimulatedFaults<DemarchesFault> faults;
     private final ApiRequestMeter meter;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    GraphqlEndpoint(GraphQLSchema schema, String persistedQuery, String persistedMutation, TokenRegistry tokens,
-                    RateLimiter rateLimiter, SimulatedFaults<DemarchesFault> faults, ApiRequestMeter meter) {
+    GraphqlEndpoint(GraphQLSchema schema, Templates templates, TokenRegistry tokens, RateLimiter rateLimiter,
+                    SimulatedFaults<DemarchesFault> faults, ApiRequestMeter meter) {
         this.graphql = GraphQL.newGraphQL(schema).defaultDataFetcherExceptionHandler(RubyWording.API_ERRORS)
                 .instrumentation(new MaxQueryDepthInstrumentation(MAX_DEPTH)).build();
-        this.persistedQuery = persistedQuery;
-        this.persistedMutation = persistedMutation;
+        this.storedQueries = Map.of("ds-query-v2", templates.persistedQuery, "ds-mutation-v2",
+                templates.persistedMutation, "introspection", IntrospectionQuery.INTROSPECTION_QUERY);
         this.tokens = tokens;
         this.rateLimiter = rateLimiter;
         this.faults = faults;
@@ -105,13 +103,9 @@ final class GraphqlEndpoint {
         String operationName = text(request, "operationName");
         String document;
         if (queryId != null) {
-            switch (queryId) {
-                case PERSISTED_QUERY_ID -> document = persistedQuery;
-                case PERSISTED_MUTATION_ID -> document = persistedMutation;
-                case "introspection" -> document = IntrospectionQuery.INTROSPECTION_QUERY;
-                default -> {
-                    return envelope(200, "No query with id \"" + queryId + "\"", Map.of("code", "bad_request"));
-                }
+            document = storedQueries.get(queryId);
+            if (document == null) {
+                return envelope(200, "No query with id \"" + queryId + "\"", Map.of("code", "bad_request"));
             }
             if (!"introspection".equals(queryId) && operationName == null) {
                 return envelope(200, "An operationName is required with the query id \"" + queryId + "\"",

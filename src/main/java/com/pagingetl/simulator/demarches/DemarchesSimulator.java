@@ -134,6 +134,7 @@ public final class DemarchesSimulator extends KitSimulator<DemarchesFault> {
     @Override
     public String describe() {
         String base = baseUrl();
+        String networks = ALLOWED_NETWORKS.from(options);
         return String.join("\n",
                 "démarches-simplifiées GraphQL API v2 simulator",
                 "  endpoint        POST " + base + GraphqlEndpoint.PATH + "   (only POST is routed)",
@@ -156,8 +157,7 @@ public final class DemarchesSimulator extends KitSimulator<DemarchesFault> {
                         + " (applied after each served dossiers page)",
                 "  admin           " + admin.describe(base) + "; advance applies the next change batch (epoch + 1),"
                         + " token/expire makes the demo token answer 401 Token expired until token/renew",
-                "  network         allowedNetworks=" + (ALLOWED_NETWORKS.from(options).isBlank() ? "(any)"
-                        : ALLOWED_NETWORKS.from(options))
+                "  network         allowedNetworks=" + (networks.isBlank() ? "(any)" : networks)
                         + " (elsewhere: 403 forbidden network)",
                 "  options (sim.<name>=<value>):", SimulatorOption.describeAll(OPTIONS));
     }

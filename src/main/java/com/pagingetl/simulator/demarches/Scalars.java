@@ -23,26 +23,28 @@ import graphql.schema.GraphQLScalarType;
  */
 final class Scalars {
 
+    /** What a scalar reads: a string variable only, or any variable's text; BigInt also integer literals. */
+    private enum Reads { STRINGS, TEXT, TEXT_AND_INTEGERS }
+
     static final GraphQLScalarType DATE_TIME = scalar("ISO8601DateTime", Instant.class, "timestamp", Timestamps::format,
-            Timestamps::parseInput, "a valid ISO 8601 date-time", false);
+            Timestamps::parseInput, "a valid ISO 8601 date-time", Reads.STRINGS);
     static final GraphQLScalarType DATE = scalar("ISO8601Date", LocalDate.class, "date", LocalDate::toString,
-            LocalDate::parse, "a valid ISO 8601 date", false);
+            LocalDate::parse, "a valid ISO 8601 date", Reads.TEXT);
     static final GraphQLScalarType BIG_INT = scalar("BigInt", Object.class, null, String::valueOf, Long::parseLong,
-            "an integer", true);
+            "an integer", Reads.TEXT_AND_INTEGERS);
 
     private Scalars() {
     }
 
     /**
      * A scalar that writes values of {@code type} with {@code format} and reads text with {@code parse}; a value
-     * of another type is refused as "not a {@code what}". A date-time variable must be a string, the others take
-     * any value's text; only {@code BigInt} ({@code intLiterals}) also reads an integer literal.
+     * of another type is refused as "not a {@code what}".
      *
      * @param invalid what a text that {@code parse} refuses is not
      */
     private static <T> GraphQLScalarType scalar(String name, Class<T> type, String what, Function<T, String> format,
-                                                Function<String, ?> parse, String invalid, boolean intLiterals) {
-        boolean stringValuesOnly = type == Instant.class;
+                                                Function<String, ?> parse, String invalid, Reads reads) {
+        boolean intLiterals = reads == Reads.TEXT_AND_INTEGERS;
         String literalKinds = intLiterals ? "an integer or a string" : "a string";
         return GraphQLScalarType.newScalar().name(name).coercing(new Coercing<Object, String>() {
             @Override
@@ -55,7 +57,7 @@ final class Scalars {
 
             @Override
             public Object parseValue(Object input, GraphQLContext context, Locale locale) {
-                if (stringValuesOnly && !(input instanceof String)) {
+                if (reads == Reads.STRINGS && !(input instanceof String)) {
                     throw new CoercingParseValueException(name + " must be a string");
                 }
                 try {

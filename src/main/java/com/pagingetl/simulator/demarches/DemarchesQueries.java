@@ -172,9 +172,8 @@ final class DemarchesQueries {
 
     private Object groupeInstructeurs(DataFetchingEnvironment env) {
         Map<String, Object> source = env.getSource();
-        Boolean closed = env.getArgument("closed");
-        List<Map<String, Object>> groupes = renderer.groupes((Templates.DemarcheTemplate) source.get("_template"));
-        return Boolean.TRUE.equals(closed) ? List.of() : groupes;
+        return Boolean.TRUE.equals(env.getArgument("closed")) ? List.of()
+                : renderer.groupes((Templates.DemarcheTemplate) source.get("_template"));
     }
 
     private static <T> Map<String, Object> connection(Page<T> page, Function<T, Map<String, Object>> render) {

@@ -120,15 +120,14 @@ final class DataGenerator {
             columns.put(demarches.get(j).number(), new GeneratedDossiers.Demarche(numbers[j],
                     column(shown, depose, numberOf), column(shown, updated, numberOf)));
         }
-        GeneratedDossiers base = new GeneratedDossiers(FIRST_NUMBER, generatedOfNumber, offsets, columns,
-                (j, k, number) -> baseDraft(demarches.get(j), k, offsets[j + 1] - offsets[j], number).toRow(), last);
+        GeneratedDossiers base = new GeneratedDossiers(FIRST_NUMBER, FIRST_NUMBER + total, columns,
+                number -> baseDraft(offsets, generatedOfNumber[(int) (number - FIRST_NUMBER)], number).toRow(), last);
         DossierStore store = new DossierStore(base, FIRST_DELETED_ID);
         List<Draft> purges = new ArrayList<>();
         for (int rank = 0; rank < total; rank++) {
             int g = generatedOfNumber[rank];
             if (hiddenAt[g] >= 0 || purgeAt[g] >= 0) {
-                int j = demarcheIndex(offsets, g);
-                Draft d = baseDraft(demarches.get(j), g - offsets[j], offsets[j + 1] - offsets[j], FIRST_NUMBER + rank);
+                Draft d = baseDraft(offsets, g, FIRST_NUMBER + rank);
                 if (d.purgeAt >= 0) {
                     purges.add(d);
                 } else {
@@ -171,11 +170,15 @@ final class DataGenerator {
     }
 
     /**
-     * Dossier {@code k} of a démarche of {@code n} as the base has it: real data has many dossiers touched in the
-     * same microsecond (bulk actions), so pairs {@code (40 i, 40 i + 1)} share their later updated_at unless one
-     * is hidden.
+     * Generated dossier {@code g} (dossier {@code k} of its démarche, counted by {@code offsets}) as the base has
+     * it: real data has many dossiers touched in the same microsecond (bulk actions), so pairs
+     * {@code (40 i, 40 i + 1)} share their later updated_at unless one is hidden.
      */
-    private Draft baseDraft(Templates.DemarcheTemplate demarche, int k, int n, long number) {
+    private Draft baseDraft(int[] offsets, int g, long number) {
+        int j = demarcheIndex(offsets, g);
+        Templates.DemarcheTemplate demarche = templates.demarches.get(j);
+        int k = g - offsets[j];
+        int n = offsets[j + 1] - offsets[j];
         Draft d = draft(demarche, k);
         d.number = number;
         int partner = k % SHARED_EVERY == 0 ? k + 1 : k % SHARED_EVERY == 1 ? k - 1 : -1;
@@ -259,7 +262,7 @@ final class DataGenerator {
         SplittableRandom rnd = new SplittableRandom(mix(seed, demarche.number(), k));
         Draft d = new Draft();
         d.demarche = demarche.number();
-        long from = Math.max(BASE_START, demarche.datePublication());
+        long from = Math.max(BASE_START, Timestamps.nanos(demarche.datePublication()));
         d.createdAt = from + micros(rnd, 0, BASE_END - 20 * DAY - from);
         d.groupe = rnd.nextInt(demarche.groupes().size());
         d.prefilled = rnd.nextInt(100) < 3;
@@ -301,7 +304,8 @@ final class DataGenerator {
                 edits[editCount++] = t;
             }
             d.annotationsAt = d.enInstructionAt >= 0 ? d.enInstructionAt + micros(rnd, MINUTE, DAY) : d.deposeAt;
-            d.last = max(edits[editCount - 1], d.enInstructionAt, d.traitementAt, d.annotationsAt);
+            d.last = Math.max(Math.max(edits[editCount - 1], d.enInstructionAt),
+                    Math.max(d.traitementAt, d.annotationsAt));
             d.archived = d.traitementAt >= 0 && d.traitementAt < BASE_END - 120 * DAY && rnd.nextInt(100) < 50;
             int fate = rnd.nextInt(1000);
             if (fate < 15) {
@@ -328,14 +332,6 @@ final class DataGenerator {
             d.purgeAt = Math.max(d.purgeAt, d.updatedAt);
         }
         return d;
-    }
-
-    private static long max(long... values) {
-        long m = Long.MIN_VALUE;
-        for (long v : values) {
-            m = Math.max(m, v);
-        }
-        return m;
     }
 
     /** A random duration in [min, max), whole microseconds. */

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
 
-import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.idl.TypeRuntimeWiring;
 
 /**
  * The state changes of the stored query {@code ds-mutation-v2} ({@code dossierPasserEnInstruction},
@@ -26,24 +26,16 @@ import graphql.schema.DataFetchingEnvironment;
  */
 final class DemarchesMutations {
 
-    /** One mutation: the state it requires and the one it leads to. */
-    enum Change {
-        PASSER_EN_INSTRUCTION("dossierPasserEnInstruction", DossierStatus.EN_CONSTRUCTION, DossierStatus.EN_INSTRUCTION),
-        REPASSER_EN_CONSTRUCTION("dossierRepasserEnConstruction", DossierStatus.EN_INSTRUCTION, DossierStatus.EN_CONSTRUCTION),
-        ACCEPTER("dossierAccepter", DossierStatus.EN_INSTRUCTION, DossierStatus.ACCEPTE),
-        REFUSER("dossierRefuser", DossierStatus.EN_INSTRUCTION, DossierStatus.REFUSE),
-        CLASSER_SANS_SUITE("dossierClasserSansSuite", DossierStatus.EN_INSTRUCTION, DossierStatus.SANS_SUITE);
-
-        final String field;
-        final DossierStatus from;
-        final DossierStatus to;
-
-        Change(String field, DossierStatus from, DossierStatus to) {
-            this.field = field;
-            this.from = from;
-            this.to = to;
-        }
+    /** One mutation: its field, the state it requires and the one it leads to. */
+    private record Change(String field, DossierStatus from, DossierStatus to) {
     }
+
+    private static final List<Change> CHANGES = List.of(
+            new Change("dossierPasserEnInstruction", DossierStatus.EN_CONSTRUCTION, DossierStatus.EN_INSTRUCTION),
+            new Change("dossierRepasserEnConstruction", DossierStatus.EN_INSTRUCTION, DossierStatus.EN_CONSTRUCTION),
+            new Change("dossierAccepter", DossierStatus.EN_INSTRUCTION, DossierStatus.ACCEPTE),
+            new Change("dossierRefuser", DossierStatus.EN_INSTRUCTION, DossierStatus.REFUSE),
+            new Change("dossierClasserSansSuite", DossierStatus.EN_INSTRUCTION, DossierStatus.SANS_SUITE));
 
     private final DossierStore store;
     private final DossierRenderer renderer;
@@ -57,8 +49,10 @@ final class DemarchesMutations {
         this.nowNanos = nowNanos;
     }
 
-    DataFetcher<Object> fetcher(Change change) {
-        return env -> change(env, change);
+    /** Wires the five mutation fields of the {@code Mutation} type. */
+    TypeRuntimeWiring.Builder wire(TypeRuntimeWiring.Builder mutation) {
+        CHANGES.forEach(change -> mutation.dataFetcher(change.field(), env -> change(env, change)));
+        return mutation;
     }
 
     @SuppressWarnings("unchecked")
@@ -69,24 +63,21 @@ final class DemarchesMutations {
         if (row == null || row.purged() || row.status() == DossierStatus.BROUILLON) {
             throw new ApiError("not_found", noObject("dossierId", input.get("dossierId")));
         }
-        TokenRegistry.Status status = env.getGraphQlContext().get(DemarchesQueries.AUTH);
-        if (status != TokenRegistry.Status.VALID || !tokens.canRead(row.demarche())) {
-            throw new ApiError("unauthorized", "An object of type Dossier was hidden due to permissions");
-        }
+        tokens.authorize(env, row.demarche(), "Dossier");
         String instructeurId = (String) input.get("instructeurId");
         if (typedId(instructeurId, "Usager") < 0) { // the simulator issues every profile id as a Usager
             throw new ApiError("not_found", noObject("instructeurId", instructeurId));
         }
         synchronized (this) {
             row = store.row(number);
-            if (row.status() != change.from) {
-                return payload(input, null, "Le dossier est déjà " + display(row.status()));
+            if (row.status() != change.from()) {
+                return payload(input, null, "Le dossier est déjà " + row.status().display);
             }
             List<Map<String, Object>> instructeurs = (List<Map<String, Object>>) renderer.groupe(row).get("instructeurs");
             if (instructeurs.stream().noneMatch(p -> instructeurId.equals(p.get("id")))) {
                 return payload(input, null, "L’instructeur n’a pas les droits d’accès à ce dossier");
             }
-            if (!store.transition(number, change.to, nowNanos.getAsLong())) {
+            if (!store.transition(number, change.to(), nowNanos.getAsLong())) {
                 throw new ApiError("not_found", noObject("dossierId", input.get("dossierId")));
             }
             return payload(input, renderer.dossier(store.row(number)), null);
@@ -106,18 +97,6 @@ final class DemarchesMutations {
     /** graphql-ruby's wording when an argument's {@code loads:} finds nothing. */
     private static String noObject(String argument, Object id) {
         return "No object found for `" + argument + ": \"" + id + "\"`";
-    }
-
-    /** {@code dossier_display_state(dossier, lower: true)}. */
-    private static String display(DossierStatus status) {
-        return switch (status) {
-            case EN_CONSTRUCTION -> "en construction";
-            case EN_INSTRUCTION -> "en instruction";
-            case ACCEPTE -> "accepté";
-            case REFUSE -> "refusé";
-            case SANS_SUITE -> "classé sans suite";
-            case BROUILLON -> "en brouillon";
-        };
     }
 
     private static Map<String, Object> payload(Map<String, Object> input, Map<String, Object> dossier, String error) {

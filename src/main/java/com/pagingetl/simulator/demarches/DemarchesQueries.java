@@ -11,10 +11,17 @@ import java.util.function.Predicate;
 import com.pagingetl.simulator.ApiRequestMeter;
 
 import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.GraphQLSchema;
+import graphql.schema.GraphQLTypeUtil;
+import graphql.schema.TypeResolver;
+import graphql.schema.idl.RuntimeWiring;
+import graphql.schema.idl.SchemaGenerator;
+import graphql.schema.idl.SchemaParser;
 
 /**
- * The data fetchers behind the schema: démarche lookup with permissions, the three keyset connections, and the
- * lazily rendered dossier parts. Thread-safe: reads go through the store's lock, rendering works on immutable rows.
+ * The data fetchers behind the schema ({@code sample-data/demarches/schema.graphqls}) and their wiring: démarche
+ * lookup with permissions, the three keyset connections, and the lazily rendered dossier parts. Thread-safe: reads
+ * go through the store's lock, rendering works on immutable rows.
  */
 final class DemarchesQueries {
 
@@ -35,7 +42,6 @@ final class DemarchesQueries {
     private final TokenRegistry tokens;
     private final int timeoutAboveFirst;
     private final ApiRequestMeter meter;
-    private volatile int lastDossiersLimit = -1;
     private final IntConsumer afterDossiersPage;
 
     DemarchesQueries(Templates templates, DossierStore store, DossierRenderer renderer, TokenRegistry tokens,
@@ -49,20 +55,42 @@ final class DemarchesQueries {
         this.afterDossiersPage = afterDossiersPage;
     }
 
-    /** The page size (after the cap) of the last dossiers request, or -1. */
-    int lastDossiersLimit() {
-        return lastDossiersLimit;
+    /** The executable schema: the SDL wired to these fetchers and to {@code mutations}. */
+    GraphQLSchema schema(String sdl, DemarchesMutations mutations) {
+        TypeResolver byTypename = env -> {
+            Map<?, ?> source = env.getObject();
+            return env.getSchema().getObjectType((String) source.get("__typename"));
+        };
+        RuntimeWiring wiring = RuntimeWiring.newRuntimeWiring()
+                .scalar(Scalars.DATE_TIME).scalar(Scalars.DATE).scalar(Scalars.BIG_INT)
+                .type("Query", t -> t.dataFetcher("demarche", this::demarche).dataFetcher("dossier", this::dossier)
+                        .dataFetcher("groupeInstructeur", this::groupeInstructeurWithDossiers))
+                .type("Mutation", mutations::wire)
+                .type("GroupeInstructeurWithDossiers", t -> t.dataFetcher("dossiers", this::dossiers))
+                .type("Demarche", t -> t.dataFetcher("dossiers", this::dossiers)
+                        .dataFetcher("deletedDossiers", this::deletedDossiers)
+                        .dataFetcher("pendingDeletedDossiers", this::pendingDeletedDossiers)
+                        .dataFetcher("groupeInstructeurs", this::groupeInstructeurs))
+                .type("DossierConnection", t -> t.dataFetcher("nodes", this::nodes).dataFetcher("edges", this::nodes))
+                .type("Dossier", t -> t.dataFetcher("champs", env -> renderer.champs(row(env), env.getArgument("id")))
+                        .dataFetcher("annotations", env -> renderer.annotations(row(env), env.getArgument("id")))
+                        .dataFetcher("demandeur", env -> renderer.demandeur(row(env)))
+                        .dataFetcher("usager", env -> renderer.usager(row(env)))
+                        .dataFetcher("groupeInstructeur", env -> renderer.groupe(row(env)))
+                        .dataFetcher("instructeurs", env -> renderer.instructeurs(row(env))))
+                .type("Champ", t -> t.typeResolver(byTypename))
+                .type("Demandeur", t -> t.typeResolver(byTypename))
+                .build();
+        return new SchemaGenerator().makeExecutableSchema(new SchemaParser().parse(sdl), wiring);
     }
 
-    Object demarche(DataFetchingEnvironment env) {
+    private Object demarche(DataFetchingEnvironment env) {
         int number = env.getArgument("number");
         Templates.DemarcheTemplate demarche = templates.demarche(number);
         if (demarche == null) {
             throw new ApiError("not_found", "Demarche not found");
         }
-        if (!authorized(env, number)) {
-            throw new ApiError("unauthorized", "An object of type Demarche was hidden due to permissions");
-        }
+        tokens.authorize(env, number, "Demarche");
         return renderer.demarche(demarche);
     }
 
@@ -70,42 +98,37 @@ final class DemarchesQueries {
      * {@code groupeInstructeur(number)}: a group of a démarche the token may read, with its own {@code dossiers}
      * connection (the démarche's, limited to the group's dossiers). Group numbers are démarche x 10 + 1, + 2...
      */
-    Object groupeInstructeurWithDossiers(DataFetchingEnvironment env) {
+    private Object groupeInstructeurWithDossiers(DataFetchingEnvironment env) {
         int number = env.getArgument("number");
         Templates.DemarcheTemplate demarche = number < 1 ? null : templates.demarche((number - 1) / 10);
         int index = (number - 1) % 10;
         if (demarche == null || index >= demarche.groupes().size()) {
             throw new ApiError("not_found", "GroupeInstructeur not found");
         }
-        if (!authorized(env, demarche.number())) {
-            throw new ApiError("unauthorized", "An object of type GroupeInstructeur was hidden due to permissions");
-        }
+        tokens.authorize(env, demarche.number(), "GroupeInstructeur");
         Map<String, Object> groupe = new LinkedHashMap<>(renderer.groupe(demarche, index));
         groupe.put(DEMARCHE, demarche.number());
         groupe.put(GROUPE, index);
         return groupe;
     }
 
-    Object dossier(DataFetchingEnvironment env) {
+    private Object dossier(DataFetchingEnvironment env) {
         int number = env.getArgument("number");
         DossierRow row = store.row(number);
         if (row == null || row.purged() || row.status() == DossierStatus.BROUILLON) {
             throw new ApiError("not_found", "Dossier not found");
         }
-        if (!authorized(env, row.demarche())) {
-            throw new ApiError("unauthorized", "An object of type Dossier was hidden due to permissions");
-        }
+        tokens.authorize(env, row.demarche(), "Dossier");
         return renderer.dossier(row);
     }
 
-    Object dossiers(DataFetchingEnvironment env) {
+    private Object dossiers(DataFetchingEnvironment env) {
         int demarche = demarcheNumber(env);
-        PageRequest request = ConnectionArguments.parse(env);
-        long updatedSince = ConnectionArguments.since(env, "updatedSince");
-        long createdSince = ConnectionArguments.since(env, "createdSince");
+        PageRequest request = PageRequest.of(env);
+        long updatedSince = since(env, "updatedSince");
+        long createdSince = since(env, "createdSince");
         String state = env.getArgument("state");
         Boolean archived = env.getArgument("archived");
-        lastDossiersLimit = request.limit();
         boolean byUpdated = updatedSince >= 0;
         Map<String, Object> source = env.getSource();
         Integer groupe = source.get(GROUPE) instanceof Integer g ? g : null;
@@ -128,56 +151,29 @@ final class DemarchesQueries {
         return connection(page, renderer::dossier);
     }
 
-    Object deletedDossiers(DataFetchingEnvironment env) {
-        int demarche = demarcheNumber(env);
-        PageRequest request = ConnectionArguments.parse(env);
-        return connection(store.deleted(demarche, ConnectionArguments.since(env, "deletedSince"), request), renderer::deleted);
+    private Object deletedDossiers(DataFetchingEnvironment env) {
+        return connection(store.deleted(demarcheNumber(env), since(env, "deletedSince"), PageRequest.of(env)),
+                renderer::deleted);
     }
 
-    Object pendingDeletedDossiers(DataFetchingEnvironment env) {
-        int demarche = demarcheNumber(env);
-        PageRequest request = ConnectionArguments.parse(env);
-        return connection(store.pending(demarche, ConnectionArguments.since(env, "deletedSince"), request),
+    private Object pendingDeletedDossiers(DataFetchingEnvironment env) {
+        return connection(store.pending(demarcheNumber(env), since(env, "deletedSince"), PageRequest.of(env)),
                 renderer::pendingDeleted);
     }
 
-    Object nodes(DataFetchingEnvironment env) {
+    private Object nodes(DataFetchingEnvironment env) {
         Map<String, Object> source = env.getSource();
         if (source.containsKey(TIMEOUT)) {
-            throw new ApiError("timeout", "Timeout on " + graphql.schema.GraphQLTypeUtil.simplePrint(env.getParentType()) + "." + env.getField().getName());
+            throw new ApiError("timeout", "Timeout on " + GraphQLTypeUtil.simplePrint(env.getParentType()) + "."
+                    + env.getField().getName());
         }
         return source.get(env.getField().getName());
     }
 
-    Object groupeInstructeurs(DataFetchingEnvironment env) {
+    private Object groupeInstructeurs(DataFetchingEnvironment env) {
         Map<String, Object> source = env.getSource();
-        Boolean closed = env.getArgument("closed");
-        List<Map<String, Object>> groupes = renderer.groupes((Templates.DemarcheTemplate) source.get("_template"));
-        return Boolean.TRUE.equals(closed) ? List.of() : groupes;
-    }
-
-    Object champs(DataFetchingEnvironment env) {
-        return renderer.champs(row(env), env.getArgument("id"));
-    }
-
-    Object annotations(DataFetchingEnvironment env) {
-        return renderer.annotations(row(env), env.getArgument("id"));
-    }
-
-    Object demandeur(DataFetchingEnvironment env) {
-        return renderer.demandeur(row(env));
-    }
-
-    Object usager(DataFetchingEnvironment env) {
-        return renderer.usager(row(env));
-    }
-
-    Object groupeInstructeur(DataFetchingEnvironment env) {
-        return renderer.groupe(row(env));
-    }
-
-    Object instructeurs(DataFetchingEnvironment env) {
-        return renderer.instructeurs(row(env));
+        return Boolean.TRUE.equals(env.getArgument("closed")) ? List.of()
+                : renderer.groupes((Templates.DemarcheTemplate) source.get("_template"));
     }
 
     private static <T> Map<String, Object> connection(Page<T> page, Function<T, Map<String, Object>> render) {
@@ -186,7 +182,7 @@ final class DemarchesQueries {
         for (int i = 0; i < page.items().size(); i++) {
             Map<String, Object> node = render.apply(page.items().get(i));
             nodes.add(node);
-            edges.add(Map.of("cursor", CursorCodec.encode(page.keys().get(i)), "node", node));
+            edges.add(Map.of("cursor", page.keys().get(i).cursor(), "node", node));
         }
         Map<String, Object> pageInfo = new LinkedHashMap<>();
         pageInfo.put("hasNextPage", page.hasNextPage());
@@ -200,9 +196,10 @@ final class DemarchesQueries {
         return connection;
     }
 
-    private boolean authorized(DataFetchingEnvironment env, int demarche) {
-        TokenRegistry.Status status = env.getGraphQlContext().get(AUTH);
-        return status == TokenRegistry.Status.VALID && tokens.canRead(demarche);
+    /** An {@code ISO8601DateTime} argument as epoch nanos, or -1 when absent. */
+    private static long since(DataFetchingEnvironment env, String name) {
+        java.time.Instant since = env.getArgument(name);
+        return since == null ? -1 : Timestamps.nanos(since);
     }
 
     /** The démarche of a {@code Demarche} or {@code GroupeInstructeurWithDossiers} source. */

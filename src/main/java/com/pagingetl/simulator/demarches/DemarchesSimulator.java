@@ -1,5 +1,7 @@
 package com.pagingetl.simulator.demarches;
 
+import static com.pagingetl.simulator.SimulatorOption.LATENCY_MS;
+
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -42,39 +44,68 @@ public final class DemarchesSimulator extends KitSimulator<DemarchesFault> {
     /** A démarche of another administration: the demo token gets "hidden due to permissions". */
     public static final int FORBIDDEN_DEMARCHE = 1003;
 
-    private final DemarchesOptions options;
+    static final SimulatorOption<Integer> SIZE = SimulatorOption.integer("size", 20_000, 1, 2_000_000,
+            "dossiers of the large démarche 1001; 1002 gets size/40 (at least 20)");
+    static final SimulatorOption<Long> SEED = SimulatorOption.longValue("seed", 42L, "data set seed");
+    static final SimulatorOption<Integer> EPOCH = SimulatorOption.integer("epoch", 0, 0, 3650,
+            "change batches applied at start");
+    static final SimulatorOption<Integer> RATE_LIMIT = SimulatorOption.integer("rateLimitPerMinute", 400, 0,
+            Integer.MAX_VALUE, "requests per Authorization value and 60 s window, 0 = off");
+    static final SimulatorOption<Double> TIMEOUT_RATE = SimulatorOption.share("timeoutRate", 0,
+            "share of dossiers pages that time out");
+    static final SimulatorOption<Integer> TIMEOUT_ABOVE_FIRST = SimulatorOption.integer("timeoutAboveFirst", 0, 0,
+            Integer.MAX_VALUE, "every dossiers page with more rows than this times out, 0 = off");
+    static final SimulatorOption<Double> SERVER_ERROR_RATE = SimulatorOption.share("serverErrorRate", 0,
+            "share of requests answered 500");
+    static final SimulatorOption<Integer> CHANGES_PER_REQUEST = SimulatorOption.integer("changesPerRequest", 0, 0,
+            Integer.MAX_VALUE, "visible dossiers modified after each served dossiers page");
+    static final SimulatorOption<Integer> HIDES_PER_REQUEST = SimulatorOption.integer("hidesPerRequest", 0, 0,
+            Integer.MAX_VALUE, "visible dossiers hidden after each served dossiers page");
+    static final SimulatorOption<String> ALLOWED_NETWORKS = SimulatorOption.text("allowedNetworks", "", true,
+            "IPv4 networks the demo token may be used from (10.0.0.0/8,...); others get 403, empty = any");
+    static final List<SimulatorOption<?>> OPTIONS = List.of(SIZE, SEED, EPOCH, RATE_LIMIT, TIMEOUT_RATE,
+            TIMEOUT_ABOVE_FIRST, SERVER_ERROR_RATE, CHANGES_PER_REQUEST, HIDES_PER_REQUEST, LATENCY_MS,
+            ALLOWED_NETWORKS);
+
+    private final SimulatorOptions options;
+    private final int latencyMs;
+    private final int changesPerRequest;
+    private final int hidesPerRequest;
     private final Templates templates;
     private final DataGenerator generator;
     private final DossierStore store;
     private final TokenRegistry tokens;
     private final SimulatedFaults<DemarchesFault> faults;
-    private final DemarchesQueries queries;
     private final GraphqlEndpoint endpoint;
     private final SplittableRandom liveRandom;
     private int epoch;
 
-    public DemarchesSimulator(SimulatorOptions simulatorOptions) {
+    /** @throws IllegalArgumentException for an unknown option or a malformed value, naming it */
+    public DemarchesSimulator(SimulatorOptions options) {
         super("demarches", DemarchesFault.class);
-        this.options = DemarchesOptions.from(simulatorOptions);
+        this.options = options.check("demarches", OPTIONS);
+        this.latencyMs = LATENCY_MS.from(options);
+        this.changesPerRequest = CHANGES_PER_REQUEST.from(options);
+        this.hidesPerRequest = HIDES_PER_REQUEST.from(options);
+        long seed = SEED.from(options);
         this.templates = Templates.load();
-        this.generator = new DataGenerator(templates, options.seed(), options.size());
+        this.generator = new DataGenerator(templates, seed, SIZE.from(options));
         this.store = generator.baseStore();
-        for (int e = 1; e <= options.epoch(); e++) {
+        this.epoch = EPOCH.from(options);
+        for (int e = 1; e <= epoch; e++) {
             generator.applyBatch(store, e);
         }
-        this.epoch = options.epoch();
-        this.liveRandom = new SplittableRandom(DataGenerator.mix(options.seed(), 0x11FE, 1));
-        this.tokens = new TokenRegistry(Set.of(DEFAULT_DEMARCHE, SMALL_DEMARCHE), options.allowedNetworks());
-        this.faults = new SimulatedFaults<>(options.seed() * 31 + 0xFA17, options.serverErrorRate(), 0, 0,
+        this.liveRandom = new SplittableRandom(DataGenerator.mix(seed, 0x11FE, 1));
+        this.tokens = new TokenRegistry(Set.of(DEFAULT_DEMARCHE, SMALL_DEMARCHE), ALLOWED_NETWORKS.from(options));
+        this.faults = new SimulatedFaults<>(seed * 31 + 0xFA17, SERVER_ERROR_RATE.from(options), 0, 0,
                 null, null, List.of(DemarchesFault.SERVER_ERROR_500))
-                .withShare(DemarchesFault.TIMEOUT, options.timeoutRate());
-        DossierRenderer renderer = new DossierRenderer(templates, options.seed());
-        this.queries = new DemarchesQueries(templates, store, renderer, tokens, options.timeoutAboveFirst(), admin.meter(),
-                this::afterDossiersPage);
+                .withShare(DemarchesFault.TIMEOUT, TIMEOUT_RATE.from(options));
+        DossierRenderer renderer = new DossierRenderer(templates, seed);
+        DemarchesQueries queries = new DemarchesQueries(templates, store, renderer, tokens,
+                TIMEOUT_ABOVE_FIRST.from(options), admin.meter(), this::afterDossiersPage);
         DemarchesMutations mutations = new DemarchesMutations(store, renderer, tokens, DemarchesSimulator::nowNanos);
-        this.endpoint = new GraphqlEndpoint(DemarchesSchema.graphql(DemarchesSchema.schema(templates.schemaSdl, queries,
-                mutations)), templates.persistedQuery, templates.persistedMutation, tokens,
-                new RateLimiter(options.rateLimitPerMinute(), System::currentTimeMillis), faults, admin.meter());
+        this.endpoint = new GraphqlEndpoint(queries.schema(templates.schemaSdl, mutations), templates, tokens,
+                new RateLimiter(RATE_LIMIT.from(options), System::currentTimeMillis), faults, admin.meter());
     }
 
     @Override
@@ -103,6 +134,7 @@ public final class DemarchesSimulator extends KitSimulator<DemarchesFault> {
     @Override
     public String describe() {
         String base = baseUrl();
+        String networks = ALLOWED_NETWORKS.from(options);
         return String.join("\n",
                 "démarches-simplifiées GraphQL API v2 simulator",
                 "  endpoint        POST " + base + GraphqlEndpoint.PATH + "   (only POST is routed)",
@@ -111,23 +143,23 @@ public final class DemarchesSimulator extends KitSimulator<DemarchesFault> {
                         + store.visibleNumbers(DEFAULT_DEMARCHE).size() + " visible), " + SMALL_DEMARCHE + " ("
                         + store.size(SMALL_DEMARCHE) + " dossiers, " + store.visibleNumbers(SMALL_DEMARCHE).size()
                         + " visible), " + FORBIDDEN_DEMARCHE + " (no rights for the demo token)",
-                "  data            seed=" + options.seed() + " size=" + options.size() + " epoch=" + epoch()
+                "  data            seed=" + SEED.from(options) + " size=" + SIZE.from(options) + " epoch=" + epoch()
                         + "; base timestamps 2024-01-01..2026-06-30, batch e dated 2026-06-30 + e days",
                 "  persisted       queryId \"ds-query-v2\" with operationName getDemarche, getGroupeInstructeur or getDossier;",
                 "                  queryId \"ds-mutation-v2\" with dossierPasserEnInstruction, dossierRepasserEnConstruction,",
                 "                  dossierAccepter, dossierRefuser or dossierClasserSansSuite (variables.input as in the schema)",
-                "  limits          first capped at 100; rateLimitPerMinute=" + options.rateLimitPerMinute()
+                "  limits          first capped at 100; rateLimitPerMinute=" + RATE_LIMIT.from(options)
                         + " (429 text body, RateLimit-* headers)",
-                "  faults          timeoutRate=" + options.timeoutRate() + " timeoutAboveFirst=" + options.timeoutAboveFirst()
-                        + " serverErrorRate=" + options.serverErrorRate()
+                "  faults          timeoutRate=" + TIMEOUT_RATE.from(options) + " timeoutAboveFirst="
+                        + TIMEOUT_ABOVE_FIRST.from(options) + " serverErrorRate=" + SERVER_ERROR_RATE.from(options)
                         + " (timeout: HTTP 200, code timeout, dossiers.nodes/edges null, pageInfo kept)",
-                "  live changes    changesPerRequest=" + options.changesPerRequest() + " hidesPerRequest="
-                        + options.hidesPerRequest() + " (applied after each served dossiers page)",
+                "  live changes    changesPerRequest=" + changesPerRequest + " hidesPerRequest=" + hidesPerRequest
+                        + " (applied after each served dossiers page)",
                 "  admin           " + admin.describe(base) + "; advance applies the next change batch (epoch + 1),"
                         + " token/expire makes the demo token answer 401 Token expired until token/renew",
-                "  network         allowedNetworks=" + (options.allowedNetworks().isBlank() ? "(any)" : options.allowedNetworks())
+                "  network         allowedNetworks=" + (networks.isBlank() ? "(any)" : networks)
                         + " (elsewhere: 403 forbidden network)",
-                "  options (sim.<name>=<value>):", SimulatorOption.describeAll(DemarchesOptions.ALL));
+                "  options (sim.<name>=<value>):", SimulatorOption.describeAll(OPTIONS));
     }
 
     /** Only POST on the GraphQL path is routed: anything else is Rails' routing 404 page. */
@@ -136,7 +168,7 @@ public final class DemarchesSimulator extends KitSimulator<DemarchesFault> {
             return SimResponse.of(404, "text/html; charset=utf-8", NOT_ROUTED);
         }
         return endpoint.handle(request.header("Authorization"), new String(request.body(), StandardCharsets.UTF_8),
-                request.clientIp()).delayed(options.latencyMs());
+                request.clientIp()).delayed(latencyMs);
     }
 
     // ---- Java API for job tests ------------------------------------------------------------------------------
@@ -154,11 +186,6 @@ public final class DemarchesSimulator extends KitSimulator<DemarchesFault> {
 
     public synchronized int epoch() {
         return epoch;
-    }
-
-    /** Edits the champs of {@code count} distinct random visible dossiers of the default démarche; returns their numbers. */
-    public List<Long> touchDossiers(int count) {
-        return touchDossiers(DEFAULT_DEMARCHE, count);
     }
 
     /**
@@ -218,17 +245,12 @@ public final class DemarchesSimulator extends KitSimulator<DemarchesFault> {
 
     /** Visible dossiers a sync resumed from an {@code updatedSince}-ordering cursor must receive, in order. */
     public List<Long> changedSince(int demarche, String cursor) {
-        return store.visibleUpdatedAfter(demarche, CursorCodec.decode(cursor));
-    }
-
-    /** {@link #changedSince(int, String)} on the default démarche. */
-    public List<Long> changedSince(String cursor) {
-        return changedSince(DEFAULT_DEMARCHE, cursor);
+        return store.visibleUpdatedAfter(demarche, SortKey.parse(cursor));
     }
 
     /** Encodes a cursor the way the server does (useful to build a "rewound" cursor). */
     public static String cursor(java.time.Instant orderColumn, long id) {
-        return CursorCodec.encode(Timestamps.nanos(orderColumn), id);
+        return new SortKey(Timestamps.nanos(orderColumn), id).cursor();
     }
 
     public void expireToken() {
@@ -267,23 +289,14 @@ public final class DemarchesSimulator extends KitSimulator<DemarchesFault> {
         return admin.meter().count(GraphqlEndpoint.RATE_LIMITED);
     }
 
-    /** The page size (after the cap) of the last dossiers request, or -1. */
-    public int lastDossiersPageSize() {
-        return queries.lastDossiersLimit();
-    }
-
     // ---- internals -------------------------------------------------------------------------------------------
 
     private void afterDossiersPage(int demarche) {
-        for (int i = 0; i < options.changesPerRequest(); i++) {
+        for (int i = 0; i < changesPerRequest + hidesPerRequest; i++) {
             long number = randomVisible(demarche);
-            if (number >= 0) {
+            if (number >= 0 && i < changesPerRequest) {
                 store.editChamps(number, nowNanos());
-            }
-        }
-        for (int i = 0; i < options.hidesPerRequest(); i++) {
-            long number = randomVisible(demarche);
-            if (number >= 0) {
+            } else if (number >= 0) {
                 store.hide(number, nowNanos());
             }
         }
@@ -301,7 +314,7 @@ public final class DemarchesSimulator extends KitSimulator<DemarchesFault> {
 
     private String advanceJson() {
         String summary = advanceEpoch();
-        return JsonMapper.builder().build().writeValueAsString(Map.of("epoch", epoch(), "summary", summary));
+        return JsonMapper.shared().writeValueAsString(Map.of("epoch", epoch(), "summary", summary));
     }
 
     private String stateJson() {
@@ -315,6 +328,6 @@ public final class DemarchesSimulator extends KitSimulator<DemarchesFault> {
         state.put("dossiersPages", dossiersPageCount());
         state.put("timeouts", timeoutCount());
         state.put("rateLimited", rateLimitedCount());
-        return JsonMapper.builder().build().writeValueAsString(state);
+        return JsonMapper.shared().writeValueAsString(state);
     }
 }

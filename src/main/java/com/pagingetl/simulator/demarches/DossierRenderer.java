@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 
 /**
  * Renders GraphQL source objects (maps keyed by schema field names) from compact rows: the dossier, its champs
@@ -18,6 +19,10 @@ import java.util.SplittableRandom;
  * instructeur, and the démarche itself. Stateless apart from immutable templates; thread-safe.
  */
 final class DossierRenderer {
+
+    /** The champ types whose {@code value} is not text, with their GraphQL type; any other type is a TextChamp. */
+    private static final Map<String, String> VALUE_TYPENAMES = Map.of("checkbox", "CheckboxChamp", "yesno",
+            "YesNoChamp", "integer", "IntegerNumberChamp", "dropdown", "DropDownListChamp");
 
     /** Key under which a dossier map keeps its row for the lazily resolved fields. */
     static final String ROW = "_row";
@@ -41,28 +46,25 @@ final class DossierRenderer {
         m.put("title", d.title());
         m.put("description", d.description());
         m.put("state", d.state());
-        m.put("dateCreation", Timestamps.instant(d.dateCreation()));
-        m.put("datePublication", Timestamps.instant(d.datePublication()));
-        m.put("dateDerniereModification", Timestamps.instant(d.dateDerniereModification()));
-        m.put("service", Map.of("id", globalId("Service", d.number() * 7L), "nom", d.serviceNom(),
-                "organisme", d.serviceOrganisme(), "siret", d.serviceSiret()));
+        m.put("dateCreation", d.dateCreation());
+        m.put("datePublication", d.datePublication());
+        m.put("dateDerniereModification", d.dateDerniereModification());
+        m.put("service", Map.of("id", globalId("Service", d.number() * 7L), "nom", d.service().nom(),
+                "organisme", d.service().organisme(), "siret", d.service().siret()));
         m.put("_template", d);
         return m;
     }
 
     List<Map<String, Object>> groupes(Templates.DemarcheTemplate d) {
-        List<Map<String, Object>> list = new ArrayList<>();
-        for (int i = 0; i < d.groupes().size(); i++) {
-            list.add(groupe(d, i));
-        }
-        return list;
+        return IntStream.range(0, d.groupes().size()).mapToObj(i -> groupe(d, i)).toList();
     }
 
     Map<String, Object> groupe(Templates.DemarcheTemplate d, int index) {
         long number = d.number() * 10L + index + 1;
         return Map.of("id", globalId("GroupeInstructeur", number), "number", (int) number,
                 "label", d.groupes().get(index), "closed", false,
-                "instructeurs", List.of(profile("instructeur." + (index + 1) + "@" + domain(d), 500_000L + number)));
+                "instructeurs", List.of(profile("instructeur." + (index + 1) + "@demarche-" + d.number() + ".gouv.fr",
+                        500_000L + number)));
     }
 
     Map<String, Object> dossier(DossierRow row) {
@@ -108,16 +110,12 @@ final class DossierRenderer {
     }
 
     Map<String, Object> usager(DossierRow row) {
-        Person p = person(row);
-        return profile(p.email, 7_000_000L + row.number());
+        return profile(person(row).email, 7_000_000L + row.number());
     }
 
-    List<Map<String, Object>> instructeurs(DossierRow row) {
-        if (row.enInstructionAt() < 0) {
-            return List.of();
-        }
-        Templates.DemarcheTemplate d = templates.demarche(row.demarche());
-        return List.of(profile("instructeur." + (row.groupe() + 1) + "@" + domain(d), 500_000L + d.number() * 10L + row.groupe() + 1));
+    /** The group's instructeur once the dossier is en instruction. */
+    Object instructeurs(DossierRow row) {
+        return row.enInstructionAt() < 0 ? List.of() : groupe(row).get("instructeurs");
     }
 
     Map<String, Object> groupe(DossierRow row) {
@@ -205,36 +203,12 @@ final class DossierRenderer {
                 m.put("datetime", value);
                 string = value == null ? "" : Timestamps.format((java.time.Instant) value);
             }
-            case "checkbox" -> {
-                typename = "CheckboxChamp";
-                boolean value = !empty;
-                m.put("value", value);
-                string = value ? "true" : "false";
-            }
-            case "yesno" -> {
-                typename = "YesNoChamp";
-                Boolean value = empty ? null : rnd.nextBoolean();
-                m.put("value", value);
-                string = value == null ? "" : value ? "true" : "false";
-            }
-            case "integer" -> {
-                typename = "IntegerNumberChamp";
-                Long value = empty ? null : rnd.nextLong(t.min(), t.max() + 1);
-                m.put("value", value);
-                string = value == null ? "" : value.toString();
-            }
             case "decimal" -> {
                 typename = "DecimalNumberChamp";
                 Double value = empty ? null : BigDecimal.valueOf(t.min() + rnd.nextDouble() * (t.max() - t.min()))
                         .setScale(2, RoundingMode.HALF_UP).doubleValue();
                 m.put("value", value);
                 string = value == null ? "" : BigDecimal.valueOf(value).toPlainString();
-            }
-            case "dropdown" -> {
-                typename = "DropDownListChamp";
-                String value = empty ? null : t.options().get(rnd.nextInt(t.options().size()));
-                m.put("value", value);
-                string = value == null ? "" : value;
             }
             case "multiple" -> {
                 typename = "MultipleDropDownListChamp";
@@ -251,7 +225,7 @@ final class DossierRenderer {
             }
             case "address" -> {
                 typename = "AddressChamp";
-                Templates.Commune c = templates.communes.get(rnd.nextInt(templates.communes.size()));
+                Templates.Commune c = pick(templates.communes, rnd);
                 Map<String, Object> address = empty ? null : address(rnd, c);
                 m.put("address", address);
                 m.put("commune", empty ? null : commune(c));
@@ -260,7 +234,7 @@ final class DossierRenderer {
             }
             case "commune" -> {
                 typename = "CommuneChamp";
-                Templates.Commune c = templates.communes.get(rnd.nextInt(templates.communes.size()));
+                Templates.Commune c = pick(templates.communes, rnd);
                 m.put("commune", empty ? null : commune(c));
                 m.put("departement", empty ? null : departement(c));
                 string = empty ? "" : c.name() + " (" + c.postalCode() + ")";
@@ -271,34 +245,11 @@ final class DossierRenderer {
                 m.put("etablissement", etablissement);
                 string = etablissement == null ? "" : (String) etablissement.get("siret");
             }
-            case "email" -> {
-                typename = "TextChamp";
-                string = empty ? "" : person(row).email;
-                m.put("value", empty ? null : string);
-            }
-            case "phone" -> {
-                typename = "TextChamp";
-                string = empty ? "" : String.format(Locale.ROOT, "0%d %02d %02d %02d %02d", 1 + rnd.nextInt(7),
-                        rnd.nextInt(100), rnd.nextInt(100), rnd.nextInt(100), rnd.nextInt(100));
-                m.put("value", empty ? null : string);
-            }
-            case "nom" -> {
-                typename = "TextChamp";
-                Person p = person(row);
-                string = empty ? "" : p.prenom + " " + p.nom;
-                m.put("value", empty ? null : string);
-            }
-            case "textarea" -> {
-                typename = "TextChamp";
-                string = empty ? "" : "Projet porté à " + templates.communes.get(rnd.nextInt(templates.communes.size())).name()
-                        + " : " + (1 + rnd.nextInt(40)) + " m² concernés, travaux prévus sur " + (1 + rnd.nextInt(11)) + " mois.";
-                m.put("value", empty ? null : string);
-            }
             default -> {
-                typename = "TextChamp";
-                string = empty ? "" : templates.raisonPrefixes.get(rnd.nextInt(templates.raisonPrefixes.size())) + " "
-                        + templates.raisonSuffixes.get(rnd.nextInt(templates.raisonSuffixes.size()));
-                m.put("value", empty ? null : string);
+                typename = VALUE_TYPENAMES.getOrDefault(t.type(), "TextChamp");
+                Object value = value(t, row, rnd, empty);
+                m.put("value", value);
+                string = value == null ? "" : value.toString();
             }
         }
         m.put("__typename", typename);
@@ -306,13 +257,43 @@ final class DossierRenderer {
         return m;
     }
 
+    /** The {@code value} of a champ whose string is that value: a checkbox, yes/no, integer, choice or text. */
+    private Object value(Templates.ChampTemplate t, DossierRow row, SplittableRandom rnd, boolean empty) {
+        if (t.type().equals("checkbox") || empty) {
+            return t.type().equals("checkbox") ? !empty : null;
+        }
+        return switch (t.type()) {
+            case "yesno" -> rnd.nextBoolean();
+            case "integer" -> rnd.nextLong(t.min(), t.max() + 1);
+            case "dropdown" -> pick(t.options(), rnd);
+            case "email" -> person(row).email;
+            case "phone" -> String.format(Locale.ROOT, "0%d %02d %02d %02d %02d", 1 + rnd.nextInt(7),
+                    rnd.nextInt(100), rnd.nextInt(100), rnd.nextInt(100), rnd.nextInt(100));
+            case "nom" -> {
+                Person p = person(row);
+                yield p.prenom + " " + p.nom;
+            }
+            case "textarea" -> "Projet porté à " + pick(templates.communes, rnd).name() + " : " + (1 + rnd.nextInt(40))
+                    + " m² concernés, travaux prévus sur " + (1 + rnd.nextInt(11)) + " mois.";
+            default -> raison(rnd);
+        };
+    }
+
+    private String raison(SplittableRandom rnd) {
+        return pick(templates.people.raisonsSocialesPrefixes(), rnd) + " "
+                + pick(templates.people.raisonsSocialesSuffixes(), rnd);
+    }
+
+    private static <T> T pick(List<T> list, SplittableRandom rnd) {
+        return list.get(rnd.nextInt(list.size()));
+    }
+
     private Map<String, Object> personneMorale(SplittableRandom rnd, long number) {
-        Templates.Commune c = templates.communes.get(rnd.nextInt(templates.communes.size()));
+        Templates.Commune c = pick(templates.communes, rnd);
         String siren = luhn(String.format(Locale.ROOT, "%08d", rnd.nextInt(100_000_000)));
         String siret = luhn(siren + String.format(Locale.ROOT, "%04d", 1 + rnd.nextInt(60)));
-        List<String> naf = templates.nafs.get(rnd.nextInt(templates.nafs.size()));
-        String raison = templates.raisonPrefixes.get(rnd.nextInt(templates.raisonPrefixes.size())) + " "
-                + templates.raisonSuffixes.get(rnd.nextInt(templates.raisonSuffixes.size()));
+        List<String> naf = pick(templates.people.nafs(), rnd);
+        String raison = raison(rnd);
         Map<String, Object> address = address(rnd, c);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("__typename", "PersonneMorale");
@@ -334,7 +315,7 @@ final class DossierRenderer {
 
     private Map<String, Object> address(SplittableRandom rnd, Templates.Commune c) {
         String number = Integer.toString(1 + rnd.nextInt(180));
-        String street = templates.voies.get(rnd.nextInt(templates.voies.size()));
+        String street = pick(templates.people.voies(), rnd);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("label", number + " " + street + " " + c.postalCode() + " " + c.name());
         m.put("type", "housenumber");
@@ -363,21 +344,17 @@ final class DossierRenderer {
         return Map.of("id", globalId("Usager", id), "email", email);
     }
 
-    private static String domain(Templates.DemarcheTemplate d) {
-        return "demarche-" + d.number() + ".gouv.fr";
-    }
-
     private record Person(boolean female, String prenom, String nom, String email) {
     }
 
     private Person person(DossierRow row) {
         SplittableRandom rnd = new SplittableRandom(DataGenerator.mix(seed, row.number(), 17));
         boolean female = rnd.nextBoolean();
-        List<String> prenoms = female ? templates.prenomsFemmes : templates.prenomsHommes;
-        String prenom = prenoms.get(rnd.nextInt(prenoms.size()));
-        String nom = templates.noms.get(rnd.nextInt(templates.noms.size()));
+        List<String> prenoms = female ? templates.people.prenomsFemmes() : templates.people.prenomsHommes();
+        String prenom = pick(prenoms, rnd);
+        String nom = pick(templates.people.noms(), rnd);
         String email = ascii(prenom) + "." + ascii(nom) + (rnd.nextInt(100) < 40 ? Integer.toString(rnd.nextInt(100)) : "")
-                + "@" + templates.emailDomains.get(rnd.nextInt(templates.emailDomains.size()));
+                + "@" + pick(templates.people.emailDomains(), rnd);
         return new Person(female, prenom, nom.toUpperCase(Locale.FRENCH), email);
     }
 

@@ -2,7 +2,15 @@ package com.pagingetl.simulator.demarches;
 
 /** Internal dossier states; {@link #BROUILLON} exists in the database but is never exposed by the API. */
 enum DossierStatus {
-    BROUILLON, EN_CONSTRUCTION, EN_INSTRUCTION, ACCEPTE, REFUSE, SANS_SUITE;
+    BROUILLON("en brouillon"), EN_CONSTRUCTION("en construction"), EN_INSTRUCTION("en instruction"),
+    ACCEPTE("accepté"), REFUSE("refusé"), SANS_SUITE("classé sans suite");
+
+    /** {@code dossier_display_state(dossier, lower: true)}: how a refused mutation names the state. */
+    final String display;
+
+    DossierStatus(String display) {
+        this.display = display;
+    }
 
     /** The {@code DossierState} enum value on the wire. */
     String wire() {

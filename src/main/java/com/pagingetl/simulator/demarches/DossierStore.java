@@ -13,6 +13,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.LongFunction;
 import java.util.function.LongPredicate;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * The mutable data set: the generated base ({@link GeneratedDossiers}, rows made on demand) with the rows changed
@@ -67,7 +68,7 @@ final class DossierStore {
     DossierStore(GeneratedDossiers base, long firstDeletedId) {
         this.base = base;
         this.firstNumber = base.firstNumber();
-        base.demarcheNumbers().forEach(d -> byDemarche.put(d, new Orderings(base.demarche(d))));
+        base.demarches().forEach((d, columns) -> byDemarche.put(d, new Orderings(columns)));
         lastIssued = base.lastTimestamp();
         nextNumber = base.nextNumber();
         nextDeletedId = firstDeletedId;
@@ -77,48 +78,27 @@ final class DossierStore {
 
     Page<DossierRow> dossiers(int demarche, boolean byUpdatedAt, long sinceNanos, PageRequest request,
                               Predicate<DossierRow> filter) {
-        lock.readLock().lock();
-        try {
-            return KeysetPager.page(visible(demarche, byUpdatedAt, true), sinceNanos < 0 ? null : SortKey.floor(sinceNanos),
-                    request, filter);
-        } finally {
-            lock.readLock().unlock();
-        }
+        return read(() -> KeysetPager.page(visible(demarche, byUpdatedAt, true),
+                sinceNanos < 0 ? null : SortKey.floor(sinceNanos), request, filter));
     }
 
     Page<DeletedRow> deleted(int demarche, long sinceNanos, PageRequest request) {
-        lock.readLock().lock();
-        try {
-            return KeysetPager.page(orderings(demarche).deleted, sinceNanos < 0 ? null : SortKey.floor(sinceNanos),
-                    request, r -> true);
-        } finally {
-            lock.readLock().unlock();
-        }
+        return read(() -> KeysetPager.page(orderings(demarche).deleted, sinceNanos < 0 ? null : SortKey.floor(sinceNanos),
+                request, r -> true));
     }
 
     Page<DossierRow> pending(int demarche, long sinceNanos, PageRequest request) {
-        lock.readLock().lock();
-        try {
-            return KeysetPager.page(orderings(demarche).pending, null, request,
-                    r -> sinceNanos < 0 || r.hiddenByUserAt() >= sinceNanos || r.hiddenByAdminAt() >= sinceNanos);
-        } finally {
-            lock.readLock().unlock();
-        }
+        return read(() -> KeysetPager.page(orderings(demarche).pending, null, request,
+                r -> sinceNanos < 0 || r.hiddenByUserAt() >= sinceNanos || r.hiddenByAdminAt() >= sinceNanos));
     }
 
     DossierRow row(long number) {
-        lock.readLock().lock();
-        try {
-            return rowLocked(number);
-        } finally {
-            lock.readLock().unlock();
-        }
+        return read(() -> rowLocked(number));
     }
 
     /** Visible dossier numbers of a démarche, ascending. */
     List<Long> visibleNumbers(int demarche) {
-        lock.readLock().lock();
-        try {
+        return read(() -> {
             Orderings o = orderings(demarche);
             long[] numbers = new long[o.base.byDepose().ids().length + o.byDepose.size()];
             int[] count = {0};
@@ -128,72 +108,57 @@ final class DossierStore {
             });
             long[] sorted = Arrays.copyOf(numbers, count[0]);
             Arrays.sort(sorted);
-            // A view, not a million boxed numbers: callers take its size or pick a few.
-            return new AbstractList<>() {
-                @Override
-                public Long get(int index) {
-                    return sorted[index];
-                }
+            return view(sorted);
+        });
+    }
 
-                @Override
-                public int size() {
-                    return sorted.length;
-                }
-            };
-        } finally {
-            lock.readLock().unlock();
-        }
+    /** A view, not a million boxed numbers: callers take its size or pick a few. */
+    private static List<Long> view(long[] numbers) {
+        return new AbstractList<>() {
+            @Override
+            public Long get(int index) {
+                return numbers[index];
+            }
+
+            @Override
+            public int size() {
+                return numbers.length;
+            }
+        };
     }
 
     List<Long> pendingNumbers(int demarche) {
-        lock.readLock().lock();
-        try {
-            return orderings(demarche).pending.values().stream().map(DossierRow::number).sorted().toList();
-        } finally {
-            lock.readLock().unlock();
-        }
+        return read(() -> orderings(demarche).pending.values().stream().map(DossierRow::number).sorted().toList());
     }
 
     List<Long> deletedNumbers(int demarche) {
-        lock.readLock().lock();
-        try {
-            return orderings(demarche).deleted.values().stream().map(DeletedRow::number).sorted().toList();
-        } finally {
-            lock.readLock().unlock();
-        }
+        return read(() -> orderings(demarche).deleted.values().stream().map(DeletedRow::number).sorted().toList());
     }
 
     /** Visible dossiers whose {@code (updated_at, id)} is strictly after {@code key}, in that order. */
     List<Long> visibleUpdatedAfter(int demarche, SortKey key) {
-        lock.readLock().lock();
-        try {
+        return read(() -> {
             List<Long> numbers = new ArrayList<>();
             visible(demarche, true, false).walk(KeyRange.ALL.above(key, false), true, (k, row) -> numbers.add(k.id()));
             return numbers;
-        } finally {
-            lock.readLock().unlock();
-        }
+        });
     }
 
     /** Every number the démarche ever had, in creation order (callers filter by state). */
     List<Long> allNumbers(int demarche) {
-        lock.readLock().lock();
-        try {
+        return read(() -> {
             Orderings o = orderings(demarche);
             List<Long> numbers = new ArrayList<>(o.size());
             for (int i = 0; i < o.size(); i++) {
                 numbers.add(o.number(i));
             }
             return numbers;
-        } finally {
-            lock.readLock().unlock();
-        }
+        });
     }
 
     /** A random visible dossier of the démarche, or -1 when none was found in a few tries. */
     long randomVisible(int demarche, java.util.random.RandomGenerator rnd) {
-        lock.readLock().lock();
-        try {
+        return read(() -> {
             Orderings o = orderings(demarche);
             for (int attempt = 0; attempt < 64 && o.size() > 0; attempt++) {
                 long number = o.number(rnd.nextInt(o.size()));
@@ -201,28 +166,16 @@ final class DossierStore {
                     return number;
                 }
             }
-            return -1;
-        } finally {
-            lock.readLock().unlock();
-        }
+            return -1L;
+        });
     }
 
     int size(int demarche) {
-        lock.readLock().lock();
-        try {
-            return orderings(demarche).size();
-        } finally {
-            lock.readLock().unlock();
-        }
+        return read(() -> orderings(demarche).size());
     }
 
     long lastIssued() {
-        lock.readLock().lock();
-        try {
-            return lastIssued;
-        } finally {
-            lock.readLock().unlock();
-        }
+        return read(() -> lastIssued);
     }
 
     // ---- writes ------------------------------------------------------------------------------------------
@@ -232,52 +185,40 @@ final class DossierStore {
      * belongs; no timestamp checks: the generator owns the base history.
      */
     void load(DossierRow row) {
-        lock.writeLock().lock();
-        try {
+        write(() -> {
             hold(row.number(), row);
             index(row);
             lastIssued = Math.max(lastIssued, Math.max(row.updatedAt(), row.hiddenAt()));
-        } finally {
-            lock.writeLock().unlock();
-        }
+        });
     }
 
     /** Loads a purge of the base data set. */
     void loadDeleted(long number, String reason, long deletedAt) {
-        lock.writeLock().lock();
-        try {
+        write(() -> {
             purgeLocked(number, reason, deletedAt);
             lastIssued = Math.max(lastIssued, deletedAt);
-        } finally {
-            lock.writeLock().unlock();
-        }
+        });
     }
 
     /** A timestamp at or after {@code proposed}, strictly after every timestamp issued or stored so far. */
     long nextTimestamp(long proposed) {
-        lock.writeLock().lock();
-        try {
+        return write(() -> {
             long micros = Math.floorDiv(Math.max(proposed, lastIssued + Timestamps.NANOS_PER_MICRO), Timestamps.NANOS_PER_MICRO);
             lastIssued = micros * Timestamps.NANOS_PER_MICRO;
             return lastIssued;
-        } finally {
-            lock.writeLock().unlock();
-        }
+        });
     }
 
     /** Deposits a new dossier built by {@code factory} from its allocated number and timestamp. */
     DossierRow deposit(int demarche, long proposed, java.util.function.BiFunction<Long, Long, DossierRow> factory) {
-        lock.writeLock().lock();
-        try {
+        return write(() -> {
             long at = nextTimestamp(proposed);
             DossierRow row = factory.apply(nextNumber++, at);
             hold(row.number(), row);
             orderings(demarche).deposited.add(row.number());
             index(row);
             return row;
-        } finally {
-            lock.writeLock().unlock();
-        }
+        });
     }
 
     /** Edits champs of a dossier; returns false when it does not exist or was purged. */
@@ -300,8 +241,7 @@ final class DossierStore {
 
     /** Purges a deposited dossier; the reason follows who hid it (or {@code expired} for a visible one). */
     boolean purge(long number, long proposed) {
-        lock.writeLock().lock();
-        try {
+        return write(() -> {
             DossierRow row = rowLocked(number);
             if (row == null || row.purged() || row.status() == DossierStatus.BROUILLON) {
                 return false;
@@ -310,9 +250,7 @@ final class DossierStore {
                     : row.hiddenByAdminAt() >= 0 ? "instructeur_request" : "expired";
             purgeLocked(number, reason, nextTimestamp(proposed));
             return true;
-        } finally {
-            lock.writeLock().unlock();
-        }
+        });
     }
 
     private void purgeLocked(long number, String reason, long at) {
@@ -325,8 +263,7 @@ final class DossierStore {
     }
 
     private boolean replace(long number, long proposed, java.util.function.BiFunction<DossierRow, Long, DossierRow> change) {
-        lock.writeLock().lock();
-        try {
+        return write(() -> {
             DossierRow row = rowLocked(number);
             if (row == null || change.apply(row, proposed) == null) {
                 return false;
@@ -336,9 +273,7 @@ final class DossierStore {
             hold(number, next);
             index(next);
             return true;
-        } finally {
-            lock.writeLock().unlock();
-        }
+        });
     }
 
     /** Holds a changed or new row; a base number becomes stale in the base columns. */
@@ -358,12 +293,12 @@ final class DossierStore {
      * The visible dossiers of a démarche in one of their two orderings (keys carry the dossier number); without
      * {@code withRows} base rows are not made and the walk offers null for them.
      */
-    private OverlaidRows visible(int demarche, boolean byUpdatedAt, boolean withRows) {
+    private OverlaidRows<DossierRow> visible(int demarche, boolean byUpdatedAt, boolean withRows) {
         Orderings o = orderings(demarche);
         LongFunction<DossierRow> rowOf = withRows ? base::row : number -> null;
         LongPredicate changed = number -> stale.get((int) (number - firstNumber));
-        return byUpdatedAt ? new OverlaidRows(o.base.byUpdated(), rowOf, changed, o.byUpdated)
-                : new OverlaidRows(o.base.byDepose(), rowOf, changed, o.byDepose);
+        return byUpdatedAt ? new OverlaidRows<>(o.base.byUpdated(), rowOf, changed, o.byUpdated)
+                : new OverlaidRows<>(o.base.byDepose(), rowOf, changed, o.byDepose);
     }
 
     private void index(DossierRow row) {
@@ -383,6 +318,31 @@ final class DossierStore {
         if (row.hidden()) {
             o.pending.remove(row.byHidden());
         }
+    }
+
+    private <T> T read(Supplier<T> reader) {
+        lock.readLock().lock();
+        try {
+            return reader.get();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    private <T> T write(Supplier<T> writer) {
+        lock.writeLock().lock();
+        try {
+            return writer.get();
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    private void write(Runnable writer) {
+        write(() -> {
+            writer.run();
+            return null;
+        });
     }
 
     private Orderings orderings(int demarche) {

@@ -1,6 +1,5 @@
 package com.pagingetl.simulator.demarches;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,9 +12,9 @@ import com.pagingetl.simulator.SimulatedFaults;
 import graphql.ExecutionInput;
 import graphql.ExecutionResult;
 import graphql.GraphQL;
-import graphql.GraphQLError;
+import graphql.analysis.MaxQueryDepthInstrumentation;
 import graphql.introspection.IntrospectionQuery;
-import graphql.language.SourceLocation;
+import graphql.schema.GraphQLSchema;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -28,29 +27,30 @@ import tools.jackson.databind.json.JsonMapper;
 final class GraphqlEndpoint {
 
     static final String PATH = "/api/v2/graphql";
+    /** {@code max_depth 15} of the real schema. */
+    static final int MAX_DEPTH = 15;
     /** Request meter tally of the answers Rack::Attack throttled. */
     static final String RATE_LIMITED = "rateLimited";
-    static final String PERSISTED_QUERY_ID = "ds-query-v2";
-    static final String PERSISTED_MUTATION_ID = "ds-mutation-v2";
     /** The Rack::Attack responder's two lines, French then English, each ending with a newline. */
     static final String RATE_LIMIT_BODY = "Calme toi, cowboy ! T'enchaines un peu trop les requêtes. Respire un peu "
             + "réessaie dans un petit moment.\n"
             + "Calm down, cowboy! You're making too many requests. Take a breather and try again soon.\n";
 
     private final GraphQL graphql;
-    private final String persistedQuery;
-    private final String persistedMutation;
+    /** The documents of {@code stored_query.rb}'s ids. */
+    private final Map<String, String> storedQueries;
     private final TokenRegistry tokens;
     private final RateLimiter rateLimiter;
     private final SimulatedFaults<DemarchesFault> faults;
     private final ApiRequestMeter meter;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    GraphqlEndpoint(GraphQL graphql, String persistedQuery, String persistedMutation, TokenRegistry tokens, RateLimiter rateLimiter,
+    GraphqlEndpoint(GraphQLSchema schema, Templates templates, TokenRegistry tokens, RateLimiter rateLimiter,
                     SimulatedFaults<DemarchesFault> faults, ApiRequestMeter meter) {
-        this.graphql = graphql;
-        this.persistedQuery = persistedQuery;
-        this.persistedMutation = persistedMutation;
+        this.graphql = GraphQL.newGraphQL(schema).defaultDataFetcherExceptionHandler(RubyWording.API_ERRORS)
+                .instrumentation(new MaxQueryDepthInstrumentation(MAX_DEPTH)).build();
+        this.storedQueries = Map.of("ds-query-v2", templates.persistedQuery, "ds-mutation-v2",
+                templates.persistedMutation, "introspection", IntrospectionQuery.INTROSPECTION_QUERY);
         this.tokens = tokens;
         this.rateLimiter = rateLimiter;
         this.faults = faults;
@@ -103,13 +103,9 @@ final class GraphqlEndpoint {
         String operationName = text(request, "operationName");
         String document;
         if (queryId != null) {
-            switch (queryId) {
-                case PERSISTED_QUERY_ID -> document = persistedQuery;
-                case PERSISTED_MUTATION_ID -> document = persistedMutation;
-                case "introspection" -> document = IntrospectionQuery.INTROSPECTION_QUERY;
-                default -> {
-                    return envelope(200, "No query with id \"" + queryId + "\"", Map.of("code", "bad_request"));
-                }
+            document = storedQueries.get(queryId);
+            if (document == null) {
+                return envelope(200, "No query with id \"" + queryId + "\"", Map.of("code", "bad_request"));
             }
             if (!"introspection".equals(queryId) && operationName == null) {
                 return envelope(200, "An operationName is required with the query id \"" + queryId + "\"",
@@ -125,40 +121,7 @@ final class GraphqlEndpoint {
                 .operationName(operationName).variables(variables)
                 .graphQLContext(Map.of(DemarchesQueries.AUTH, status,
                         DemarchesQueries.TIMED_OUT, fault.fault() == DemarchesFault.TIMEOUT)).build());
-        return json(200, write(specification(result)));
-    }
-
-    private Map<String, Object> specification(ExecutionResult result) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        if (!result.getErrors().isEmpty()) {
-            List<Map<String, Object>> errors = new ArrayList<>();
-            for (GraphQLError error : result.getErrors()) {
-                Map<String, Object> wording = RubyWording.of(error);
-                Map<String, Object> e = new LinkedHashMap<>();
-                e.put("message", wording.get("message"));
-                if (error.getLocations() != null && !error.getLocations().isEmpty()) {
-                    List<Map<String, Integer>> locations = new ArrayList<>();
-                    for (SourceLocation l : error.getLocations()) {
-                        locations.add(Map.of("line", l.getLine(), "column", l.getColumn()));
-                    }
-                    e.put("locations", locations);
-                }
-                if (error.getPath() != null) {
-                    e.put("path", error.getPath());
-                }
-                if (wording.containsKey("extensions")) {
-                    e.put("extensions", wording.get("extensions"));
-                } else if (error.getExtensions() != null && error.getExtensions().containsKey("code")) {
-                    e.put("extensions", error.getExtensions());
-                }
-                errors.add(e);
-            }
-            out.put("errors", errors);
-        }
-        if (result.isDataPresent()) {
-            out.put("data", result.getData());
-        }
-        return out;
+        return json(200, write(RubyWording.answer(result)));
     }
 
     @SuppressWarnings("unchecked")

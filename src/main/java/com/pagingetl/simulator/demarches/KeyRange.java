@@ -67,14 +67,8 @@ record KeyRange(SortKey lo, boolean loInclusive, SortKey hi, boolean hiInclusive
     /** First index whose key is above {@code key} ({@code strictly}) or at least {@code key}. */
     private static int search(long[] nanos, long[] ids, int size, SortKey key, boolean strictly) {
         return (int) Bisect.first(0, size, i -> {
-            int c = compare(nanos[(int) i], ids[(int) i], key);
+            int c = new SortKey(nanos[(int) i], ids[(int) i]).compareTo(key);
             return c < 0 || c == 0 && strictly;
         });
     }
-
-    static int compare(long nanos, long id, SortKey key) {
-        int byTime = Long.compare(nanos, key.nanos());
-        return byTime != 0 ? byTime : Long.compare(id, key.id());
-    }
-
 }

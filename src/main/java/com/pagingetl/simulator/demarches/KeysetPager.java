@@ -18,10 +18,10 @@ final class KeysetPager {
 
     static <T> Page<T> page(NavigableMap<SortKey, T> map, SortKey lowerInclusive, PageRequest request,
                             Predicate<T> filter) {
-        return page(KeyedRows.of(map), lowerInclusive, request, filter);
+        return page(OverlaidRows.of(map), lowerInclusive, request, filter);
     }
 
-    static <T> Page<T> page(KeyedRows<T> rows, SortKey lowerInclusive, PageRequest request, Predicate<T> filter) {
+    static <T> Page<T> page(OverlaidRows<T> rows, SortKey lowerInclusive, PageRequest request, Predicate<T> filter) {
         KeyRange range = KeyRange.ALL.above(lowerInclusive, true);
         // In iteration order "after" is always the start bound and "before" the end bound; DESC iterates downwards.
         if (request.descending()) {

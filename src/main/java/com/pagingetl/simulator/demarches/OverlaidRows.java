@@ -8,15 +8,23 @@ import java.util.function.LongFunction;
 import java.util.function.LongPredicate;
 
 /**
- * One ordering of a démarche's dossiers: the generated base (sorted key columns, rows made on demand) merged with
- * the rows changed since (a sorted map). A base entry whose dossier has changed is stale and skipped: the changed
- * row, if it still belongs to the ordering, is in the map under its new key. The caller holds the store's lock.
+ * Rows in {@code (ts, id)} order that a page walks over a range, in either direction: for one ordering of a
+ * démarche's dossiers, the generated base (sorted key columns, rows made on demand) merged with the rows changed
+ * since (a sorted map). A base entry whose dossier has changed is stale and skipped: the changed row, if it still
+ * belongs to the ordering, is in the map under its new key. The caller holds the lock that guards the rows.
  */
-record OverlaidRows(GeneratedDossiers.Column base, LongFunction<DossierRow> generate, LongPredicate stale,
-                    NavigableMap<SortKey, DossierRow> changed) implements KeyedRows<DossierRow> {
+record OverlaidRows<T>(GeneratedDossiers.Column base, LongFunction<T> generate, LongPredicate stale,
+                       NavigableMap<SortKey, T> changed) {
 
-    @Override
-    public void walk(KeyRange range, boolean ascending, BiPredicate<SortKey, DossierRow> visitor) {
+    private static final GeneratedDossiers.Column NO_BASE = new GeneratedDossiers.Column(new long[0], new long[0]);
+
+    /** The rows of a sorted map alone. */
+    static <T> OverlaidRows<T> of(NavigableMap<SortKey, T> rows) {
+        return new OverlaidRows<>(NO_BASE, id -> null, id -> false, rows);
+    }
+
+    /** Offers the rows inside {@code range} to {@code visitor} in ascending or descending order until it returns false. */
+    void walk(KeyRange range, boolean ascending, BiPredicate<SortKey, T> visitor) {
         if (range.empty()) {
             return;
         }
@@ -26,9 +34,9 @@ record OverlaidRows(GeneratedDossiers.Column base, LongFunction<DossierRow> gene
         int to = range.end(nanos, ids, ids.length);
         int step = ascending ? 1 : -1;
         int i = ascending ? from : to - 1;
-        NavigableMap<SortKey, DossierRow> part = range.of(changed);
-        Iterator<Map.Entry<SortKey, DossierRow>> overlay = (ascending ? part : part.descendingMap()).entrySet().iterator();
-        Map.Entry<SortKey, DossierRow> next = overlay.hasNext() ? overlay.next() : null;
+        NavigableMap<SortKey, T> part = range.of(changed);
+        Iterator<Map.Entry<SortKey, T>> overlay = (ascending ? part : part.descendingMap()).entrySet().iterator();
+        Map.Entry<SortKey, T> next = overlay.hasNext() ? overlay.next() : null;
         while (true) {
             while (i >= from && i < to && stale.test(ids[i])) {
                 i += step;
@@ -38,7 +46,7 @@ record OverlaidRows(GeneratedDossiers.Column base, LongFunction<DossierRow> gene
                 return;
             }
             boolean fromBase = baseLeft && (next == null
-                    || Integer.signum(KeyRange.compare(nanos[i], ids[i], next.getKey())) == -step);
+                    || Integer.signum(new SortKey(nanos[i], ids[i]).compareTo(next.getKey())) == -step);
             if (fromBase) {
                 if (!visitor.test(new SortKey(nanos[i], ids[i]), generate.apply(ids[i]))) {
                     return;

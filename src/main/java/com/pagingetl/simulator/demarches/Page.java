@@ -6,10 +6,10 @@ import java.util.List;
 record Page<T>(List<T> items, List<SortKey> keys, boolean hasNextPage, boolean hasPreviousPage) {
 
     String startCursor() {
-        return keys.isEmpty() ? null : CursorCodec.encode(keys.get(0));
+        return keys.isEmpty() ? null : keys.get(0).cursor();
     }
 
     String endCursor() {
-        return keys.isEmpty() ? null : CursorCodec.encode(keys.get(keys.size() - 1));
+        return keys.isEmpty() ? null : keys.get(keys.size() - 1).cursor();
     }
 }

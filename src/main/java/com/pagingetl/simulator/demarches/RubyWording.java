@@ -1,21 +1,47 @@
 package com.pagingetl.simulator.demarches;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import graphql.ErrorType;
+import graphql.ExecutionResult;
 import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import graphql.execution.DataFetcherExceptionHandler;
+import graphql.execution.DataFetcherExceptionHandlerResult;
 import graphql.language.SourceLocation;
 
 /**
- * Rewrites graphql-java's parse and validation errors in graphql-ruby's words, as the real server (Rails +
- * graphql-ruby) writes them: unknown fields and arguments with their {@code extensions.code}, syntax errors
- * as "Parse error on ...". Other errors keep their message. Stateless.
+ * A GraphQL result as the real server (Rails + graphql-ruby) writes it: {@link ApiError}s become {@code errors[]}
+ * entries with {@code extensions.code}, like {@code GraphQL::ExecutionError}; graphql-java's parse and validation
+ * errors are reworded: unknown fields and arguments with their {@code extensions.code}, syntax errors as "Parse
+ * error on ...". Other errors keep their message. Stateless.
  */
 final class RubyWording {
+
+    /** Turns a fetcher's exception into a located, pathed error carrying the API's error code. */
+    static final DataFetcherExceptionHandler API_ERRORS = p -> {
+        Map<String, Object> extensions = new LinkedHashMap<>();
+        String message;
+        if (p.getException() instanceof ApiError api) {
+            message = api.getMessage();
+            extensions.put("code", api.code());
+        } else {
+            message = "Internal server error";
+            extensions.put("code", "internal_server_error");
+            extensions.put("exception_id", UUID.randomUUID().toString());
+        }
+        GraphQLError error = GraphqlErrorBuilder.newError().message(message).path(p.getPath())
+                .locations(p.getSourceLocation() == null ? List.of() : List.of(p.getSourceLocation()))
+                .extensions(extensions).build();
+        return CompletableFuture.completedFuture(DataFetcherExceptionHandlerResult.newResult(error).build());
+    };
 
     private static final Pattern UNKNOWN_FIELD = Pattern.compile("Field '(.+)' in type '(.+)' is undefined");
     private static final Pattern UNKNOWN_ARGUMENT = Pattern.compile("\\(UnknownArgument@\\[(?:.*/)?([^/\\]]+)\\]\\)"
@@ -27,8 +53,39 @@ final class RubyWording {
     private RubyWording() {
     }
 
+    /** The body of an executed request: {@code errors} (when any) then {@code data} (when present). */
+    static Map<String, Object> answer(ExecutionResult result) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (!result.getErrors().isEmpty()) {
+            List<Map<String, Object>> errors = new ArrayList<>();
+            for (GraphQLError error : result.getErrors()) {
+                Map<String, Object> wording = of(error);
+                Map<String, Object> e = new LinkedHashMap<>();
+                e.put("message", wording.get("message"));
+                if (error.getLocations() != null && !error.getLocations().isEmpty()) {
+                    e.put("locations", error.getLocations().stream()
+                            .map(l -> Map.of("line", l.getLine(), "column", l.getColumn())).toList());
+                }
+                if (error.getPath() != null) {
+                    e.put("path", error.getPath());
+                }
+                if (wording.containsKey("extensions")) {
+                    e.put("extensions", wording.get("extensions"));
+                } else if (error.getExtensions() != null && error.getExtensions().containsKey("code")) {
+                    e.put("extensions", error.getExtensions());
+                }
+                errors.add(e);
+            }
+            out.put("errors", errors);
+        }
+        if (result.isDataPresent()) {
+            out.put("data", result.getData());
+        }
+        return out;
+    }
+
     /** The error's {@code message} and, where graphql-ruby gives one, {@code extensions}. */
-    static Map<String, Object> of(GraphQLError error) {
+    private static Map<String, Object> of(GraphQLError error) {
         Map<String, Object> out = new LinkedHashMap<>();
         String message = error.getMessage();
         Matcher field = UNKNOWN_FIELD.matcher(message);

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import java.util.function.Function;
 
 import graphql.GraphQLContext;
 import graphql.execution.CoercedVariables;
@@ -22,105 +23,65 @@ import graphql.schema.GraphQLScalarType;
  */
 final class Scalars {
 
+    /** What a scalar reads: a string variable only, or any variable's text; BigInt also integer literals. */
+    private enum Reads { STRINGS, TEXT, TEXT_AND_INTEGERS }
+
+    static final GraphQLScalarType DATE_TIME = scalar("ISO8601DateTime", Instant.class, "timestamp", Timestamps::format,
+            Timestamps::parseInput, "a valid ISO 8601 date-time", Reads.STRINGS);
+    static final GraphQLScalarType DATE = scalar("ISO8601Date", LocalDate.class, "date", LocalDate::toString,
+            LocalDate::parse, "a valid ISO 8601 date", Reads.TEXT);
+    static final GraphQLScalarType BIG_INT = scalar("BigInt", Object.class, null, String::valueOf, Long::parseLong,
+            "an integer", Reads.TEXT_AND_INTEGERS);
+
     private Scalars() {
     }
 
-    static final GraphQLScalarType DATE_TIME = GraphQLScalarType.newScalar().name("ISO8601DateTime")
-            .coercing(new Coercing<Instant, String>() {
-                @Override
-                public String serialize(Object value, GraphQLContext context, Locale locale) {
-                    if (value instanceof Instant instant) {
-                        return Timestamps.format(instant);
-                    }
-                    throw new CoercingSerializeException("not a timestamp: " + value);
+    /**
+     * A scalar that writes values of {@code type} with {@code format} and reads text with {@code parse}; a value
+     * of another type is refused as "not a {@code what}".
+     *
+     * @param invalid what a text that {@code parse} refuses is not
+     */
+    private static <T> GraphQLScalarType scalar(String name, Class<T> type, String what, Function<T, String> format,
+                                                Function<String, ?> parse, String invalid, Reads reads) {
+        boolean intLiterals = reads == Reads.TEXT_AND_INTEGERS;
+        String literalKinds = intLiterals ? "an integer or a string" : "a string";
+        return GraphQLScalarType.newScalar().name(name).coercing(new Coercing<Object, String>() {
+            @Override
+            public String serialize(Object value, GraphQLContext context, Locale locale) {
+                if (type.isInstance(value)) {
+                    return format.apply(type.cast(value));
                 }
+                throw new CoercingSerializeException("not a " + what + ": " + value);
+            }
 
-                @Override
-                public Instant parseValue(Object input, GraphQLContext context, Locale locale) {
-                    if (input instanceof String text) {
-                        try {
-                            return Timestamps.parseInput(text);
-                        } catch (DateTimeParseException e) {
-                            throw new CoercingParseValueException(text + " is not a valid ISO 8601 date-time");
-                        }
-                    }
-                    throw new CoercingParseValueException("ISO8601DateTime must be a string");
+            @Override
+            public Object parseValue(Object input, GraphQLContext context, Locale locale) {
+                if (reads == Reads.STRINGS && !(input instanceof String)) {
+                    throw new CoercingParseValueException(name + " must be a string");
                 }
+                try {
+                    return parse.apply(String.valueOf(input));
+                } catch (DateTimeParseException | NumberFormatException e) {
+                    throw new CoercingParseValueException(input + " is not " + invalid);
+                }
+            }
 
-                @Override
-                public Instant parseLiteral(Value<?> input, CoercedVariables variables, GraphQLContext context, Locale locale) {
-                    if (input instanceof StringValue text) {
-                        try {
-                            return Timestamps.parseInput(text.getValue());
-                        } catch (DateTimeParseException e) {
-                            throw new CoercingParseLiteralException(text.getValue() + " is not a valid ISO 8601 date-time");
-                        }
-                    }
-                    throw new CoercingParseLiteralException("ISO8601DateTime must be a string");
+            @Override
+            public Object parseLiteral(Value<?> input, CoercedVariables variables, GraphQLContext context,
+                                       Locale locale) {
+                if (intLiterals && input instanceof IntValue i) {
+                    return i.getValue().longValueExact();
                 }
-            }).build();
-
-    static final GraphQLScalarType DATE = GraphQLScalarType.newScalar().name("ISO8601Date")
-            .coercing(new Coercing<LocalDate, String>() {
-                @Override
-                public String serialize(Object value, GraphQLContext context, Locale locale) {
-                    if (value instanceof LocalDate date) {
-                        return date.toString();
-                    }
-                    throw new CoercingSerializeException("not a date: " + value);
+                if (!(input instanceof StringValue text)) {
+                    throw new CoercingParseLiteralException(name + " must be " + literalKinds);
                 }
-
-                @Override
-                public LocalDate parseValue(Object input, GraphQLContext context, Locale locale) {
-                    try {
-                        return LocalDate.parse(String.valueOf(input));
-                    } catch (DateTimeParseException e) {
-                        throw new CoercingParseValueException(input + " is not a valid ISO 8601 date");
-                    }
+                try {
+                    return parse.apply(text.getValue());
+                } catch (DateTimeParseException | NumberFormatException e) {
+                    throw new CoercingParseLiteralException(text.getValue() + " is not " + invalid);
                 }
-
-                @Override
-                public LocalDate parseLiteral(Value<?> input, CoercedVariables variables, GraphQLContext context, Locale locale) {
-                    if (input instanceof StringValue text) {
-                        try {
-                            return LocalDate.parse(text.getValue());
-                        } catch (DateTimeParseException e) {
-                            throw new CoercingParseLiteralException(text.getValue() + " is not a valid ISO 8601 date");
-                        }
-                    }
-                    throw new CoercingParseLiteralException("ISO8601Date must be a string");
-                }
-            }).build();
-
-    static final GraphQLScalarType BIG_INT = GraphQLScalarType.newScalar().name("BigInt")
-            .coercing(new Coercing<Long, String>() {
-                @Override
-                public String serialize(Object value, GraphQLContext context, Locale locale) {
-                    return String.valueOf(value);
-                }
-
-                @Override
-                public Long parseValue(Object input, GraphQLContext context, Locale locale) {
-                    try {
-                        return Long.parseLong(String.valueOf(input));
-                    } catch (NumberFormatException e) {
-                        throw new CoercingParseValueException(input + " is not an integer");
-                    }
-                }
-
-                @Override
-                public Long parseLiteral(Value<?> input, CoercedVariables variables, GraphQLContext context, Locale locale) {
-                    if (input instanceof IntValue i) {
-                        return i.getValue().longValueExact();
-                    }
-                    if (input instanceof StringValue s) {
-                        try {
-                            return Long.parseLong(s.getValue());
-                        } catch (NumberFormatException e) {
-                            throw new CoercingParseLiteralException(s.getValue() + " is not an integer");
-                        }
-                    }
-                    throw new CoercingParseLiteralException("BigInt must be an integer or a string");
-                }
-            }).build();
+            }
+        }).build();
+    }
 }

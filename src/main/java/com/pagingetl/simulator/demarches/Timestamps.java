@@ -9,6 +9,8 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.function.Function;
 
 /**
  * Conversions between the simulator's internal timestamps (epoch nanoseconds, UTC, always whole microseconds
@@ -43,10 +45,6 @@ final class Timestamps {
         return instant.truncatedTo(ChronoUnit.SECONDS).atZone(PARIS).format(OUTPUT);
     }
 
-    static String format(long nanos) {
-        return format(instant(nanos));
-    }
-
     /**
      * Parses a client-supplied date-time: full ISO 8601 with an offset, a local date-time (read in Paris time, like
      * Rails' zone) or a date alone (midnight in Paris).
@@ -55,20 +53,13 @@ final class Timestamps {
      */
     static Instant parseInput(String value) {
         String text = value.trim();
-        try {
-            return OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException ignored) {
-            // try the next shape
-        }
-        try {
-            return ZonedDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException ignored) {
-            // try the next shape
-        }
-        try {
-            return LocalDateTime.parse(text).atZone(PARIS).toInstant();
-        } catch (DateTimeParseException ignored) {
-            // try the next shape
+        for (Function<String, Instant> shape : List.<Function<String, Instant>>of(t -> OffsetDateTime.parse(t).toInstant(),
+                t -> ZonedDateTime.parse(t).toInstant(), t -> LocalDateTime.parse(t).atZone(PARIS).toInstant())) {
+            try {
+                return shape.apply(text);
+            } catch (DateTimeParseException notThisShape) {
+                // try the next shape
+            }
         }
         return LocalDate.parse(text).atStartOfDay(PARIS).toInstant();
     }

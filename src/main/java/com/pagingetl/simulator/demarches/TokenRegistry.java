@@ -8,16 +8,21 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
+
+import graphql.schema.DataFetchingEnvironment;
 
 /**
- * The demo API token, what it may read and the networks it may be used from. Tokens are v3 tokens: urlsafe base64 (with padding) of
- * {@code "<api_token uuid>;<secret>"}; anything that does not decode to the known id and secret counts as no
- * token, like the real server. Thread-safe (volatile state).
+ * The demo API token, what it may read and the networks it may be used from. Tokens are v3 tokens: urlsafe
+ * base64 (with padding) of {@code "<api_token uuid>;<secret>"}; anything that does not decode to the known id and
+ * secret counts as no token, like the real server. Thread-safe (volatile state).
  */
 final class TokenRegistry {
 
     static final String DEMO_TOKEN_ID = "3f6b2c8e-9d41-4c07-a1e5-7b0d2f9c4a18";
-    static final String DEMO_SECRET = "sim-d3m0-Xq7vR2nK8pLw4tYz";
+    /** What the demo token decodes to: {@code "<api_token uuid>;<secret>"}. */
+    private static final byte[] DEMO_PLAIN = (DEMO_TOKEN_ID + ";sim-d3m0-Xq7vR2nK8pLw4tYz")
+            .getBytes(StandardCharsets.UTF_8);
 
     /** The outcome of reading the Authorization header. */
     enum Status { VALID, EXPIRED, NONE }
@@ -65,25 +70,21 @@ final class TokenRegistry {
     /** {@code {address, mask}} of an IPv4 CIDR. */
     private static int[] network(String cidr) {
         Matcher m = CIDR.matcher(cidr);
-        if (!m.matches() || Integer.parseInt(m.group(5)) > 32) {
+        if (!m.matches() || Integer.parseInt(m.group(5)) > 32
+                || IntStream.rangeClosed(1, 4).anyMatch(g -> Integer.parseInt(m.group(g)) > 255)) {
             throw new IllegalArgumentException("simulator option sim.allowedNetworks: " + cidr
                     + " is not an IPv4 network such as 10.0.0.0/8");
         }
         int address = 0;
         for (int g = 1; g <= 4; g++) {
-            int octet = Integer.parseInt(m.group(g));
-            if (octet > 255) {
-                throw new IllegalArgumentException("simulator option sim.allowedNetworks: " + cidr
-                        + " is not an IPv4 network such as 10.0.0.0/8");
-            }
-            address = address << 8 | octet;
+            address = address << 8 | Integer.parseInt(m.group(g));
         }
         int prefix = Integer.parseInt(m.group(5));
         return new int[] {address, prefix == 0 ? 0 : -1 << (32 - prefix)};
     }
 
     static String demoToken() {
-        return Base64.getUrlEncoder().encodeToString((DEMO_TOKEN_ID + ";" + DEMO_SECRET).getBytes(StandardCharsets.UTF_8));
+        return Base64.getUrlEncoder().encodeToString(DEMO_PLAIN);
     }
 
     void setValid(boolean valid) {
@@ -94,8 +95,14 @@ final class TokenRegistry {
         this.expired = expired;
     }
 
-    boolean canRead(int demarche) {
-        return readable.contains(demarche);
+    /**
+     * Refuses a {@code type} of {@code demarche} unless the request's token is valid and may read that démarche,
+     * with graphql-ruby's authorization error.
+     */
+    void authorize(DataFetchingEnvironment env, int demarche, String type) {
+        if (env.getGraphQlContext().get(DemarchesQueries.AUTH) != Status.VALID || !readable.contains(demarche)) {
+            throw new ApiError("unauthorized", "An object of type " + type + " was hidden due to permissions");
+        }
     }
 
     /** Reads {@code Bearer <token>} or {@code Bearer token=<token>} (Rails accepts both). */
@@ -104,16 +111,13 @@ final class TokenRegistry {
         if (token == null || !valid) {
             return Status.NONE;
         }
-        String plain;
+        byte[] plain;
         try {
-            plain = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
+            plain = Base64.getUrlDecoder().decode(token);
         } catch (IllegalArgumentException e) {
             return Status.NONE;
         }
-        int separator = plain.indexOf(';');
-        if (separator < 0 || !plain.substring(0, separator).equals(DEMO_TOKEN_ID)
-                || !MessageDigest.isEqual(plain.substring(separator + 1).getBytes(StandardCharsets.UTF_8),
-                DEMO_SECRET.getBytes(StandardCharsets.UTF_8))) {
+        if (!MessageDigest.isEqual(plain, DEMO_PLAIN)) {
             return Status.NONE;
         }
         return expired ? Status.EXPIRED : Status.VALID;

@@ -99,7 +99,7 @@ class DemarchesChangesIntegrationTests {
             assertThat(new HashSet<>(seen)).containsAll(sim.visibleDossierNumbers(1001));
             assertThat(seen.size()).isGreaterThan(new HashSet<>(seen).size());
             // Cursors only move forward.
-            List<SortKey> decoded = keys.stream().map(CursorCodec::decode).toList();
+            List<SortKey> decoded = keys.stream().map(SortKey::parse).toList();
             for (int i = 1; i < decoded.size(); i++) {
                 assertThat(decoded.get(i)).isGreaterThan(decoded.get(i - 1));
             }
@@ -126,7 +126,7 @@ class DemarchesChangesIntegrationTests {
             }
             threads.forEach(Thread::start);
             for (int i = 0; i < 200; i++) {
-                sim.touchDossiers(2);
+                sim.touchDossiers(DemarchesSimulator.DEFAULT_DEMARCHE, 2);
                 long any = sim.visibleDossierNumbers(1002).get(0);
                 sim.hide(any);
                 sim.restore(any);

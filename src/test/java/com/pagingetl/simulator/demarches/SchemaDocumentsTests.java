@@ -98,8 +98,8 @@ class SchemaDocumentsTests {
 
     @BeforeAll
     static void schema() {
-        schema = DemarchesSchema.schema(Templates.load().schemaSdl,
-                new DemarchesQueries(null, null, null, null, 0, null, n -> { }), new DemarchesMutations(null, null, null, () -> 0));
+        schema = new DemarchesQueries(null, null, null, null, 0, null, n -> { })
+                .schema(Templates.load().schemaSdl, new DemarchesMutations(null, null, null, () -> 0));
     }
 
     private static List<GraphQLError> errors(String document) {

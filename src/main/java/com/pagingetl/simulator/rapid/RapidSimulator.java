@@ -17,6 +17,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -102,7 +103,7 @@ public final class RapidSimulator extends KitSimulator<RapidFault> {
         lines.add("  required:       Accept: application/json, Accept-Encoding: gzip, User-Agent (else 400 invalid_input),"
                 + " language, supply_source");
         lines.add("  data set:       " + options.size() + " properties (seed " + options.seed() + "), "
-                + totalActive() + " active expedia, " + data.inactive().size() + " inactive, "
+                + totalActive() + " active expedia, " + data.inactivePage(Long.MIN_VALUE, 0, 0).total() + " inactive, "
                 + byCountry.size() + " countries; largest: " + top);
         lines.add("  paging:         pageSize=" + options.pageSize() + " (server-controlled), linkLifetime="
                 + options.linkLifetime() + ", Link rel=next with opaque signed token; 410 link.expired after expiry; "
@@ -193,20 +194,12 @@ public final class RapidSimulator extends KitSimulator<RapidFault> {
 
     /** Active properties with {@code supply_source=expedia}. */
     public int totalActive() {
-        return data.totalActive("expedia");
-    }
-
-    public int totalActive(String supplySource) {
-        return data.totalActive(supplySource);
+        return activeCountsByCountry().values().stream().mapToInt(Integer::intValue).sum();
     }
 
     /** Active {@code expedia} property ids of the countries (all countries when null), in numeric order. */
     public SortedSet<String> expectedIds(Collection<String> countries) {
-        return expectedIds(countries, "expedia");
-    }
-
-    public SortedSet<String> expectedIds(Collection<String> countries, String supplySource) {
-        return data.activeIds(countries, supplySource);
+        return data.activeIds(countries);
     }
 
     /**
@@ -223,26 +216,24 @@ public final class RapidSimulator extends KitSimulator<RapidFault> {
             throw new IllegalArgumentException("query is invalid: " + new String(e.error().toJson(),
                     java.nio.charset.StandardCharsets.UTF_8));
         }
-        TreeSet<String> out = new TreeSet<>((a, b) -> Integer.compare(Integer.parseInt(a), Integer.parseInt(b)));
-        for (int i : data.page(q, 0, Integer.MAX_VALUE).indexes()) {
-            out.add(Integer.toString(data.id(i)));
-        }
-        return out;
+        return ids(data.page(q, 0, Integer.MAX_VALUE));
     }
 
     /** Active {@code expedia} properties per country code, largest first. */
     public Map<String, Integer> activeCountsByCountry() {
-        return data.activeCountsByCountry("expedia");
+        return data.activeCountsByCountry();
     }
 
     /** Ids the inactive endpoint lists for {@code since}. */
     public SortedSet<String> expectedInactiveIds(LocalDate since) {
-        TreeSet<String> out = new TreeSet<>((a, b) -> Integer.compare(Integer.parseInt(a), Integer.parseInt(b)));
-        data.inactive().forEach((id, day) -> {
-            if (!day.isBefore(since)) {
-                out.add(id);
-            }
-        });
+        return ids(data.inactivePage(since.toEpochDay(), 0, Integer.MAX_VALUE));
+    }
+
+    private SortedSet<String> ids(RapidDataSet.Page page) {
+        TreeSet<String> out = new TreeSet<>(Comparator.comparingInt(Integer::parseInt));
+        for (int i : page.indexes()) {
+            out.add(Integer.toString(data.id(i)));
+        }
         return out;
     }
 

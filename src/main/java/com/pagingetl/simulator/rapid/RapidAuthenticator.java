@@ -49,7 +49,7 @@ final class RapidAuthenticator {
             throw new RapidApiException(RapidError.unauthenticated(key, signature, timestamp, serverSeconds));
         }
         if (unauthorizedKeys.contains(key)) {
-            throw new RapidApiException(RapidError.unauthorized());
+            throw new RapidApiException(RapidError.ofStatus(403));
         }
     }
 

@@ -41,7 +41,7 @@ final class RapidFiles {
     }
 
     SimResponse link(Map<String, List<String>> params, boolean catalog) {
-        RapidQuery q = RapidQueryParser.parseContent(Map.of(
+        RapidQuery q = RapidQuery.parse(Map.of(
                 "language", params.getOrDefault("language", List.of()),
                 "supply_source", params.getOrDefault("supply_source", List.of())));
         String href = baseUrl.get() + RapidRequestHandler.FILES_PREFIX + (catalog ? "catalog" : "content")
@@ -64,8 +64,7 @@ final class RapidFiles {
             return RapidRequestHandler.error(RapidError.notFound(name));
         }
         String supplySource = params.getOrDefault("supply_source", List.of("expedia")).get(0);
-        RapidQuery q = new RapidQuery("en-US", supplySource, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, catalog ? PropertyRenderer.CATALOG_FIELDS : null);
+        RapidQuery q = RapidQuery.all(supplySource, catalog ? PropertyRenderer.CATALOG_FIELDS : null);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (OutputStream gz = new GZIPOutputStream(bytes, 64 * 1024)) {
             int after = 0;

@@ -60,7 +60,7 @@ final class RapidPager {
             query = QueryStrings.parse(token.query());
             afterId = token.afterId();
         }
-        RapidQuery q = RapidQueryParser.parseContent(query);
+        RapidQuery q = RapidQuery.parse(query);
         RapidDataSet.Page page = data.page(q, afterId, q.paginated() ? pageSize : Integer.MAX_VALUE);
         ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, page.indexes().length * 6_000));
         try (JsonGenerator g = JsonMapper.shared().createGenerator(out)) {
@@ -82,7 +82,7 @@ final class RapidPager {
             query = QueryStrings.parse(token.query());
             afterId = token.afterId();
         }
-        long since = RapidQueryParser.parseSince(query);
+        long since = RapidQuery.since(query);
         RapidDataSet.Page page = data.inactivePage(since, afterId, pageSize);
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 + page.indexes().length * 30);
         try (JsonGenerator g = JsonMapper.shared().createGenerator(out)) {
@@ -129,7 +129,7 @@ final class RapidPager {
             throw invalidToken();
         }
         if (token.serial() <= expiredUpTo || clock.get().isAfter(token.expires())) {
-            throw new RapidApiException(RapidError.linkExpired());
+            throw new RapidApiException(RapidError.ofStatus(410));
         }
         tokenServes.computeIfAbsent(values.get(0), k -> new AtomicInteger()).incrementAndGet();
         return token;

@@ -6,7 +6,6 @@ import com.pagingetl.simulator.SimResponse;
 import com.pagingetl.simulator.SimServer;
 import com.pagingetl.simulator.SimulatedFaults;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -63,7 +62,7 @@ final class RapidRequestHandler implements SimServer.Handler {
             return gzipped(error(e.error()), request.acceptsGzip());
         } catch (RuntimeException e) {
             // An unexpected failure of the simulator itself still answers like the API.
-            return gzipped(error(RapidError.internal()), request.acceptsGzip());
+            return gzipped(error(RapidError.ofStatus(500)), request.acceptsGzip());
         }
     }
 
@@ -71,45 +70,28 @@ final class RapidRequestHandler implements SimServer.Handler {
         boolean gzip = request.acceptsGzip();
         SimulatedFaults.Decision<RapidFault> decision = faults.next();
         if (decision.status() > 0) {
-            return send(withApiHeaders(error(RapidError.ofStatus(decision.status()))), gzip);
+            return apiError(decision.status(), gzip);
         }
         RapidFault fault = decision.fault();
-        if (fault != null) {
-            switch (fault) {
-                case SERVER_ERROR_500 -> {
-                    return send(withApiHeaders(error(RapidError.internal())), gzip);
-                }
-                case SERVICE_UNAVAILABLE_503 -> {
-                    return send(withApiHeaders(error(RapidError.unavailable())), gzip);
-                }
-                case RATE_LIMIT_429 -> {
-                    // The spec's rate headers, no Retry-After (not in the spec): a client waits for the reset.
-                    return send(withApiHeaders(error(RapidError.tooManyRequests())).header("Rate-Limit-Minute-Remaining", "0")
-                            .header("Rate-Limit-Minute-Reset", Long.toString(simulator.now().toEpochMilli()
-                                    + options.retryAfterSeconds() * 1000L)), gzip);
-                }
-                case BAD_REQUEST_400 -> {
-                    return send(withApiHeaders(error(RapidError.ofStatus(400))), gzip);
-                }
-                case FORBIDDEN_403 -> {
-                    return send(withApiHeaders(error(RapidError.unauthorized())), gzip);
-                }
-                case HTML_502 -> {
-                    byte[] html = ("<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad "
-                            + "Gateway</h1></center></body></html>").getBytes(StandardCharsets.UTF_8);
-                    return new SimResponse(502, "text/html", html).delayed(options.latencyMs());
-                }
-                case NON_JSON_200 -> {
-                    return send(withApiHeaders(SimResponse.of(200, JSON, "Service temporarily degraded, please retry")),
-                            true);
-                }
-                case CONNECTION_RESET -> {
-                    return SimResponse.reset().delayed(options.latencyMs());
-                }
-                default -> {
-                    // TRUNCATED_GZIP, DROPPED_MID_BODY and the link faults alter a real answer below.
-                }
-            }
+        SimResponse faulted = fault == null ? null : switch (fault) {
+            case SERVER_ERROR_500 -> apiError(500, gzip);
+            case SERVICE_UNAVAILABLE_503 -> apiError(503, gzip);
+            case BAD_REQUEST_400 -> apiError(400, gzip);
+            case FORBIDDEN_403 -> apiError(403, gzip);
+            // The spec's rate headers, no Retry-After (not in the spec): a client waits for the reset.
+            case RATE_LIMIT_429 -> apiError(429, gzip).header("Rate-Limit-Minute-Remaining", "0")
+                    .header("Rate-Limit-Minute-Reset", Long.toString(simulator.now().toEpochMilli()
+                            + options.retryAfterSeconds() * 1000L));
+            case HTML_502 -> SimResponse.of(502, "text/html", "<html><head><title>502 Bad Gateway</title></head><body>"
+                    + "<center><h1>502 Bad Gateway</h1></center></body></html>").delayed(options.latencyMs());
+            case NON_JSON_200 -> send(withApiHeaders(SimResponse.of(200, JSON,
+                    "Service temporarily degraded, please retry")), true);
+            case CONNECTION_RESET -> SimResponse.reset().delayed(options.latencyMs());
+            // TRUNCATED_GZIP, DROPPED_MID_BODY and the link faults alter a real answer below.
+            default -> null;
+        };
+        if (faulted != null) {
+            return faulted;
         }
         SimResponse reply;
         try {
@@ -169,6 +151,10 @@ final class RapidRequestHandler implements SimServer.Handler {
             throw new RapidApiException(RapidError.header("User-Agent", "The User-Agent header is required: "
                     + "{app name}/{app version}.", null));
         }
+    }
+
+    private SimResponse apiError(int status, boolean gzip) {
+        return send(withApiHeaders(error(RapidError.ofStatus(status))), gzip);
     }
 
     private SimResponse withApiHeaders(SimResponse reply) {

@@ -211,7 +211,7 @@ public final class RapidSimulator extends KitSimulator<RapidFault> {
     public SortedSet<String> expectedIdsForQuery(String queryString) {
         RapidQuery q;
         try {
-            q = RapidQueryParser.parseContent(QueryStrings.parse(queryString));
+            q = RapidQuery.parse(QueryStrings.parse(queryString));
         } catch (RapidApiException e) {
             throw new IllegalArgumentException("query is invalid: " + new String(e.error().toJson(),
                     java.nio.charset.StandardCharsets.UTF_8));

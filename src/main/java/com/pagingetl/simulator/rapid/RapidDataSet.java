@@ -266,18 +266,18 @@ final class RapidDataSet {
         return true;
     }
 
-    // ---- test and admin views, of the active expedia properties ---------------------------------------------
+    // ---- test and admin views ------------------------------------------------------------------------------
 
-    private boolean activeExpedia(int i) {
-        return inactiveDay[i] == ACTIVE && (flags[i] & FLAG_VRBO) == 0;
+    private boolean active(int i, String supplySource) {
+        return inactiveDay[i] == ACTIVE && ((flags[i] & FLAG_VRBO) != 0) == "vrbo".equals(supplySource);
     }
 
-    /** Active expedia property ids in the given countries (all countries when null), in id order. */
-    TreeSet<String> activeIds(Collection<String> countries) {
+    /** Active property ids of one supply source in the given countries (all countries when null), in id order. */
+    TreeSet<String> activeIds(Collection<String> countries, String supplySource) {
         return read(() -> {
             TreeSet<String> out = new TreeSet<>(Comparator.comparingInt(Integer::parseInt));
             for (int i = 0; i < size; i++) {
-                if (activeExpedia(i) && (countries == null || countries.contains(country(i).code()))) {
+                if (active(i, supplySource) && (countries == null || countries.contains(country(i).code()))) {
                     out.add(Integer.toString(ids[i]));
                 }
             }
@@ -290,7 +290,7 @@ final class RapidDataSet {
         return read(() -> {
             int[] counts = new int[templates.countries.size()];
             for (int i = 0; i < size; i++) {
-                if (activeExpedia(i)) {
+                if (active(i, "expedia")) {
                     counts[country[i]]++;
                 }
             }

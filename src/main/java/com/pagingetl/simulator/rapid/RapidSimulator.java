@@ -199,7 +199,11 @@ public final class RapidSimulator extends KitSimulator<RapidFault> {
 
     /** Active {@code expedia} property ids of the countries (all countries when null), in numeric order. */
     public SortedSet<String> expectedIds(Collection<String> countries) {
-        return data.activeIds(countries);
+        return expectedIds(countries, "expedia");
+    }
+
+    public SortedSet<String> expectedIds(Collection<String> countries, String supplySource) {
+        return data.activeIds(countries, supplySource);
     }
 
     /**

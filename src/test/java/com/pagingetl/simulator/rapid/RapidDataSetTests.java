@@ -21,8 +21,8 @@ class RapidDataSetTests {
         RapidDataSet a = new RapidDataSet(TEMPLATES, 2000, 42, 0.02, NOW);
         RapidDataSet b = new RapidDataSet(TEMPLATES, 2000, 42, 0.02, NOW);
         RapidDataSet c = new RapidDataSet(TEMPLATES, 2000, 43, 0.02, NOW);
-        assertThat(a.activeIds(null)).isEqualTo(b.activeIds(null))
-                .isNotEqualTo(c.activeIds(null));
+        assertThat(a.activeIds(null, "expedia")).isEqualTo(b.activeIds(null, "expedia"))
+                .isNotEqualTo(c.activeIds(null, "expedia"));
         for (int i = 0; i < 2000; i += 97) {
             assertThat(render(a, i, null)).isEqualTo(render(b, i, null));
         }

@@ -8,6 +8,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * The vocabulary the Rapid data set is generated from, read once from {@code /sample-data/rapid/*.json} on the
@@ -26,10 +29,17 @@ final class RapidTemplates {
     record Category(int id, String name, int weight) {
     }
 
-    record Brand(String id, String name) {
+    /** A chain or a brand. */
+    interface Named {
+        String id();
+
+        String name();
     }
 
-    record Chain(String id, String name, int weight, List<Brand> brands) {
+    record Brand(String id, String name) implements Named {
+    }
+
+    record Chain(String id, String name, int weight, List<Brand> brands) implements Named {
     }
 
     /** An entry such as an amenity: id, name (may contain {n}), and the range of {n} when it has a value. */
@@ -45,6 +55,7 @@ final class RapidTemplates {
     final List<Chain> chains;
     final double independentShare;
     final JsonNode content;
+    private final Map<String, List<?>> lists = new ConcurrentHashMap<>();
 
     private RapidTemplates(JsonNode countries, JsonNode categories, JsonNode chains, JsonNode content) {
         this.countries = new ArrayList<>();
@@ -86,26 +97,23 @@ final class RapidTemplates {
     }
 
     List<String> strings(String name) {
-        List<String> out = new ArrayList<>();
-        for (JsonNode n : content.get(name)) {
-            out.add(n.asString());
-        }
-        return out;
+        return list(name, JsonNode::asString);
     }
 
+    /** A content list of items; an item has a value range only when it has four elements. */
     List<Item> items(String name) {
-        List<Item> out = new ArrayList<>();
-        for (JsonNode n : content.get(name)) {
-            out.add(new Item(n.get(0).asString(), n.get(1).asString(),
-                    n.size() > 3 ? n.get(2).asInt() : 0, n.size() > 3 ? n.get(3).asInt() : 0));
-        }
-        return out;
+        return list(name, n -> new Item(n.get(0).asString(), n.get(1).asString(),
+                n.size() > 3 ? n.get(2).asInt() : 0, n.size() > 3 ? n.get(3).asInt() : 0));
     }
 
     List<JsonNode> rows(String name) {
-        List<JsonNode> out = new ArrayList<>();
-        content.get(name).forEach(out::add);
-        return out;
+        return list(name, n -> n);
+    }
+
+    /** The content list {@code name}, each element read by {@code element}: read once, as every rendering asks. */
+    @SuppressWarnings("unchecked")
+    private <T> List<T> list(String name, Function<JsonNode, T> element) {
+        return (List<T>) lists.computeIfAbsent(name, k -> content.get(k).valueStream().map(element).toList());
     }
 
     String string(String name) {

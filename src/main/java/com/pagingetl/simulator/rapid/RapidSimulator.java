@@ -106,7 +106,7 @@ public final class RapidSimulator extends KitSimulator<RapidFault> {
                 + totalActive() + " active expedia, " + data.inactivePage(Long.MIN_VALUE, 0, 0).total() + " inactive, "
                 + byCountry.size() + " countries; largest: " + top);
         lines.add("  paging:         pageSize=" + options.pageSize() + " (server-controlled), linkLifetime="
-                + options.linkLifetime() + ", Link rel=next with opaque signed token; 410 link.expired after expiry; "
+                + options.linkLifetime() + ", Link rel=next with opaque token; 410 link.expired after expiry; "
                 + (options.emptyLastPage() ? "the last Link leads to an empty page without Link (lastPage=empty)"
                 : "the last page with data has no Link (lastPage=data)"));
         lines.add("  faults:         latencyMs=" + options.latencyMs() + " errorRate=" + options.errorRate()
@@ -189,7 +189,7 @@ public final class RapidSimulator extends KitSimulator<RapidFault> {
 
     /** The largest number of times any single token was served (1 means no page was fetched twice). */
     public int maxTokenServeCount() {
-        return pager == null ? 0 : pager.tokenServeCounts().values().stream().mapToInt(Integer::intValue).max().orElse(0);
+        return pager == null ? 0 : pager.maxTimesServed();
     }
 
     /** Active properties with {@code supply_source=expedia}. */

@@ -197,8 +197,8 @@ final class PropertyRenderer {
         if (city.stateName() != null) {
             g.writeStringProperty("state_province_name", city.stateName());
         }
-        if (!country.postalPattern().isEmpty()) {
-            g.writeStringProperty("postal_code", postal(r, country.postalPattern()));
+        if (!country.postal().isEmpty()) {
+            g.writeStringProperty("postal_code", postal(r, country.postal()));
         }
         g.writeStringProperty("country_code", country.code());
         g.writeBooleanProperty("obfuscation_required", vrbo);
@@ -485,7 +485,7 @@ final class PropertyRenderer {
     }
 
     private static String phone(SplittableRandom r, RapidTemplates.Country country) {
-        return country.phonePrefix() + "-" + (200 + r.nextInt(800)) + "-" + (200 + r.nextInt(800)) + "-"
+        return country.phone() + "-" + (200 + r.nextInt(800)) + "-" + (200 + r.nextInt(800)) + "-"
                 + (1000 + r.nextInt(9000));
     }
 

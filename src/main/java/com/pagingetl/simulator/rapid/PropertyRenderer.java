@@ -81,19 +81,16 @@ final class PropertyRenderer {
                         g.writeStringProperty("fax", phone(r, country));
                     }
                 }
-                case "category" -> strings(g, "category", "id", Integer.toString(data.categoryId(i)), "name",
+                case "category" -> object(g, "category", "id", Integer.toString(data.categoryId(i)), "name",
                         categoryName(i));
-                case "business_model" -> {
-                    g.writeObjectPropertyStart("business_model");
-                    g.writeBooleanProperty("expedia_collect", (data.flags(i) & RapidDataSet.FLAG_EXPEDIA_COLLECT) != 0);
-                    g.writeBooleanProperty("property_collect", (data.flags(i) & RapidDataSet.FLAG_PROPERTY_COLLECT) != 0);
-                    g.writeEndObject();
-                }
+                case "business_model" -> object(g, "business_model",
+                        "expedia_collect", (data.flags(i) & RapidDataSet.FLAG_EXPEDIA_COLLECT) != 0,
+                        "property_collect", (data.flags(i) & RapidDataSet.FLAG_PROPERTY_COLLECT) != 0);
                 case "rank" -> g.writeNumberProperty("rank", vrbo ? 99_999_999 : 1 + r.nextInt(250_000));
                 case "checkin" -> checkin(g, r, vrbo);
-                case "checkout" -> strings(g, "checkout", "time", pick(r, t.strings("checkout_times")));
+                case "checkout" -> object(g, "checkout", "time", pick(r, t.strings("checkout_times")));
                 case "fees" -> fees(g, r, country);
-                case "policies" -> strings(g, "policies", "know_before_you_go", t.string("know_before_you_go"));
+                case "policies" -> object(g, "policies", "know_before_you_go", t.string("know_before_you_go"));
                 case "attributes" -> {
                     g.writeObjectPropertyStart("attributes");
                     itemMap(g, "general", r, t.items("attributes_general"), 1, 3);
@@ -110,32 +107,24 @@ final class PropertyRenderer {
                 }
                 case "rooms" -> rooms(g, r, id);
                 case "rates" -> rates(g, r, id);
-                case "dates" -> {
-                    g.writeObjectPropertyStart("dates");
-                    long addedMillis = data.addedDay(i) * 86_400_000L + rnd(id, 2).nextInt(86_400_000);
-                    g.writeStringProperty("added", MILLIS.format(Instant.ofEpochMilli(addedMillis)));
-                    g.writeStringProperty("updated", MILLIS.format(Instant.ofEpochMilli(data.updatedMillis(i))));
-                    g.writeEndObject();
-                }
+                case "dates" -> object(g, "dates",
+                        "added", MILLIS.format(Instant.ofEpochMilli(data.addedDay(i) * 86_400_000L
+                                + rnd(id, 2).nextInt(86_400_000))),
+                        "updated", MILLIS.format(Instant.ofEpochMilli(data.updatedMillis(i))));
                 case "descriptions" -> descriptions(g, r, i, name, city);
                 case "statistics" -> itemMap(g, "statistics", r, t.items("statistics"), 1, 3);
                 case "airports" -> {
                     g.writeObjectPropertyStart("airports");
-                    g.writeObjectPropertyStart("preferred");
-                    g.writeStringProperty("iata_airport_code", city.iata());
-                    g.writeEndObject();
+                    object(g, "preferred", "iata_airport_code", city.iata());
                     g.writeEndObject();
                 }
                 case "themes" -> itemMap(g, "themes", r, t.items("themes"), 0, 3);
                 case "all_inclusive" -> {
                     if (data.categoryId(i) == 8 || r.nextInt(20) == 0) {
                         boolean all = data.categoryId(i) == 8;
-                        g.writeObjectPropertyStart("all_inclusive");
-                        g.writeBooleanProperty("all_rate_plans", all);
-                        g.writeBooleanProperty("some_rate_plans", !all);
-                        g.writeStringProperty("details", "<p>Onsite food and beverages are included in the room price"
-                                + " (some restrictions may apply).</p>");
-                        g.writeEndObject();
+                        object(g, "all_inclusive", "all_rate_plans", all, "some_rate_plans", !all, "details",
+                                "<p>Onsite food and beverages are included in the room price (some restrictions may"
+                                        + " apply).</p>");
                     }
                 }
                 case "tax_id" -> {
@@ -207,7 +196,7 @@ final class PropertyRenderer {
         String first = country.language().equals("en-US") ? LOCALIZED_LANGUAGES[r.nextInt(LOCALIZED_LANGUAGES.length)]
                 : country.language();
         for (String language : first.equals("en-US") ? new String[]{first} : new String[]{first, "en-US"}) {
-            strings(g, language, "method", "GET", "href", baseUrl.get() + "/v3/properties/content?language="
+            object(g, language, "method", "GET", "href", baseUrl.get() + "/v3/properties/content?language="
                     + language + "&include=address&property_id=" + pid + (vrbo ? "&supply_source=vrbo" : ""));
         }
         g.writeEndObject();
@@ -219,7 +208,7 @@ final class PropertyRenderer {
         g.writeObjectPropertyStart("ratings");
         double stars = data.starRating(i);
         if (stars > 0) {
-            strings(g, "property", "rating", Double.toString(stars), "type", "Star");
+            object(g, "property", "rating", Double.toString(stars), "type", "Star");
         }
         g.writeObjectPropertyStart("guest");
         g.writeNumberProperty("count", r.nextInt(5) == 0 ? r.nextInt(20) : r.nextInt(60_000));
@@ -239,15 +228,10 @@ final class PropertyRenderer {
         double lat = round6(city.latitude() + (r.nextDouble() - 0.5) * 0.12);
         double lon = round6(city.longitude() + (r.nextDouble() - 0.5) * 0.12);
         g.writeObjectPropertyStart("location");
-        g.writeObjectPropertyStart("coordinates");
-        g.writeNumberProperty("latitude", lat);
-        g.writeNumberProperty("longitude", lon);
-        g.writeEndObject();
+        object(g, "coordinates", "latitude", lat, "longitude", lon);
         if (vrbo) {
-            g.writeObjectPropertyStart("obfuscated_coordinates");
-            g.writeNumberProperty("latitude", round6(lat + (r.nextDouble() - 0.5) * 0.02));
-            g.writeNumberProperty("longitude", round6(lon + (r.nextDouble() - 0.5) * 0.02));
-            g.writeEndObject();
+            object(g, "obfuscated_coordinates", "latitude", round6(lat + (r.nextDouble() - 0.5) * 0.02),
+                    "longitude", round6(lon + (r.nextDouble() - 0.5) * 0.02));
         }
         g.writeBooleanProperty("obfuscation_required", false);
         g.writeEndObject();
@@ -298,7 +282,7 @@ final class PropertyRenderer {
             String dir = "https://i.travelapi.com/lodging/" + (id / 1_000_000 + 1) * 1_000_000 + "/"
                     + (id / 10_000 + 1) * 10_000 + "/" + (id / 100 + 1) * 100 + "/" + id + "/" + hash + "_";
             for (JsonNode size : t.rows("image_sizes")) {
-                strings(g, size.get(0).asString(), "method", "GET", "href", dir + size.get(1).asString() + ".jpg");
+                object(g, size.get(0).asString(), "method", "GET", "href", dir + size.get(1).asString() + ".jpg");
             }
             g.writeEndObject();
             g.writeEndObject();
@@ -318,7 +302,7 @@ final class PropertyRenderer {
             g.writeStringProperty("id", roomId);
             g.writeStringProperty("name", types.get((start + k) % types.size()));
             int sqm = 15 + r.nextInt(60);
-            strings(g, "descriptions", "overview", "<strong>" + bed.get(1).asString() + "</strong><br />"
+            object(g, "descriptions", "overview", "<strong>" + bed.get(1).asString() + "</strong><br />"
                     + Math.round(sqm * 10.764) + "-sq-foot (" + sqm + "-sq-meter) room<br /><br /><b>Internet</b> - "
                     + "Free WiFi");
             itemMap(g, "amenities", r, t.items("room_amenities"), 1, 3);
@@ -336,24 +320,14 @@ final class PropertyRenderer {
             g.writeEndArray();
             g.writeEndObject();
             g.writeEndObject();
-            g.writeObjectPropertyStart("area");
-            g.writeNumberProperty("square_meters", sqm);
-            g.writeNumberProperty("square_feet", Math.round(sqm * 10.764));
-            g.writeEndObject();
+            object(g, "area", "square_meters", sqm, "square_feet", Math.round(sqm * 10.764));
             itemMap(g, "views", r, t.items("views"), 0, 1);
             g.writeObjectPropertyStart("occupancy");
-            g.writeObjectPropertyStart("max_allowed");
             int adults = 1 + r.nextInt(4);
             int children = r.nextInt(3);
-            g.writeNumberProperty("total", adults + children);
-            g.writeNumberProperty("children", children);
-            g.writeNumberProperty("adults", adults);
-            g.writeEndObject();
+            object(g, "max_allowed", "total", adults + children, "children", children, "adults", adults);
             g.writeObjectPropertyStart("age_categories");
-            g.writeObjectPropertyStart("Adult");
-            g.writeStringProperty("name", "Adult");
-            g.writeNumberProperty("minimum_age", 12 + r.nextInt(7));
-            g.writeEndObject();
+            object(g, "Adult", "name", "Adult", "minimum_age", 12 + r.nextInt(7));
             g.writeEndObject();
             g.writeEndObject();
             g.writeEndObject();
@@ -408,7 +382,7 @@ final class PropertyRenderer {
     private void vacationRental(JsonGenerator g, SplittableRandom r, int id) {
         g.writeObjectPropertyStart("vacation_rental_details");
         g.writeBooleanProperty("private_host", r.nextBoolean());
-        strings(g, "property_manager", "name", pick(r, t.strings("surnames")) + " Rentals");
+        object(g, "property_manager", "name", pick(r, t.strings("surnames")) + " Rentals");
         g.writeArrayPropertyStart("house_rules");
         List<String> rules = t.strings("house_rules");
         int from = r.nextInt(rules.size());
@@ -455,15 +429,19 @@ final class PropertyRenderer {
 
     /** Writes {@code "field": {"id","name"}} of a chain or brand; an independent property's is 0, Independent. */
     private static void named(JsonGenerator g, String field, RapidTemplates.Named chainOrBrand) {
-        strings(g, field, "id", chainOrBrand == null ? "0" : chainOrBrand.id(), "name",
+        object(g, field, "id", chainOrBrand == null ? "0" : chainOrBrand.id(), "name",
                 chainOrBrand == null ? "Independent" : chainOrBrand.name());
     }
 
-    /** Writes {@code "field": {k1: v1, k2: v2...}} from {@code keysAndValues}, all strings. */
-    private static void strings(JsonGenerator g, String field, String... keysAndValues) {
+    /** Writes {@code "field": {k1: v1, k2: v2...}}; a value is a string, a boolean or a boxed number. */
+    private static void object(JsonGenerator g, String field, Object... keysAndValues) {
         g.writeObjectPropertyStart(field);
         for (int k = 0; k < keysAndValues.length; k += 2) {
-            g.writeStringProperty(keysAndValues[k], keysAndValues[k + 1]);
+            if (keysAndValues[k + 1] instanceof String text) {
+                g.writeStringProperty((String) keysAndValues[k], text);
+            } else {
+                g.writePOJOProperty((String) keysAndValues[k], keysAndValues[k + 1]);
+            }
         }
         g.writeEndObject();
     }

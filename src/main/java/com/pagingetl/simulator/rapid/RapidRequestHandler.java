@@ -11,7 +11,7 @@ import java.util.Map;
 
 /**
  * The Rapid API on the kit's server: counts the request, applies faults, checks the signature and the required
- * {@code Accept}, {@code Accept-Encoding} and {@code User-Agent}, routes to the pager or the file endpoints, and
+ * {@code Accept}, {@code Accept-Encoding} and {@code User-Agent}, routes to the endpoints, and
  * encodes the answer (gzip JSON, Rapid headers, optional latency). Thread-safe.
  */
 final class RapidRequestHandler implements SimServer.Handler {
@@ -27,19 +27,17 @@ final class RapidRequestHandler implements SimServer.Handler {
     static final String JSON = "application/json;charset=UTF-8";
 
     private final RapidSimulator simulator;
-    private final RapidPager pager;
-    private final RapidFiles files;
+    private final RapidEndpoints endpoints;
     private final RapidAuthenticator authenticator;
     private final SimulatedFaults<RapidFault> faults;
     private final RapidOptions options;
     private final ApiRequestMeter meter;
 
     /** {@code meter} tallies the requests of each API path, faulted ones included. */
-    RapidRequestHandler(RapidSimulator simulator, RapidPager pager, RapidFiles files, RapidAuthenticator authenticator,
+    RapidRequestHandler(RapidSimulator simulator, RapidEndpoints endpoints, RapidAuthenticator authenticator,
                         SimulatedFaults<RapidFault> faults, RapidOptions options, ApiRequestMeter meter) {
         this.simulator = simulator;
-        this.pager = pager;
-        this.files = files;
+        this.endpoints = endpoints;
         this.authenticator = authenticator;
         this.faults = faults;
         this.options = options;
@@ -51,7 +49,7 @@ final class RapidRequestHandler implements SimServer.Handler {
         String path = request.path();
         try {
             if (path.startsWith(FILES_PREFIX) && request.is("GET")) {
-                return files.file(path.substring(FILES_PREFIX.length()), request.params());
+                return endpoints.file(path.substring(FILES_PREFIX.length()), request.params());
             }
             if (!API_PATHS.contains(path)) {
                 return gzipped(error(RapidError.notFound(path)), request.acceptsGzip());
@@ -102,10 +100,10 @@ final class RapidRequestHandler implements SimServer.Handler {
             authenticator.verify(request.header("Authorization"), simulator.now().getEpochSecond());
             requireHeaders(request, gzip);
             reply = switch (path) {
-                case CONTENT_PATH -> pager.content(params);
-                case INACTIVE_PATH -> pager.inactive(params);
-                case CATALOG_FILE_PATH -> files.link(params, true);
-                default -> files.link(params, false);
+                case CONTENT_PATH -> endpoints.content(params);
+                case INACTIVE_PATH -> endpoints.inactive(params);
+                case CATALOG_FILE_PATH -> endpoints.fileLink(params, true);
+                default -> endpoints.fileLink(params, false);
             };
         } catch (RapidApiException e) {
             reply = error(e.error());

@@ -41,7 +41,7 @@ public final class RapidSimulator extends KitSimulator<RapidFault> {
     private final SimulatedFaults<RapidFault> faults;
     private final RapidAuthenticator authenticator;
     private volatile Duration clockOffset = Duration.ZERO;
-    private volatile RapidPager pager;
+    private volatile RapidEndpoints endpoints;
 
     public RapidSimulator(SimulatorOptions options) {
         super("rapid", RapidFault.class);
@@ -58,11 +58,10 @@ public final class RapidSimulator extends KitSimulator<RapidFault> {
 
     @Override
     protected SimServer.Handler serve(SimAdmin admin) {
-        PropertyRenderer renderer = new PropertyRenderer(data, this::baseUrl);
-        pager = new RapidPager(data, renderer, this::now, this::baseUrl, options.pageSize(), options.linkLifetime(),
+        endpoints = new RapidEndpoints(data, this::now, this::baseUrl, options.pageSize(), options.linkLifetime(),
                 options.emptyLastPage());
-        RapidFiles files = new RapidFiles(data, renderer, this::now, this::baseUrl);
-        RapidRequestHandler handler = new RapidRequestHandler(this, pager, files, authenticator, faults, options, admin.meter());
+        RapidRequestHandler handler = new RapidRequestHandler(this, endpoints, authenticator, faults, options,
+                admin.meter());
         admin.get("status", this::statusJson)
                 .post("links/expire", this::expireAllLinks)
                 .post("clock", request -> {
@@ -176,20 +175,20 @@ public final class RapidSimulator extends KitSimulator<RapidFault> {
      * single reader paging right now certainly meets an expired link.
      */
     public void expireLinks(int alsoNext) {
-        if (pager != null) {
-            pager.expireAll(alsoNext);
+        if (endpoints != null) {
+            endpoints.expireAll(alsoNext);
         }
     }
 
     /** How many times the page of {@code tokenOrUrl} (a token or a whole next URL) was served successfully. */
     public int tokenServeCount(String tokenOrUrl) {
         int at = tokenOrUrl.indexOf("token=");
-        return pager == null ? 0 : pager.timesServed(at < 0 ? tokenOrUrl : tokenOrUrl.substring(at + 6));
+        return endpoints == null ? 0 : endpoints.timesServed(at < 0 ? tokenOrUrl : tokenOrUrl.substring(at + 6));
     }
 
     /** The largest number of times any single token was served (1 means no page was fetched twice). */
     public int maxTokenServeCount() {
-        return pager == null ? 0 : pager.maxTimesServed();
+        return endpoints == null ? 0 : endpoints.maxTimesServed();
     }
 
     /** Active properties with {@code supply_source=expedia}. */

@@ -15,20 +15,20 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class RapidPagerTests {
+class RapidEndpointsTests {
 
     private static final RapidDataSet DATA = new RapidDataSet(RapidTemplates.load(), 400, 7, 0.2,
             Instant.parse("2026-03-10T12:00:00Z"));
 
     @Test
     void aTokenCarriesTheWholeQueryAndIsOpaque() {
-        RapidPager pager = pager();
+        RapidEndpoints endpoints = endpoints();
         var query = QueryStrings.parse("country_code=US&include=name&language=en-US&supply_source=expedia");
-        String token = token(pager.content(query));
+        String token = token(endpoints.content(query));
         // Long plaintext fragments only: a two-letter one such as "US" turns up in random base64 by chance.
         assertThat(token).matches("[A-Za-z0-9_-]+").doesNotContain("country_code").doesNotContain("expedia");
 
-        var second = JsonMapper.shared().readTree(pager.content(Map.of("token", List.of(token))).body());
+        var second = JsonMapper.shared().readTree(endpoints.content(Map.of("token", List.of(token))).body());
         int[] expected = DATA.page(RapidQuery.parse(query), 0, Integer.MAX_VALUE).indexes();
         List<String> ids = new ArrayList<>(second.propertyNames());
         assertThat(ids).containsExactlyElementsOf(Arrays.stream(expected).skip(10).limit(10)
@@ -38,29 +38,28 @@ class RapidPagerTests {
 
     @Test
     void rejectsEditedForeignAndGarbageTokens() {
-        RapidPager pager = pager();
-        String token = token(pager.inactive(Map.of("since", List.of("2000-01-01"))));
+        RapidEndpoints endpoints = endpoints();
+        String token = token(endpoints.inactive(Map.of("since", List.of("2000-01-01"))));
         char[] chars = token.toCharArray();
         chars[5] = chars[5] == 'A' ? 'B' : 'A';
         for (String bad : List.of(new String(chars), "!!!", "")) {
-            assertInvalid(pager, bad);
+            assertInvalid(endpoints, bad);
         }
-        assertInvalid(pager(), token);
-        assertThatThrownBy(() -> pager.content(Map.of("token", List.of(token))))
+        assertInvalid(endpoints(), token);
+        assertThatThrownBy(() -> endpoints.content(Map.of("token", List.of(token))))
                 .isInstanceOfSatisfying(RapidApiException.class,
                         e -> assertThat(e.error().errors().get(0).type()).isEqualTo("link.invalid"));
-        assertThat(pager.inactive(Map.of("token", List.of(token))).status()).isEqualTo(200);
+        assertThat(endpoints.inactive(Map.of("token", List.of(token))).status()).isEqualTo(200);
     }
 
-    private static void assertInvalid(RapidPager pager, String token) {
-        assertThatThrownBy(() -> pager.inactive(Map.of("token", List.of(token))))
+    private static void assertInvalid(RapidEndpoints endpoints, String token) {
+        assertThatThrownBy(() -> endpoints.inactive(Map.of("token", List.of(token))))
                 .isInstanceOfSatisfying(RapidApiException.class,
                         e -> assertThat(e.error().errors().get(0).type()).isEqualTo("link.invalid"));
     }
 
-    private static RapidPager pager() {
-        return new RapidPager(DATA, new PropertyRenderer(DATA, () -> "http://127.0.0.1:1"), Instant::now,
-                () -> "http://127.0.0.1:1", 10, Duration.ofHours(1), true);
+    private static RapidEndpoints endpoints() {
+        return new RapidEndpoints(DATA, Instant::now, () -> "http://127.0.0.1:1", 10, Duration.ofHours(1), true);
     }
 
     private static String token(SimResponse reply) {

@@ -1,10 +1,14 @@
 package com.pagingetl.simulator.rapid;
 
+import com.pagingetl.simulator.QueryStrings;
 import com.pagingetl.simulator.SimResponse;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,22 +22,28 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.zip.GZIPOutputStream;
 
 /**
- * Serves the pages of {@code /properties/content} and {@code /properties/inactive}: resolves a first request or a
- * {@code token}, selects the page (keyset on the property id, so a token always yields the same page while the
- * data is unchanged), renders it, and issues the next {@code Link} with its {@code expires}.
+ * The answers of the Rapid endpoints, rendered from the data set. The pages of {@code /properties/content} and
+ * {@code /properties/inactive}: resolves a first request or a {@code token}, selects the page (keyset on the
+ * property id, so a token always yields the same page while the data is unchanged), renders it, and issues the next
+ * {@code Link} with its {@code expires}. A token is a random name for the page it leads to, which this instance
+ * keeps: it needs no other query parameter, cannot be forged or edited, and is meaningless to another instance.
  *
- * <p>A token is a random name for the page it leads to, which this instance keeps: it needs no other query
- * parameter, cannot be forged or edited, and is meaningless to another simulator instance. Thread-safe.
+ * <p>The bulk file endpoints {@code /files/properties/catalog} and {@code /files/properties/content} answer
+ * {@code {"method","href","expires"}}; the {@code href} (a path standing in for the signed S3 URL, no Authorization
+ * needed) serves the JSON Lines gzip file of every active property of the supply source. Thread-safe.
  */
-final class RapidPager {
+final class RapidEndpoints {
 
     /** Where a token leads: the whole query of {@code endpoint} and the id after which the page starts. */
     record PageToken(String endpoint, Map<String, List<String>> query, int afterId, Instant expires, long serial,
                      AtomicInteger served) {
     }
 
+    private static final DateTimeFormatter MILLIS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+            .withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter NANOS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'")
             .withZone(ZoneOffset.UTC);
 
@@ -49,10 +59,10 @@ final class RapidPager {
     private final AtomicLong serials = new AtomicLong();
     private volatile long expiredUpTo = 0;
 
-    RapidPager(RapidDataSet data, PropertyRenderer renderer, Supplier<Instant> clock, Supplier<String> baseUrl,
-               int pageSize, Duration lifetime, boolean emptyLastPage) {
+    RapidEndpoints(RapidDataSet data, Supplier<Instant> clock, Supplier<String> baseUrl, int pageSize,
+                   Duration lifetime, boolean emptyLastPage) {
         this.data = data;
-        this.renderer = renderer;
+        this.renderer = new PropertyRenderer(data, baseUrl);
         this.clock = clock;
         this.baseUrl = baseUrl;
         this.pageSize = pageSize;
@@ -92,14 +102,56 @@ final class RapidPager {
         });
     }
 
+    /** {@code {"method","href","expires"}} of a bulk file: every active property, or its catalog fields. */
+    SimResponse fileLink(Map<String, List<String>> params, boolean catalog) {
+        RapidQuery q = RapidQuery.parse(Map.of(
+                "language", params.getOrDefault("language", List.of()),
+                "supply_source", params.getOrDefault("supply_source", List.of())));
+        String href = baseUrl.get() + RapidRequestHandler.FILES_PREFIX + (catalog ? "catalog" : "content")
+                + ".jsonl.gz?language=" + QueryStrings.encode(q.language()) + "&supply_source=" + q.supplySource();
+        return json(256, g -> {
+            g.writeStartObject();
+            g.writeStringProperty("method", "GET");
+            g.writeStringProperty("href", href);
+            g.writeStringProperty("expires", MILLIS.format(clock.get().plusSeconds(3600)));
+            g.writeEndObject();
+        });
+    }
+
+    /** The gzip JSON Lines file; {@code name} is {@code catalog.jsonl.gz} or {@code content.jsonl.gz}. */
+    SimResponse file(String name, Map<String, List<String>> params) {
+        boolean catalog = name.equals("catalog.jsonl.gz");
+        if (!catalog && !name.equals("content.jsonl.gz")) {
+            return RapidRequestHandler.error(RapidError.notFound(name));
+        }
+        String supplySource = params.getOrDefault("supply_source", List.of("expedia")).get(0);
+        RapidQuery q = RapidQuery.all(supplySource, catalog ? PropertyRenderer.CATALOG_FIELDS : null);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (OutputStream gz = new GZIPOutputStream(bytes, 64 * 1024)) {
+            int after = 0;
+            RapidDataSet.Page page;
+            do {
+                page = data.page(q, after, 1_000);
+                for (int i : page.indexes()) {
+                    ByteArrayOutputStream line = new ByteArrayOutputStream(4_096);
+                    try (JsonGenerator g = JsonMapper.shared().createGenerator(line)) {
+                        renderer.write(g, i, q.fields());
+                    }
+                    line.write('\n');
+                    line.writeTo(gz);
+                    after = data.id(i);
+                }
+            } while (page.more());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new SimResponse(200, "application/gzip", bytes.toByteArray());
+    }
+
     /** The page's JSON written by {@code body}, its total and, unless it is the last, the next {@code Link}. */
     private SimResponse finish(RapidDataSet.Page page, boolean paginated, String endpoint,
                                Map<String, List<String>> query, int bytesPerRecord, Consumer<JsonGenerator> body) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, page.indexes().length * bytesPerRecord));
-        try (JsonGenerator g = JsonMapper.shared().createGenerator(out)) {
-            body.accept(g);
-        }
-        SimResponse reply = new SimResponse(200, RapidRequestHandler.JSON, out.toByteArray());
+        SimResponse reply = json(page.indexes().length * bytesPerRecord, body);
         reply.header("Pagination-Total-Results", Integer.toString(page.total()));
         if (page.more() || paginated && emptyLastPage && page.indexes().length > 0) {
             int lastId = data.id(page.indexes()[page.indexes().length - 1]);
@@ -114,6 +166,14 @@ final class RapidPager {
                     + ">; rel=\"next\"; expires=" + NANOS.format(expires));
         }
         return reply;
+    }
+
+    private static SimResponse json(int expectedBytes, Consumer<JsonGenerator> body) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, expectedBytes));
+        try (JsonGenerator g = JsonMapper.shared().createGenerator(out)) {
+            body.accept(g);
+        }
+        return new SimResponse(200, RapidRequestHandler.JSON, out.toByteArray());
     }
 
     /** The token of a next link, or null on a first request. */

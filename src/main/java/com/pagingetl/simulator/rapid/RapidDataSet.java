@@ -301,18 +301,18 @@ final class RapidDataSet {
         });
     }
 
-    /** Marks a property as updated at {@code now}; returns false for an unknown id. */
-    boolean touch(String propertyId, Instant now) {
+    /** Marks a property as updated at {@code now}. @throws IllegalArgumentException for an unknown id */
+    void touch(String propertyId, Instant now) {
         long millis = now.toEpochMilli();
-        return write(propertyId, i -> {
+        write(propertyId, i -> {
             updatedDay[i] = (int) Math.floorDiv(millis, 86_400_000L);
             updatedMillisOfDay[i] = (int) Math.floorMod(millis, 86_400_000L);
         });
     }
 
-    /** Makes a property inactive as of {@code day}; returns false for an unknown id. */
-    boolean deactivate(String propertyId, LocalDate day) {
-        return write(propertyId, i -> inactiveDay[i] = (int) day.toEpochDay());
+    /** Makes a property inactive as of {@code day}. @throws IllegalArgumentException for an unknown id */
+    void deactivate(String propertyId, LocalDate day) {
+        write(propertyId, i -> inactiveDay[i] = (int) day.toEpochDay());
     }
 
     private <T> T read(Supplier<T> view) {
@@ -324,15 +324,14 @@ final class RapidDataSet {
         }
     }
 
-    private boolean write(String propertyId, IntConsumer change) {
+    private void write(String propertyId, IntConsumer change) {
         int i = indexOf(Integer.parseInt(propertyId));
         if (i < 0) {
-            return false;
+            throw new IllegalArgumentException("unknown property id " + propertyId);
         }
         lock.writeLock().lock();
         try {
             change.accept(i);
-            return true;
         } finally {
             lock.writeLock().unlock();
         }

@@ -3,6 +3,7 @@ package com.pagingetl.simulator.rapid;
 import com.pagingetl.simulator.QueryStrings;
 import com.pagingetl.simulator.KitSimulator;
 import com.pagingetl.simulator.SimAdmin;
+import com.pagingetl.simulator.SimRequest;
 import com.pagingetl.simulator.SimServer;
 import com.pagingetl.simulator.SimulatedFaults;
 import com.pagingetl.simulator.SimulatorOption;
@@ -14,6 +15,7 @@ import tools.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -24,7 +26,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Collectors;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
 
 /**
  * Embedded simulator of the Expedia Group Rapid v3 content API ({@code GET /v3/properties/content},
@@ -39,9 +45,9 @@ public final class RapidSimulator extends KitSimulator<RapidFault> {
     private final RapidOptions options;
     private final RapidDataSet data;
     private final SimulatedFaults<RapidFault> faults;
-    private final RapidAuthenticator authenticator;
+    private final RapidEndpoints endpoints;
+    private final RapidRequestHandler handler;
     private volatile Duration clockOffset = Duration.ZERO;
-    private volatile RapidEndpoints endpoints;
 
     public RapidSimulator(SimulatorOptions options) {
         super("rapid", RapidFault.class);
@@ -53,30 +59,29 @@ public final class RapidSimulator extends KitSimulator<RapidFault> {
                 List.of(RapidFault.SERVER_ERROR_500, RapidFault.SERVICE_UNAVAILABLE_503));
         Set<String> refused = Arrays.stream(this.options.unauthorizedKeys().split(","))
                 .map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toUnmodifiableSet());
-        this.authenticator = new RapidAuthenticator(this.options.apiKey(), this.options.sharedSecret(), refused);
+        this.endpoints = new RapidEndpoints(data, this::now, this::baseUrl, this.options.pageSize(),
+                this.options.linkLifetime(), this.options.emptyLastPage());
+        this.handler = new RapidRequestHandler(this, endpoints, new RapidAuthenticator(this.options.apiKey(),
+                this.options.sharedSecret(), refused), faults, this.options, admin.meter());
     }
 
     @Override
     protected SimServer.Handler serve(SimAdmin admin) {
-        endpoints = new RapidEndpoints(data, this::now, this::baseUrl, options.pageSize(), options.linkLifetime(),
-                options.emptyLastPage());
-        RapidRequestHandler handler = new RapidRequestHandler(this, endpoints, authenticator, faults, options,
-                admin.meter());
         admin.get("status", this::statusJson)
                 .post("links/expire", this::expireAllLinks)
-                .post("clock", request -> {
-                    setClockOffset(Duration.ofSeconds(Long.parseLong(request.param("offsetSeconds"))));
-                    return "{\"ok\":true}";
-                })
-                .post("properties/touch", request -> {
-                    touch(request.param("property_id"));
-                    return "{\"ok\":true}";
-                })
-                .post("properties/deactivate", request -> {
-                    deactivate(request.param("property_id"));
-                    return "{\"ok\":true}";
-                });
+                .post("clock", ok(request -> setClockOffset(Duration.ofSeconds(Long.parseLong(
+                        request.param("offsetSeconds"))))))
+                .post("properties/touch", ok(request -> touch(request.param("property_id"))))
+                .post("properties/deactivate", ok(request -> deactivate(request.param("property_id"))));
         return handler;
+    }
+
+    /** An admin action answering {@code {"ok":true}}. */
+    private static Function<SimRequest, String> ok(Consumer<SimRequest> action) {
+        return request -> {
+            action.accept(request);
+            return "{\"ok\":true}";
+        };
     }
 
     @Override
@@ -175,20 +180,18 @@ public final class RapidSimulator extends KitSimulator<RapidFault> {
      * single reader paging right now certainly meets an expired link.
      */
     public void expireLinks(int alsoNext) {
-        if (endpoints != null) {
-            endpoints.expireAll(alsoNext);
-        }
+        endpoints.expireAll(alsoNext);
     }
 
     /** How many times the page of {@code tokenOrUrl} (a token or a whole next URL) was served successfully. */
     public int tokenServeCount(String tokenOrUrl) {
         int at = tokenOrUrl.indexOf("token=");
-        return endpoints == null ? 0 : endpoints.timesServed(at < 0 ? tokenOrUrl : tokenOrUrl.substring(at + 6));
+        return endpoints.timesServed(at < 0 ? tokenOrUrl : tokenOrUrl.substring(at + 6));
     }
 
     /** The largest number of times any single token was served (1 means no page was fetched twice). */
     public int maxTokenServeCount() {
-        return endpoints == null ? 0 : endpoints.maxTimesServed();
+        return endpoints.maxTimesServed();
     }
 
     /** Active properties with {@code supply_source=expedia}. */
@@ -216,8 +219,7 @@ public final class RapidSimulator extends KitSimulator<RapidFault> {
         try {
             q = RapidQuery.parse(QueryStrings.parse(queryString));
         } catch (RapidApiException e) {
-            throw new IllegalArgumentException("query is invalid: " + new String(e.error().toJson(),
-                    java.nio.charset.StandardCharsets.UTF_8));
+            throw new IllegalArgumentException("query is invalid: " + new String(e.error().toJson(), UTF_8));
         }
         return ids(data.page(q, 0, Integer.MAX_VALUE));
     }
@@ -242,16 +244,12 @@ public final class RapidSimulator extends KitSimulator<RapidFault> {
 
     /** Marks a property as updated now (server clock): it then matches {@code date_updated_start=<today>}. */
     public void touch(String propertyId) {
-        if (!data.touch(propertyId, now())) {
-            throw new IllegalArgumentException("unknown property id " + propertyId);
-        }
+        data.touch(propertyId, now());
     }
 
     /** Makes a property inactive as of today (server clock). */
     public void deactivate(String propertyId) {
-        if (!data.deactivate(propertyId, LocalDate.ofInstant(now(), java.time.ZoneOffset.UTC))) {
-            throw new IllegalArgumentException("unknown property id " + propertyId);
-        }
+        data.deactivate(propertyId, LocalDate.ofInstant(now(), ZoneOffset.UTC));
     }
 
     private String statusJson() {

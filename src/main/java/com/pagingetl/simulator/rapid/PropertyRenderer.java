@@ -429,7 +429,7 @@ final class PropertyRenderer {
 
     /** Writes {@code "field": {"id","name"}} of a chain or brand; an independent property's is 0, Independent. */
     private static void named(JsonGenerator g, String field, RapidTemplates.Named chainOrBrand) {
-        object(g, field, "id", chainOrBrand == null ? "0" : chainOrBrand.id(), "name",
+        object(g, field, "id", RapidTemplates.idOf(chainOrBrand), "name",
                 chainOrBrand == null ? "Independent" : chainOrBrand.name());
     }
 

@@ -116,11 +116,7 @@ final class RapidDataSet {
     }
 
     private static int pick(SplittableRandom random, int[] weights) {
-        int total = 0;
-        for (int w : weights) {
-            total += w;
-        }
-        int r = random.nextInt(total);
+        int r = random.nextInt(IntStream.of(weights).sum());
         for (int i = 0; i < weights.length; i++) {
             r -= weights[i];
             if (r < 0) {
@@ -219,11 +215,7 @@ final class RapidDataSet {
     }
 
     private boolean matches(RapidQuery q, int i) {
-        if (inactiveDay[i] != ACTIVE) {
-            return false;
-        }
-        boolean vrbo = (flags[i] & FLAG_VRBO) != 0;
-        if (vrbo != "vrbo".equals(q.supplySource())) {
+        if (!active(i, q.supplySource())) {
             return false;
         }
         if (q.countries() != null && !q.countries().contains(templates.countries.get(country[i]).code())) {
@@ -253,17 +245,8 @@ final class RapidDataSet {
                 || q.businessModels().contains("property_collect") && (flags[i] & FLAG_PROPERTY_COLLECT) != 0)) {
             return false;
         }
-        if (q.chainIds() != null) {
-            RapidTemplates.Chain c = chain(i);
-            if (!q.chainIds().contains(c == null ? "0" : c.id())) {
-                return false;
-            }
-        }
-        if (q.brandIds() != null) {
-            RapidTemplates.Brand b = brand(i);
-            return q.brandIds().contains(b == null ? "0" : b.id());
-        }
-        return true;
+        return (q.chainIds() == null || q.chainIds().contains(RapidTemplates.idOf(chain(i))))
+                && (q.brandIds() == null || q.brandIds().contains(RapidTemplates.idOf(brand(i))));
     }
 
     // ---- test and admin views ------------------------------------------------------------------------------

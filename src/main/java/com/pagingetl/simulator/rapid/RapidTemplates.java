@@ -41,6 +41,11 @@ final class RapidTemplates {
         String name();
     }
 
+    /** The id of a chain or brand, 0 for an independent property's (null). */
+    static String idOf(Named chainOrBrand) {
+        return chainOrBrand == null ? "0" : chainOrBrand.id();
+    }
+
     record Brand(String id, String name) implements Named {
     }
 

@@ -128,20 +128,14 @@ final class RapidEndpoints {
         RapidQuery q = RapidQuery.all(supplySource, catalog ? PropertyRenderer.CATALOG_FIELDS : null);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (OutputStream gz = new GZIPOutputStream(bytes, 64 * 1024)) {
-            int after = 0;
-            RapidDataSet.Page page;
-            do {
-                page = data.page(q, after, 1_000);
-                for (int i : page.indexes()) {
-                    ByteArrayOutputStream line = new ByteArrayOutputStream(4_096);
-                    try (JsonGenerator g = JsonMapper.shared().createGenerator(line)) {
-                        renderer.write(g, i, q.fields());
-                    }
-                    line.write('\n');
-                    line.writeTo(gz);
-                    after = data.id(i);
+            for (int i : data.page(q, 0, Integer.MAX_VALUE).indexes()) {
+                ByteArrayOutputStream line = new ByteArrayOutputStream(4_096);
+                try (JsonGenerator g = JsonMapper.shared().createGenerator(line)) {
+                    renderer.write(g, i, q.fields());
                 }
-            } while (page.more());
+                line.write('\n');
+                line.writeTo(gz);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

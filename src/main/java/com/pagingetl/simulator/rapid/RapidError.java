@@ -13,7 +13,8 @@ import java.util.Locale;
  * A Rapid error envelope {@code {"type","message","fields":[{name,type,value}],"errors":[...]}} with its HTTP
  * status, plus the factory methods for the errors the real API documents. Immutable.
  */
-record RapidError(@JsonIgnore int status, String type, String message, @JsonInclude(Include.NON_EMPTY) List<Field> fields,
+record RapidError(@JsonIgnore int status, String type, String message,
+                  @JsonInclude(Include.NON_EMPTY) List<Field> fields,
                   @JsonInclude(Include.NON_EMPTY) List<RapidError> errors) {
 
     /** One {@code fields} entry; {@code value} may be null (then it is omitted). */
@@ -76,7 +77,8 @@ record RapidError(@JsonIgnore int status, String type, String message, @JsonIncl
                     "The link you followed has expired. Please build a new request to restart pagination.");
             case 429 -> simple(429, "too_many_requests", "You have reached your capacity for this type of request.");
             case 503 -> simple(503, "service_unavailable", "This service is currently unavailable.");
-            default -> status >= 500 ? simple(status, "unknown_internal_error", "An internal server error has occurred.")
+            default -> status >= 500
+                    ? simple(status, "unknown_internal_error", "An internal server error has occurred.")
                     : simple(status, "error", "HTTP " + status);
         };
     }

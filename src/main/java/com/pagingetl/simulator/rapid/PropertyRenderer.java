@@ -37,67 +37,11 @@ final class PropertyRenderer {
     private final RapidDataSet data;
     private final RapidTemplates t;
     private final java.util.function.Supplier<String> baseUrl;
-    private final List<String> brandedNames;
-    private final List<String> independentNames;
-    private final List<String> adjectives;
-    private final List<String> nouns;
-    private final List<String> districts;
-    private final List<String> features;
-    private final List<String> surnames;
-    private final List<String> streets;
-    private final List<RapidTemplates.Item> amenities;
-    private final List<RapidTemplates.Item> generalAttributes;
-    private final List<RapidTemplates.Item> petAttributes;
-    private final List<RapidTemplates.Item> statistics;
-    private final List<RapidTemplates.Item> themes;
-    private final List<RapidTemplates.Item> paymentTypes;
-    private final List<RapidTemplates.Item> spokenLanguages;
-    private final List<RapidTemplates.Item> roomAmenities;
-    private final List<RapidTemplates.Item> views;
-    private final List<RapidTemplates.Item> rateAmenities;
-    private final List<JsonNode> imageCaptions;
-    private final List<JsonNode> imageSizes;
-    private final List<JsonNode> bedGroups;
-    private final List<String> roomTypes;
-    private final List<String> checkinBegin;
-    private final List<String> checkinEnd;
-    private final List<String> checkoutTimes;
-    private final List<String> specialInstructions;
-    private final List<String> houseRules;
-    private final JsonNode descriptions;
 
     PropertyRenderer(RapidDataSet data, java.util.function.Supplier<String> baseUrl) {
         this.data = data;
         this.t = data.templates;
         this.baseUrl = baseUrl;
-        brandedNames = t.strings("name_patterns_branded");
-        independentNames = t.strings("name_patterns_independent");
-        adjectives = t.strings("adjectives");
-        nouns = t.strings("nouns");
-        districts = t.strings("districts");
-        features = t.strings("features");
-        surnames = t.strings("surnames");
-        streets = t.strings("streets");
-        amenities = t.items("amenities");
-        generalAttributes = t.items("attributes_general");
-        petAttributes = t.items("attributes_pets");
-        statistics = t.items("statistics");
-        themes = t.items("themes");
-        paymentTypes = t.items("payment_types");
-        spokenLanguages = t.items("spoken_languages");
-        roomAmenities = t.items("room_amenities");
-        views = t.items("views");
-        rateAmenities = t.items("rate_amenities");
-        imageCaptions = t.rows("image_captions");
-        imageSizes = t.rows("image_sizes");
-        bedGroups = t.rows("bed_groups");
-        roomTypes = t.strings("room_types");
-        checkinBegin = t.strings("checkin_begin_times");
-        checkinEnd = t.strings("checkin_end_times");
-        checkoutTimes = t.strings("checkout_times");
-        specialInstructions = t.strings("special_instructions");
-        houseRules = t.strings("house_rules");
-        descriptions = t.content.get("descriptions");
     }
 
     /**
@@ -137,85 +81,50 @@ final class PropertyRenderer {
                         g.writeStringProperty("fax", phone(r, country));
                     }
                 }
-                case "category" -> {
-                    g.writeObjectPropertyStart("category");
-                    g.writeStringProperty("id", Integer.toString(data.categoryId(i)));
-                    g.writeStringProperty("name", categoryName(i));
-                    g.writeEndObject();
-                }
-                case "business_model" -> {
-                    g.writeObjectPropertyStart("business_model");
-                    g.writeBooleanProperty("expedia_collect", (data.flags(i) & RapidDataSet.FLAG_EXPEDIA_COLLECT) != 0);
-                    g.writeBooleanProperty("property_collect", (data.flags(i) & RapidDataSet.FLAG_PROPERTY_COLLECT) != 0);
-                    g.writeEndObject();
-                }
+                case "category" -> object(g, "category", "id", Integer.toString(data.categoryId(i)), "name",
+                        categoryName(i));
+                case "business_model" -> object(g, "business_model",
+                        "expedia_collect", (data.flags(i) & RapidDataSet.FLAG_EXPEDIA_COLLECT) != 0,
+                        "property_collect", (data.flags(i) & RapidDataSet.FLAG_PROPERTY_COLLECT) != 0);
                 case "rank" -> g.writeNumberProperty("rank", vrbo ? 99_999_999 : 1 + r.nextInt(250_000));
                 case "checkin" -> checkin(g, r, vrbo);
-                case "checkout" -> {
-                    g.writeObjectPropertyStart("checkout");
-                    g.writeStringProperty("time", pick(r, checkoutTimes));
-                    g.writeEndObject();
-                }
+                case "checkout" -> object(g, "checkout", "time", pick(r, t.strings("checkout_times")));
                 case "fees" -> fees(g, r, country);
-                case "policies" -> {
-                    g.writeObjectPropertyStart("policies");
-                    g.writeStringProperty("know_before_you_go", t.string("know_before_you_go"));
-                    g.writeEndObject();
-                }
+                case "policies" -> object(g, "policies", "know_before_you_go", t.string("know_before_you_go"));
                 case "attributes" -> {
                     g.writeObjectPropertyStart("attributes");
-                    g.writeName("general");
-                    itemMap(g, r, generalAttributes, 1, 3);
-                    g.writeName("pets");
-                    itemMap(g, r, petAttributes, 1, 2);
+                    itemMap(g, "general", r, t.items("attributes_general"), 1, 3);
+                    itemMap(g, "pets", r, t.items("attributes_pets"), 1, 2);
                     g.writeEndObject();
                 }
-                case "amenities" -> {
-                    g.writeName("amenities");
-                    itemMap(g, r, amenities, 4, 9);
-                }
+                case "amenities" -> itemMap(g, "amenities", r, t.items("amenities"), 4, 9);
                 case "images" -> images(g, r, id, 2 + r.nextInt(3), -1);
                 case "onsite_payments" -> {
                     g.writeObjectPropertyStart("onsite_payments");
                     g.writeStringProperty("currency", country.currency());
-                    g.writeName("types");
-                    itemMap(g, r, paymentTypes, 2, 5);
+                    itemMap(g, "types", r, t.items("payment_types"), 2, 5);
                     g.writeEndObject();
                 }
                 case "rooms" -> rooms(g, r, id);
                 case "rates" -> rates(g, r, id);
-                case "dates" -> {
-                    g.writeObjectPropertyStart("dates");
-                    long addedMillis = data.addedDay(i) * 86_400_000L + rnd(id, 2).nextInt(86_400_000);
-                    g.writeStringProperty("added", MILLIS.format(Instant.ofEpochMilli(addedMillis)));
-                    g.writeStringProperty("updated", MILLIS.format(Instant.ofEpochMilli(data.updatedMillis(i))));
-                    g.writeEndObject();
-                }
+                case "dates" -> object(g, "dates",
+                        "added", MILLIS.format(Instant.ofEpochMilli(data.addedDay(i) * 86_400_000L
+                                + rnd(id, 2).nextInt(86_400_000))),
+                        "updated", MILLIS.format(Instant.ofEpochMilli(data.updatedMillis(i))));
                 case "descriptions" -> descriptions(g, r, i, name, city);
-                case "statistics" -> {
-                    g.writeName("statistics");
-                    itemMap(g, r, statistics, 1, 3);
-                }
+                case "statistics" -> itemMap(g, "statistics", r, t.items("statistics"), 1, 3);
                 case "airports" -> {
                     g.writeObjectPropertyStart("airports");
-                    g.writeObjectPropertyStart("preferred");
-                    g.writeStringProperty("iata_airport_code", city.iata());
-                    g.writeEndObject();
+                    object(g, "preferred", "iata_airport_code", city.iata());
                     g.writeEndObject();
                 }
-                case "themes" -> {
-                    g.writeName("themes");
-                    itemMap(g, r, themes, 0, 3);
-                }
+                case "themes" -> itemMap(g, "themes", r, t.items("themes"), 0, 3);
                 case "all_inclusive" -> {
                     if (data.categoryId(i) == 8 || r.nextInt(20) == 0) {
                         boolean all = data.categoryId(i) == 8;
-                        g.writeObjectPropertyStart("all_inclusive");
-                        g.writeBooleanProperty("all_rate_plans", all);
-                        g.writeBooleanProperty("some_rate_plans", !all);
-                        g.writeStringProperty("details", "<p>Onsite food and beverages are included in the room price"
-                                + " (some restrictions may apply).</p>");
-                        g.writeEndObject();
+                        object(g, "all_inclusive", "all_rate_plans", all, "some_rate_plans", !all, "details",
+                                "<p>Onsite food and beverages are included in the room price (some restrictions may"
+                                        + " apply).</p>");
                     }
                 }
                 case "tax_id" -> {
@@ -224,24 +133,9 @@ final class PropertyRenderer {
                                 country.code(), r.nextInt(1000), r.nextInt(1000), r.nextInt(10_000)));
                     }
                 }
-                case "chain" -> {
-                    RapidTemplates.Chain c = data.chain(i);
-                    g.writeObjectPropertyStart("chain");
-                    g.writeStringProperty("id", c == null ? "0" : c.id());
-                    g.writeStringProperty("name", c == null ? "Independent" : c.name());
-                    g.writeEndObject();
-                }
-                case "brand" -> {
-                    RapidTemplates.Brand b = data.brand(i);
-                    g.writeObjectPropertyStart("brand");
-                    g.writeStringProperty("id", b == null ? "0" : b.id());
-                    g.writeStringProperty("name", b == null ? "Independent" : b.name());
-                    g.writeEndObject();
-                }
-                case "spoken_languages" -> {
-                    g.writeName("spoken_languages");
-                    itemMap(g, r, spokenLanguages, 1, 4);
-                }
+                case "chain" -> named(g, "chain", data.chain(i));
+                case "brand" -> named(g, "brand", data.brand(i));
+                case "spoken_languages" -> itemMap(g, "spoken_languages", r, t.items("spoken_languages"), 1, 4);
                 case "multi_unit" -> g.writeBooleanProperty("multi_unit",
                         (data.flags(i) & RapidDataSet.FLAG_MULTI_UNIT) != 0);
                 case "payment_registration_recommended" -> g.writeBooleanProperty("payment_registration_recommended",
@@ -261,14 +155,14 @@ final class PropertyRenderer {
     private String name(int i, int id, RapidTemplates.City city) {
         SplittableRandom r = rnd(id, 3);
         RapidTemplates.Brand brand = data.brand(i);
-        String pattern = brand != null ? pick(r, brandedNames) : pick(r, independentNames);
+        String pattern = pick(r, t.strings(brand != null ? "name_patterns_branded" : "name_patterns_independent"));
         return pattern.replace("{brand}", brand == null ? "" : brand.name())
                 .replace("{city}", city.name())
-                .replace("{district}", pick(r, districts))
-                .replace("{adjective}", pick(r, adjectives))
-                .replace("{noun}", pick(r, nouns))
-                .replace("{feature}", pick(r, features))
-                .replace("{surname}", pick(r, surnames))
+                .replace("{district}", pick(r, t.strings("districts")))
+                .replace("{adjective}", pick(r, t.strings("adjectives")))
+                .replace("{noun}", pick(r, t.strings("nouns")))
+                .replace("{feature}", pick(r, t.strings("features")))
+                .replace("{surname}", pick(r, t.strings("surnames")))
                 .replace("{category}", categoryName(i).replace("Private vacation home", "Vacation Home"));
     }
 
@@ -280,7 +174,7 @@ final class PropertyRenderer {
                          RapidTemplates.City city, boolean vrbo) {
         g.writeObjectPropertyStart("address");
         if (!vrbo) {
-            g.writeStringProperty("line_1", (1 + r.nextInt(9_999)) + " " + pick(r, streets));
+            g.writeStringProperty("line_1", (1 + r.nextInt(9_999)) + " " + pick(r, t.strings("streets")));
             if (r.nextInt(6) == 0) {
                 g.writeStringProperty("line_2", "Suite " + (100 + r.nextInt(900)));
             }
@@ -292,8 +186,8 @@ final class PropertyRenderer {
         if (city.stateName() != null) {
             g.writeStringProperty("state_province_name", city.stateName());
         }
-        if (!country.postalPattern().isEmpty()) {
-            g.writeStringProperty("postal_code", postal(r, country.postalPattern()));
+        if (!country.postal().isEmpty()) {
+            g.writeStringProperty("postal_code", postal(r, country.postal()));
         }
         g.writeStringProperty("country_code", country.code());
         g.writeBooleanProperty("obfuscation_required", vrbo);
@@ -302,11 +196,8 @@ final class PropertyRenderer {
         String first = country.language().equals("en-US") ? LOCALIZED_LANGUAGES[r.nextInt(LOCALIZED_LANGUAGES.length)]
                 : country.language();
         for (String language : first.equals("en-US") ? new String[]{first} : new String[]{first, "en-US"}) {
-            g.writeObjectPropertyStart(language);
-            g.writeStringProperty("method", "GET");
-            g.writeStringProperty("href", baseUrl.get() + "/v3/properties/content?language=" + language
-                    + "&include=address&property_id=" + pid + (vrbo ? "&supply_source=vrbo" : ""));
-            g.writeEndObject();
+            object(g, language, "method", "GET", "href", baseUrl.get() + "/v3/properties/content?language="
+                    + language + "&include=address&property_id=" + pid + (vrbo ? "&supply_source=vrbo" : ""));
         }
         g.writeEndObject();
         g.writeEndObject();
@@ -317,10 +208,7 @@ final class PropertyRenderer {
         g.writeObjectPropertyStart("ratings");
         double stars = data.starRating(i);
         if (stars > 0) {
-            g.writeObjectPropertyStart("property");
-            g.writeStringProperty("rating", Double.toString(stars));
-            g.writeStringProperty("type", "Star");
-            g.writeEndObject();
+            object(g, "property", "rating", Double.toString(stars), "type", "Star");
         }
         g.writeObjectPropertyStart("guest");
         g.writeNumberProperty("count", r.nextInt(5) == 0 ? r.nextInt(20) : r.nextInt(60_000));
@@ -340,15 +228,10 @@ final class PropertyRenderer {
         double lat = round6(city.latitude() + (r.nextDouble() - 0.5) * 0.12);
         double lon = round6(city.longitude() + (r.nextDouble() - 0.5) * 0.12);
         g.writeObjectPropertyStart("location");
-        g.writeObjectPropertyStart("coordinates");
-        g.writeNumberProperty("latitude", lat);
-        g.writeNumberProperty("longitude", lon);
-        g.writeEndObject();
+        object(g, "coordinates", "latitude", lat, "longitude", lon);
         if (vrbo) {
-            g.writeObjectPropertyStart("obfuscated_coordinates");
-            g.writeNumberProperty("latitude", round6(lat + (r.nextDouble() - 0.5) * 0.02));
-            g.writeNumberProperty("longitude", round6(lon + (r.nextDouble() - 0.5) * 0.02));
-            g.writeEndObject();
+            object(g, "obfuscated_coordinates", "latitude", round6(lat + (r.nextDouble() - 0.5) * 0.02),
+                    "longitude", round6(lon + (r.nextDouble() - 0.5) * 0.02));
         }
         g.writeBooleanProperty("obfuscation_required", false);
         g.writeEndObject();
@@ -359,12 +242,12 @@ final class PropertyRenderer {
         if (!vrbo && r.nextInt(3) == 0) {
             g.writeStringProperty("24_hour", "24-hour check-in");
         }
-        g.writeStringProperty("begin_time", pick(r, checkinBegin));
+        g.writeStringProperty("begin_time", pick(r, t.strings("checkin_begin_times")));
         if (!vrbo) {
-            g.writeStringProperty("end_time", pick(r, checkinEnd));
+            g.writeStringProperty("end_time", pick(r, t.strings("checkin_end_times")));
         }
         g.writeStringProperty("instructions", t.string("checkin_instructions"));
-        g.writeStringProperty("special_instructions", pick(r, specialInstructions));
+        g.writeStringProperty("special_instructions", pick(r, t.strings("special_instructions")));
         g.writeNumberProperty("min_age", vrbo ? 21 + r.nextInt(5) : 18 + r.nextInt(4));
         g.writeEndObject();
     }
@@ -372,29 +255,24 @@ final class PropertyRenderer {
     private void fees(JsonGenerator g, SplittableRandom r, RapidTemplates.Country country) {
         g.writeObjectPropertyStart("fees");
         if (r.nextInt(3) == 0) {
-            g.writeStringProperty("mandatory", fill(r, t.string("fees_mandatory"), country));
+            g.writeStringProperty("mandatory", fee(r, "fees_mandatory", country));
         }
-        g.writeStringProperty("optional", fill(r, t.string("fees_optional"), country));
+        g.writeStringProperty("optional", fee(r, "fees_optional", country));
         g.writeEndObject();
     }
 
-    private String fill(SplittableRandom r, String template, RapidTemplates.Country country) {
-        StringBuilder out = new StringBuilder();
-        String s = template.replace("{currency}", country.currency());
-        int from = 0;
-        int at;
-        while ((at = s.indexOf("{n}", from)) >= 0) {
-            out.append(s, from, at).append(5 + r.nextInt(60));
-            from = at + 3;
-        }
-        return out.append(s.substring(from)).toString();
+    /** The fee text {@code name} with the country's currency and an amount per {@code {n}}. */
+    private String fee(SplittableRandom r, String name, RapidTemplates.Country country) {
+        return expand(t.string(name), v -> v.equals("currency") ? country.currency()
+                : Integer.toString(5 + r.nextInt(60)));
     }
 
     private void images(JsonGenerator g, SplittableRandom r, int id, int count, int onlyCategory) {
         g.writeArrayPropertyStart("images");
         for (int k = 0; k < count; k++) {
-            JsonNode caption = k == 0 && onlyCategory < 0 ? imageCaptions.get(0)
-                    : imageCaptions.get(onlyCategory >= 0 ? 3 : 1 + r.nextInt(imageCaptions.size() - 1));
+            List<JsonNode> captions = t.rows("image_captions");
+            JsonNode caption = captions.get(k == 0 && onlyCategory < 0 ? 0
+                    : onlyCategory >= 0 ? 3 : 1 + r.nextInt(captions.size() - 1));
             g.writeStartObject();
             g.writeStringProperty("caption", caption.get(0).asString());
             g.writeBooleanProperty("hero_image", k == 0);
@@ -403,11 +281,8 @@ final class PropertyRenderer {
             String hash = Integer.toHexString(r.nextInt() | 0x10000000);
             String dir = "https://i.travelapi.com/lodging/" + (id / 1_000_000 + 1) * 1_000_000 + "/"
                     + (id / 10_000 + 1) * 10_000 + "/" + (id / 100 + 1) * 100 + "/" + id + "/" + hash + "_";
-            for (JsonNode size : imageSizes) {
-                g.writeObjectPropertyStart(size.get(0).asString());
-                g.writeStringProperty("method", "GET");
-                g.writeStringProperty("href", dir + size.get(1).asString() + ".jpg");
-                g.writeEndObject();
+            for (JsonNode size : t.rows("image_sizes")) {
+                object(g, size.get(0).asString(), "method", "GET", "href", dir + size.get(1).asString() + ".jpg");
             }
             g.writeEndObject();
             g.writeEndObject();
@@ -418,20 +293,19 @@ final class PropertyRenderer {
     private void rooms(JsonGenerator g, SplittableRandom r, int id) {
         g.writeObjectPropertyStart("rooms");
         int count = 1 + r.nextInt(2);
-        int start = r.nextInt(roomTypes.size());
+        List<String> types = t.strings("room_types");
+        int start = r.nextInt(types.size());
         for (int k = 0; k < count; k++) {
             String roomId = Integer.toString(200_000 + (id % 100_000) * 10 + k);
-            JsonNode bed = bedGroups.get(r.nextInt(bedGroups.size()));
+            JsonNode bed = pick(r, t.rows("bed_groups"));
             g.writeObjectPropertyStart(roomId);
             g.writeStringProperty("id", roomId);
-            g.writeStringProperty("name", roomTypes.get((start + k) % roomTypes.size()));
+            g.writeStringProperty("name", types.get((start + k) % types.size()));
             int sqm = 15 + r.nextInt(60);
-            g.writeObjectPropertyStart("descriptions");
-            g.writeStringProperty("overview", "<strong>" + bed.get(1).asString() + "</strong><br />"
-                    + Math.round(sqm * 10.764) + "-sq-foot (" + sqm + "-sq-meter) room<br /><br /><b>Internet</b> - Free WiFi");
-            g.writeEndObject();
-            g.writeName("amenities");
-            itemMap(g, r, roomAmenities, 1, 3);
+            object(g, "descriptions", "overview", "<strong>" + bed.get(1).asString() + "</strong><br />"
+                    + Math.round(sqm * 10.764) + "-sq-foot (" + sqm + "-sq-meter) room<br /><br /><b>Internet</b> - "
+                    + "Free WiFi");
+            itemMap(g, "amenities", r, t.items("room_amenities"), 1, 3);
             images(g, r, id, 1, 3);
             g.writeObjectPropertyStart("bed_groups");
             g.writeObjectPropertyStart(bed.get(0).asString());
@@ -446,25 +320,14 @@ final class PropertyRenderer {
             g.writeEndArray();
             g.writeEndObject();
             g.writeEndObject();
-            g.writeObjectPropertyStart("area");
-            g.writeNumberProperty("square_meters", sqm);
-            g.writeNumberProperty("square_feet", Math.round(sqm * 10.764));
-            g.writeEndObject();
-            g.writeName("views");
-            itemMap(g, r, views, 0, 1);
+            object(g, "area", "square_meters", sqm, "square_feet", Math.round(sqm * 10.764));
+            itemMap(g, "views", r, t.items("views"), 0, 1);
             g.writeObjectPropertyStart("occupancy");
-            g.writeObjectPropertyStart("max_allowed");
             int adults = 1 + r.nextInt(4);
             int children = r.nextInt(3);
-            g.writeNumberProperty("total", adults + children);
-            g.writeNumberProperty("children", children);
-            g.writeNumberProperty("adults", adults);
-            g.writeEndObject();
+            object(g, "max_allowed", "total", adults + children, "children", children, "adults", adults);
             g.writeObjectPropertyStart("age_categories");
-            g.writeObjectPropertyStart("Adult");
-            g.writeStringProperty("name", "Adult");
-            g.writeNumberProperty("minimum_age", 12 + r.nextInt(7));
-            g.writeEndObject();
+            object(g, "Adult", "name", "Adult", "minimum_age", 12 + r.nextInt(7));
             g.writeEndObject();
             g.writeEndObject();
             g.writeEndObject();
@@ -479,8 +342,7 @@ final class PropertyRenderer {
             String rateId = Integer.toString(300_000_000 + (id % 1_000_000) * 10 + k);
             g.writeObjectPropertyStart(rateId);
             g.writeStringProperty("id", rateId);
-            g.writeName("amenities");
-            itemMap(g, r, rateAmenities, 1, 2);
+            itemMap(g, "amenities", r, t.items("rate_amenities"), 1, 2);
             if (r.nextInt(3) == 0) {
                 g.writeStringProperty("special_offer_description", "<strong>Breakfast for 2</strong> - Rate includes"
                         + " the following:\r\n<ul><li>Accommodations as selected</li>\r\n<li>Breakfast</li></ul>");
@@ -492,12 +354,12 @@ final class PropertyRenderer {
 
     private void descriptions(JsonGenerator g, SplittableRandom r, int i, String name, RapidTemplates.City city) {
         String category = categoryName(i).toLowerCase(Locale.ROOT);
-        String feature = pick(r, features);
-        String noun = pick(r, nouns);
-        RapidTemplates.Item amenity = amenities.get(r.nextInt(amenities.size()));
+        String feature = pick(r, t.strings("features"));
+        String noun = pick(r, t.strings("nouns"));
+        RapidTemplates.Item amenity = pick(r, t.items("amenities"));
         String amenityName = amenity.name().replace(" - {n}", "").replace("{n}", "2");
         g.writeObjectPropertyStart("descriptions");
-        for (var entry : descriptions.properties()) {
+        for (var entry : t.content.get("descriptions").properties()) {
             JsonNode value = entry.getValue();
             String template = value.isArray() ? value.get(r.nextInt(value.size())).asString() : value.asString();
             String text = expand(template, v -> switch (v) {
@@ -520,13 +382,12 @@ final class PropertyRenderer {
     private void vacationRental(JsonGenerator g, SplittableRandom r, int id) {
         g.writeObjectPropertyStart("vacation_rental_details");
         g.writeBooleanProperty("private_host", r.nextBoolean());
-        g.writeObjectPropertyStart("property_manager");
-        g.writeStringProperty("name", pick(r, surnames) + " Rentals");
-        g.writeEndObject();
+        object(g, "property_manager", "name", pick(r, t.strings("surnames")) + " Rentals");
         g.writeArrayPropertyStart("house_rules");
-        int from = r.nextInt(houseRules.size());
+        List<String> rules = t.strings("house_rules");
+        int from = r.nextInt(rules.size());
         for (int k = 0; k < 3; k++) {
-            g.writeString(houseRules.get((from + k) % houseRules.size()));
+            g.writeString(rules.get((from + k) % rules.size()));
         }
         g.writeEndArray();
         g.writeStringProperty("listing_id", Integer.toString(1_000_000 + id % 9_000_000));
@@ -534,9 +395,13 @@ final class PropertyRenderer {
         g.writeEndObject();
     }
 
-    /** Writes a map keyed by id of {@code min..max} distinct items; {@code valueAsString} for statistics. */
-    /** An id-keyed map of items; a {@code value} is a string, as the OpenAPI types it. */
-    private void itemMap(JsonGenerator g, SplittableRandom r, List<RapidTemplates.Item> items, int min, int max) {
+    /**
+     * Writes {@code "field":} an id-keyed map of {@code min..max} distinct items; a {@code value} is a string, as the
+     * OpenAPI types it.
+     */
+    private static void itemMap(JsonGenerator g, String field, SplittableRandom r, List<RapidTemplates.Item> items,
+                                int min, int max) {
+        g.writeName(field);
         int count = Math.min(items.size(), min + r.nextInt(max - min + 1));
         int start = r.nextInt(items.size());
         int step = 1 + r.nextInt(Math.max(1, items.size() - 1));
@@ -562,6 +427,25 @@ final class PropertyRenderer {
         g.writeEndObject();
     }
 
+    /** Writes {@code "field": {"id","name"}} of a chain or brand; an independent property's is 0, Independent. */
+    private static void named(JsonGenerator g, String field, RapidTemplates.Named chainOrBrand) {
+        object(g, field, "id", RapidTemplates.idOf(chainOrBrand), "name",
+                chainOrBrand == null ? "Independent" : chainOrBrand.name());
+    }
+
+    /** Writes {@code "field": {k1: v1, k2: v2...}}; a value is a string, a boolean or a boxed number. */
+    private static void object(JsonGenerator g, String field, Object... keysAndValues) {
+        g.writeObjectPropertyStart(field);
+        for (int k = 0; k < keysAndValues.length; k += 2) {
+            if (keysAndValues[k + 1] instanceof String text) {
+                g.writeStringProperty((String) keysAndValues[k], text);
+            } else {
+                g.writePOJOProperty((String) keysAndValues[k], keysAndValues[k + 1]);
+            }
+        }
+        g.writeEndObject();
+    }
+
     /** Replaces each {@code {name}} in one pass (descriptions are rendered for every property of every page). */
     private static String expand(String template, java.util.function.Function<String, String> vars) {
         StringBuilder out = new StringBuilder(template.length() + 64);
@@ -579,7 +463,7 @@ final class PropertyRenderer {
     }
 
     private static String phone(SplittableRandom r, RapidTemplates.Country country) {
-        return country.phonePrefix() + "-" + (200 + r.nextInt(800)) + "-" + (200 + r.nextInt(800)) + "-"
+        return country.phone() + "-" + (200 + r.nextInt(800)) + "-" + (200 + r.nextInt(800)) + "-"
                 + (1000 + r.nextInt(9000));
     }
 

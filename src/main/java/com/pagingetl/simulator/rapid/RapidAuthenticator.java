@@ -49,7 +49,7 @@ final class RapidAuthenticator {
             throw new RapidApiException(RapidError.unauthenticated(key, signature, timestamp, serverSeconds));
         }
         if (unauthorizedKeys.contains(key)) {
-            throw new RapidApiException(RapidError.unauthorized());
+            throw new RapidApiException(RapidError.ofStatus(403));
         }
     }
 
@@ -72,14 +72,10 @@ final class RapidAuthenticator {
 
     private static Map<String, String> parse(String header) {
         Map<String, String> out = new HashMap<>();
-        if (header == null) {
+        if (header == null || !header.trim().regionMatches(true, 0, "EAN ", 0, 4)) {
             return out;
         }
-        String h = header.trim();
-        if (h.length() < 4 || !h.substring(0, 4).equalsIgnoreCase("EAN ")) {
-            return out;
-        }
-        for (String part : h.substring(4).split(",")) {
+        for (String part : header.trim().substring(4).split(",")) {
             int eq = part.indexOf('=');
             if (eq > 0) {
                 out.put(part.substring(0, eq).trim().toLowerCase(Locale.ROOT), part.substring(eq + 1).trim());

@@ -3,17 +3,19 @@ package com.pagingetl.simulator.rapid;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashMap;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.IntConsumer;
+import java.util.function.IntPredicate;
+import java.util.function.Supplier;
+import java.util.stream.IntStream;
 
 /**
  * The simulated property catalogue as compact per-property metadata arrays (id, country, category, chain,
@@ -51,7 +53,6 @@ final class RapidDataSet {
     private final int[] updatedDay;
     private final int[] updatedMillisOfDay;
     private final int[] inactiveDay;
-    private final Map<String, Integer> countryIndex = new HashMap<>();
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
 
     RapidDataSet(RapidTemplates templates, int size, long seed, double inactiveShare, Instant now) {
@@ -72,9 +73,6 @@ final class RapidDataSet {
         updatedDay = new int[size];
         updatedMillisOfDay = new int[size];
         inactiveDay = new int[size];
-        for (int c = 0; c < templates.countries.size(); c++) {
-            countryIndex.put(templates.countries.get(c).code(), c);
-        }
         int[] countryWeights = templates.countries.stream().mapToInt(RapidTemplates.Country::weight).toArray();
         int[] categoryWeights = templates.categories.stream().mapToInt(RapidTemplates.Category::weight).toArray();
         int[] chainWeights = templates.chains.stream().mapToInt(RapidTemplates.Chain::weight).toArray();
@@ -118,11 +116,7 @@ final class RapidDataSet {
     }
 
     private static int pick(SplittableRandom random, int[] weights) {
-        int total = 0;
-        for (int w : weights) {
-            total += w;
-        }
-        int r = random.nextInt(total);
+        int r = random.nextInt(IntStream.of(weights).sum());
         for (int i = 0; i < weights.length; i++) {
             r -= weights[i];
             if (r < 0) {
@@ -130,10 +124,6 @@ final class RapidDataSet {
             }
         }
         throw new IllegalStateException("weights are empty");
-    }
-
-    int size() {
-        return size;
     }
 
     int id(int i) {
@@ -173,12 +163,7 @@ final class RapidDataSet {
 
     /** Last update as epoch millis; read under the lock because {@link #touch} may change it. */
     long updatedMillis(int i) {
-        lock.readLock().lock();
-        try {
-            return updatedDay[i] * 86_400_000L + updatedMillisOfDay[i];
-        } finally {
-            lock.readLock().unlock();
-        }
+        return read(() -> updatedDay[i] * 86_400_000L + updatedMillisOfDay[i]);
     }
 
     /** Array index of a property id, or -1. */
@@ -187,54 +172,33 @@ final class RapidDataSet {
         return i >= 0 ? i : -1;
     }
 
-    boolean knowsCountry(String code) {
-        return countryIndex.containsKey(code);
-    }
-
     /** Matches of {@code query} with an id greater than {@code afterId}, at most {@code limit}, in id order. */
     Page page(RapidQuery query, int afterId, int limit) {
-        lock.readLock().lock();
-        try {
-            if (!query.paginated()) {
+        if (!query.paginated()) {
+            return read(() -> {
                 int[] wanted = query.propertyIds().clone();
                 Arrays.sort(wanted);
                 int[] out = Arrays.stream(wanted).distinct().map(this::indexOf)
                         .filter(i -> i >= 0 && matches(query, i)).toArray();
                 return new Page(out, out.length, false);
-            }
-            int total = 0;
-            int[] out = new int[Math.min(limit, size)];
-            int n = 0;
-            boolean more = false;
-            for (int i = 0; i < size; i++) {
-                if (!matches(query, i)) {
-                    continue;
-                }
-                total++;
-                if (ids[i] > afterId) {
-                    if (n < limit) {
-                        out[n++] = i;
-                    } else {
-                        more = true;
-                    }
-                }
-            }
-            return new Page(Arrays.copyOf(out, n), total, more);
-        } finally {
-            lock.readLock().unlock();
+            });
         }
+        return select(i -> matches(query, i), afterId, limit);
     }
 
     /** Inactive properties deactivated on or after {@code sinceDay}, with an id greater than {@code afterId}. */
     Page inactivePage(long sinceDay, int afterId, int limit) {
-        lock.readLock().lock();
-        try {
+        return select(i -> inactiveDay[i] != ACTIVE && inactiveDay[i] >= sinceDay, afterId, limit);
+    }
+
+    private Page select(IntPredicate matches, int afterId, int limit) {
+        return read(() -> {
             int total = 0;
             int n = 0;
             boolean more = false;
             int[] out = new int[Math.min(limit, size)];
             for (int i = 0; i < size; i++) {
-                if (inactiveDay[i] == ACTIVE || inactiveDay[i] < sinceDay) {
+                if (!matches.test(i)) {
                     continue;
                 }
                 total++;
@@ -247,17 +211,11 @@ final class RapidDataSet {
                 }
             }
             return new Page(Arrays.copyOf(out, n), total, more);
-        } finally {
-            lock.readLock().unlock();
-        }
+        });
     }
 
     private boolean matches(RapidQuery q, int i) {
-        if (inactiveDay[i] != ACTIVE) {
-            return false;
-        }
-        boolean vrbo = (flags[i] & FLAG_VRBO) != 0;
-        if (vrbo != "vrbo".equals(q.supplySource())) {
+        if (!active(i, q.supplySource())) {
             return false;
         }
         if (q.countries() != null && !q.countries().contains(templates.countries.get(country[i]).code())) {
@@ -287,121 +245,76 @@ final class RapidDataSet {
                 || q.businessModels().contains("property_collect") && (flags[i] & FLAG_PROPERTY_COLLECT) != 0)) {
             return false;
         }
-        if (q.chainIds() != null) {
-            RapidTemplates.Chain c = chain(i);
-            if (!q.chainIds().contains(c == null ? "0" : c.id())) {
-                return false;
-            }
-        }
-        if (q.brandIds() != null) {
-            RapidTemplates.Brand b = brand(i);
-            return q.brandIds().contains(b == null ? "0" : b.id());
-        }
-        return true;
+        return (q.chainIds() == null || q.chainIds().contains(RapidTemplates.idOf(chain(i))))
+                && (q.brandIds() == null || q.brandIds().contains(RapidTemplates.idOf(brand(i))));
     }
 
-    // ---- test and admin views -------------------------------------------------------------------------------
+    // ---- test and admin views ------------------------------------------------------------------------------
 
-    int totalActive(String supplySource) {
-        lock.readLock().lock();
-        try {
-            int n = 0;
-            for (int i = 0; i < size; i++) {
-                if (inactiveDay[i] == ACTIVE && ((flags[i] & FLAG_VRBO) != 0) == "vrbo".equals(supplySource)) {
-                    n++;
-                }
-            }
-            return n;
-        } finally {
-            lock.readLock().unlock();
-        }
+    private boolean active(int i, String supplySource) {
+        return inactiveDay[i] == ACTIVE && ((flags[i] & FLAG_VRBO) != 0) == "vrbo".equals(supplySource);
     }
 
     /** Active property ids of one supply source in the given countries (all countries when null), in id order. */
     TreeSet<String> activeIds(Collection<String> countries, String supplySource) {
-        lock.readLock().lock();
-        try {
-            TreeSet<String> out = new TreeSet<>((a, b) -> Integer.compare(Integer.parseInt(a), Integer.parseInt(b)));
+        return read(() -> {
+            TreeSet<String> out = new TreeSet<>(Comparator.comparingInt(Integer::parseInt));
             for (int i = 0; i < size; i++) {
-                if (inactiveDay[i] == ACTIVE && ((flags[i] & FLAG_VRBO) != 0) == "vrbo".equals(supplySource)
-                        && (countries == null || countries.contains(templates.countries.get(country[i]).code()))) {
+                if (active(i, supplySource) && (countries == null || countries.contains(country(i).code()))) {
                     out.add(Integer.toString(ids[i]));
                 }
             }
             return out;
-        } finally {
-            lock.readLock().unlock();
-        }
+        });
     }
 
-    /** Active properties of one supply source per country code, largest first. */
-    Map<String, Integer> activeCountsByCountry(String supplySource) {
-        lock.readLock().lock();
-        try {
+    /** Active expedia properties per country code, largest first. */
+    Map<String, Integer> activeCountsByCountry() {
+        return read(() -> {
             int[] counts = new int[templates.countries.size()];
             for (int i = 0; i < size; i++) {
-                if (inactiveDay[i] == ACTIVE && ((flags[i] & FLAG_VRBO) != 0) == "vrbo".equals(supplySource)) {
+                if (active(i, "expedia")) {
                     counts[country[i]]++;
                 }
             }
-            List<Integer> order = new ArrayList<>();
-            for (int c = 0; c < counts.length; c++) {
-                order.add(c);
-            }
-            order.sort((a, b) -> Integer.compare(counts[b], counts[a]));
             Map<String, Integer> out = new LinkedHashMap<>();
-            for (int c : order) {
-                out.put(templates.countries.get(c).code(), counts[c]);
-            }
+            IntStream.range(0, counts.length).boxed().sorted((a, b) -> Integer.compare(counts[b], counts[a]))
+                    .forEach(c -> out.put(templates.countries.get(c).code(), counts[c]));
             return out;
-        } finally {
-            lock.readLock().unlock();
-        }
+        });
     }
 
-    /** Inactive properties with their deactivation day. */
-    Map<String, LocalDate> inactive() {
-        lock.readLock().lock();
-        try {
-            Map<String, LocalDate> out = new LinkedHashMap<>();
-            for (int i = 0; i < size; i++) {
-                if (inactiveDay[i] != ACTIVE) {
-                    out.put(Integer.toString(ids[i]), LocalDate.ofEpochDay(inactiveDay[i]));
-                }
-            }
-            return out;
-        } finally {
-            lock.readLock().unlock();
-        }
-    }
-
-    /** Marks a property as updated at {@code now}; returns false for an unknown id. */
-    boolean touch(String propertyId, Instant now) {
-        int i = indexOf(Integer.parseInt(propertyId));
-        if (i < 0) {
-            return false;
-        }
-        lock.writeLock().lock();
-        try {
-            long millis = now.toEpochMilli();
+    /** Marks a property as updated at {@code now}. @throws IllegalArgumentException for an unknown id */
+    void touch(String propertyId, Instant now) {
+        long millis = now.toEpochMilli();
+        write(propertyId, i -> {
             updatedDay[i] = (int) Math.floorDiv(millis, 86_400_000L);
             updatedMillisOfDay[i] = (int) Math.floorMod(millis, 86_400_000L);
-            return true;
+        });
+    }
+
+    /** Makes a property inactive as of {@code day}. @throws IllegalArgumentException for an unknown id */
+    void deactivate(String propertyId, LocalDate day) {
+        write(propertyId, i -> inactiveDay[i] = (int) day.toEpochDay());
+    }
+
+    private <T> T read(Supplier<T> view) {
+        lock.readLock().lock();
+        try {
+            return view.get();
         } finally {
-            lock.writeLock().unlock();
+            lock.readLock().unlock();
         }
     }
 
-    /** Makes a property inactive as of {@code day}; returns false for an unknown id. */
-    boolean deactivate(String propertyId, LocalDate day) {
+    private void write(String propertyId, IntConsumer change) {
         int i = indexOf(Integer.parseInt(propertyId));
         if (i < 0) {
-            return false;
+            throw new IllegalArgumentException("unknown property id " + propertyId);
         }
         lock.writeLock().lock();
         try {
-            inactiveDay[i] = (int) day.toEpochDay();
-            return true;
+            change.accept(i);
         } finally {
             lock.writeLock().unlock();
         }

@@ -1,24 +1,26 @@
 package com.pagingetl.simulator.rapid;
 
-import tools.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonInclude.Include;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A Rapid error envelope {@code {"type","message","fields":[{name,type,value}],"errors":[...]}} with its HTTP
  * status, plus the factory methods for the errors the real API documents. Immutable.
  */
-record RapidError(int status, String type, String message, List<Field> fields, List<RapidError> errors) {
+record RapidError(@JsonIgnore int status, String type, String message,
+                  @JsonInclude(Include.NON_EMPTY) List<Field> fields,
+                  @JsonInclude(Include.NON_EMPTY) List<RapidError> errors) {
 
     /** One {@code fields} entry; {@code value} may be null (then it is omitted). */
+    @JsonInclude(Include.NON_NULL)
     record Field(String name, String type, String value) {
     }
-
-    static final String SUPPORTED_LANGUAGES = "[ar-SA, cs-CZ, da-DK, de-DE, el-GR, en-US, es-ES, es-MX, fi-FI, fr-CA, "
-            + "fr-FR, hr-HR, hu-HU, id-ID, is-IS, it-IT, ja-JP, lt-LT, ko-KR, ms-MY, nb-NO, nl-NL, pl-PL, pt-BR, pt-PT, "
-            + "ru-RU, sk-SK, sv-SE, th-TH, tr-TR, uk-UA, vi-VN, zh-CN, zh-TW]";
 
     static RapidError invalidInput(List<RapidError> errors) {
         return new RapidError(400, "invalid_input",
@@ -28,7 +30,7 @@ record RapidError(int status, String type, String message, List<Field> fields, L
     /** A nested error about one query-string parameter. */
     static RapidError param(String type, String message, String name, String... values) {
         List<Field> fields = values.length == 0 ? List.of(new Field(name, "querystring", null))
-                : java.util.Arrays.stream(values).map(v -> new Field(name, "querystring", v)).toList();
+                : Arrays.stream(values).map(v -> new Field(name, "querystring", v)).toList();
         return new RapidError(400, type, message, fields, List.of());
     }
 
@@ -48,51 +50,36 @@ record RapidError(int status, String type, String message, List<Field> fields, L
 
     /** 400 {@code link.invalid}, the OpenAPI's type for a paging link that was altered or is not one. */
     static RapidError linkInvalid() {
-        return invalidInput(List.of(new RapidError(400, "link.invalid", "Link is invalid.", List.of(), List.of())));
+        return invalidInput(List.of(simple(400, "link.invalid", "Link is invalid.")));
     }
 
     /** 400 for a header the OpenAPI requires with a fixed value, missing or different. */
     static RapidError header(String name, String message, String sent) {
-        return invalidInput(List.of(new RapidError(400, name.toLowerCase(java.util.Locale.ROOT).replace('-', '_')
+        return invalidInput(List.of(new RapidError(400, name.toLowerCase(Locale.ROOT).replace('-', '_')
                 + (sent == null ? ".required" : ".invalid"), message, List.of(new Field(name, "header", sent)),
                 List.of())));
-    }
-
-    static RapidError unauthorized() {
-        return simple(403, "request_unauthorized", "Your request could not be authorized.");
-    }
-
-    static RapidError linkExpired() {
-        return simple(410, "link.expired",
-                "The link you followed has expired. Please build a new request to restart pagination.");
-    }
-
-    static RapidError tooManyRequests() {
-        return simple(429, "too_many_requests", "You have reached your capacity for this type of request.");
-    }
-
-    static RapidError internal() {
-        return simple(500, "unknown_internal_error", "An internal server error has occurred.");
-    }
-
-    static RapidError unavailable() {
-        return simple(503, "service_unavailable", "This service is currently unavailable.");
     }
 
     static RapidError notFound(String path) {
         return simple(404, "resource_not_found", "The requested resource " + path + " does not exist.");
     }
 
+    /**
+     * The API's error for {@code status}: 403 {@code request_unauthorized}, 410 {@code link.expired}, 429
+     * {@code too_many_requests}, 503 {@code service_unavailable}, another 5xx {@code unknown_internal_error}.
+     */
     static RapidError ofStatus(int status) {
         return switch (status) {
             case 400 -> invalidInput(List.of(param("request.invalid", "The request could not be processed.", "request")));
             case 401 -> unauthenticated(null, null, null, 0);
-            case 403 -> unauthorized();
-            case 410 -> linkExpired();
-            case 429 -> tooManyRequests();
-            case 503 -> unavailable();
-            default -> new RapidError(status, status >= 500 ? "unknown_internal_error" : "error",
-                    status >= 500 ? "An internal server error has occurred." : "HTTP " + status, List.of(), List.of());
+            case 403 -> simple(403, "request_unauthorized", "Your request could not be authorized.");
+            case 410 -> simple(410, "link.expired",
+                    "The link you followed has expired. Please build a new request to restart pagination.");
+            case 429 -> simple(429, "too_many_requests", "You have reached your capacity for this type of request.");
+            case 503 -> simple(503, "service_unavailable", "This service is currently unavailable.");
+            default -> status >= 500
+                    ? simple(status, "unknown_internal_error", "An internal server error has occurred.")
+                    : simple(status, "error", "HTTP " + status);
         };
     }
 
@@ -101,37 +88,6 @@ record RapidError(int status, String type, String message, List<Field> fields, L
     }
 
     byte[] toJson() {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-        try (JsonGenerator g = JsonMapper.shared().createGenerator(out)) {
-            write(g);
-        }
-        return out.toByteArray();
-    }
-
-    private void write(JsonGenerator g) {
-        g.writeStartObject();
-        g.writeStringProperty("type", type);
-        g.writeStringProperty("message", message);
-        if (!fields.isEmpty()) {
-            g.writeArrayPropertyStart("fields");
-            for (Field f : fields) {
-                g.writeStartObject();
-                g.writeStringProperty("name", f.name());
-                g.writeStringProperty("type", f.type());
-                if (f.value() != null) {
-                    g.writeStringProperty("value", f.value());
-                }
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-        }
-        if (!errors.isEmpty()) {
-            g.writeArrayPropertyStart("errors");
-            for (RapidError e : errors) {
-                e.write(g);
-            }
-            g.writeEndArray();
-        }
-        g.writeEndObject();
+        return JsonMapper.shared().writeValueAsBytes(this);
     }
 }

@@ -18,7 +18,7 @@ public enum RapidFault {
     MALFORMED_LINK,
     /** The real page, with a next link to another host ({@code http://evil.example.test/...}). */
     FOREIGN_HOST_LINK,
-    /** 429 {@code too_many_requests} with {@code Retry-After}. */
+    /** 429 {@code too_many_requests} with {@code Rate-Limit-Minute-Remaining: 0} and its reset (no Retry-After). */
     RATE_LIMIT_429,
     /** The connection is reset without a response. */
     CONNECTION_RESET,

@@ -12,25 +12,8 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The validated {@code sim.*} options of the Rapid simulator, with their defaults. Immutable and thread-safe.
- *
- * @param size              number of properties generated (active and inactive)
- * @param seed              seed of the deterministic data set and of the random faults
- * @param pageSize          properties per page, chosen by the server as the real API does
- * @param linkLifetime      how long a {@code Link rel="next"} token stays valid
- * @param latencyMs         fixed delay added to every API response
- * @param errorRate         share of API requests answered with 500/503
- * @param rateLimitRate     share of API requests answered with 429
- * @param retryAfterSeconds seconds from a 429 to the {@code Rate-Limit-Minute-Reset} it announces (no {@code Retry-After},
- *                          which the spec does not list)
- * @param resetRate         share of API requests whose connection is reset
- * @param inactiveShare     share of generated properties that are inactive
- * @param apiKey            demo API key
- * @param sharedSecret      demo shared secret
- * @param unauthorizedKeys  comma-separated keys that authenticate but are refused with 403
- * @param emptyLastPage     {@code sim.lastPage=empty} (default): the last page with data still has a {@code Link},
- *                          which leads to an empty page ({@code {}} or {@code []}) without one, the ending the Rapid
- *                          seed client stops on; {@code sim.lastPage=data}: the last page with data has no {@code Link}
+ * The validated {@code sim.*} options of the Rapid simulator, with their defaults; each component is the option of
+ * its name (see the option's help), {@code emptyLastPage} is {@code sim.lastPage=empty}. Immutable and thread-safe.
  */
 public record RapidOptions(int size, long seed, int pageSize, Duration linkLifetime, long latencyMs, double errorRate,
                            double rateLimitRate, int retryAfterSeconds, double resetRate, double inactiveShare,

@@ -6,13 +6,12 @@ import com.pagingetl.simulator.SimResponse;
 import com.pagingetl.simulator.SimServer;
 import com.pagingetl.simulator.SimulatedFaults;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The Rapid API on the kit's server: counts the request, applies faults, checks the signature and the required
- * {@code Accept}, {@code Accept-Encoding} and {@code User-Agent}, routes to the pager or the file endpoints, and
+ * {@code Accept}, {@code Accept-Encoding} and {@code User-Agent}, routes to the endpoints, and
  * encodes the answer (gzip JSON, Rapid headers, optional latency). Thread-safe.
  */
 final class RapidRequestHandler implements SimServer.Handler {
@@ -28,19 +27,17 @@ final class RapidRequestHandler implements SimServer.Handler {
     static final String JSON = "application/json;charset=UTF-8";
 
     private final RapidSimulator simulator;
-    private final RapidPager pager;
-    private final RapidFiles files;
+    private final RapidEndpoints endpoints;
     private final RapidAuthenticator authenticator;
     private final SimulatedFaults<RapidFault> faults;
     private final RapidOptions options;
     private final ApiRequestMeter meter;
 
     /** {@code meter} tallies the requests of each API path, faulted ones included. */
-    RapidRequestHandler(RapidSimulator simulator, RapidPager pager, RapidFiles files, RapidAuthenticator authenticator,
+    RapidRequestHandler(RapidSimulator simulator, RapidEndpoints endpoints, RapidAuthenticator authenticator,
                         SimulatedFaults<RapidFault> faults, RapidOptions options, ApiRequestMeter meter) {
         this.simulator = simulator;
-        this.pager = pager;
-        this.files = files;
+        this.endpoints = endpoints;
         this.authenticator = authenticator;
         this.faults = faults;
         this.options = options;
@@ -52,7 +49,7 @@ final class RapidRequestHandler implements SimServer.Handler {
         String path = request.path();
         try {
             if (path.startsWith(FILES_PREFIX) && request.is("GET")) {
-                return files.file(path.substring(FILES_PREFIX.length()), request.params());
+                return endpoints.file(path.substring(FILES_PREFIX.length()), request.params());
             }
             if (!API_PATHS.contains(path)) {
                 return gzipped(error(RapidError.notFound(path)), request.acceptsGzip());
@@ -63,7 +60,7 @@ final class RapidRequestHandler implements SimServer.Handler {
             return gzipped(error(e.error()), request.acceptsGzip());
         } catch (RuntimeException e) {
             // An unexpected failure of the simulator itself still answers like the API.
-            return gzipped(error(RapidError.internal()), request.acceptsGzip());
+            return gzipped(error(RapidError.ofStatus(500)), request.acceptsGzip());
         }
     }
 
@@ -71,45 +68,28 @@ final class RapidRequestHandler implements SimServer.Handler {
         boolean gzip = request.acceptsGzip();
         SimulatedFaults.Decision<RapidFault> decision = faults.next();
         if (decision.status() > 0) {
-            return send(withApiHeaders(error(RapidError.ofStatus(decision.status()))), gzip);
+            return apiError(decision.status(), gzip);
         }
         RapidFault fault = decision.fault();
-        if (fault != null) {
-            switch (fault) {
-                case SERVER_ERROR_500 -> {
-                    return send(withApiHeaders(error(RapidError.internal())), gzip);
-                }
-                case SERVICE_UNAVAILABLE_503 -> {
-                    return send(withApiHeaders(error(RapidError.unavailable())), gzip);
-                }
-                case RATE_LIMIT_429 -> {
-                    // The spec's rate headers, no Retry-After (not in the spec): a client waits for the reset.
-                    return send(withApiHeaders(error(RapidError.tooManyRequests())).header("Rate-Limit-Minute-Remaining", "0")
-                            .header("Rate-Limit-Minute-Reset", Long.toString(simulator.now().toEpochMilli()
-                                    + options.retryAfterSeconds() * 1000L)), gzip);
-                }
-                case BAD_REQUEST_400 -> {
-                    return send(withApiHeaders(error(RapidError.ofStatus(400))), gzip);
-                }
-                case FORBIDDEN_403 -> {
-                    return send(withApiHeaders(error(RapidError.unauthorized())), gzip);
-                }
-                case HTML_502 -> {
-                    byte[] html = ("<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad "
-                            + "Gateway</h1></center></body></html>").getBytes(StandardCharsets.UTF_8);
-                    return new SimResponse(502, "text/html", html).delayed(options.latencyMs());
-                }
-                case NON_JSON_200 -> {
-                    return send(withApiHeaders(SimResponse.of(200, JSON, "Service temporarily degraded, please retry")),
-                            true);
-                }
-                case CONNECTION_RESET -> {
-                    return SimResponse.reset().delayed(options.latencyMs());
-                }
-                default -> {
-                    // TRUNCATED_GZIP, DROPPED_MID_BODY and the link faults alter a real answer below.
-                }
-            }
+        SimResponse faulted = fault == null ? null : switch (fault) {
+            case SERVER_ERROR_500 -> apiError(500, gzip);
+            case SERVICE_UNAVAILABLE_503 -> apiError(503, gzip);
+            case BAD_REQUEST_400 -> apiError(400, gzip);
+            case FORBIDDEN_403 -> apiError(403, gzip);
+            // The spec's rate headers, no Retry-After (not in the spec): a client waits for the reset.
+            case RATE_LIMIT_429 -> apiError(429, gzip).header("Rate-Limit-Minute-Remaining", "0")
+                    .header("Rate-Limit-Minute-Reset", Long.toString(simulator.now().toEpochMilli()
+                            + options.retryAfterSeconds() * 1000L));
+            case HTML_502 -> SimResponse.of(502, "text/html", "<html><head><title>502 Bad Gateway</title></head><body>"
+                    + "<center><h1>502 Bad Gateway</h1></center></body></html>").delayed(options.latencyMs());
+            case NON_JSON_200 -> send(withApiHeaders(SimResponse.of(200, JSON,
+                    "Service temporarily degraded, please retry")), true);
+            case CONNECTION_RESET -> SimResponse.reset().delayed(options.latencyMs());
+            // TRUNCATED_GZIP, DROPPED_MID_BODY and the link faults alter a real answer below.
+            default -> null;
+        };
+        if (faulted != null) {
+            return faulted;
         }
         SimResponse reply;
         try {
@@ -120,10 +100,10 @@ final class RapidRequestHandler implements SimServer.Handler {
             authenticator.verify(request.header("Authorization"), simulator.now().getEpochSecond());
             requireHeaders(request, gzip);
             reply = switch (path) {
-                case CONTENT_PATH -> pager.content(params);
-                case INACTIVE_PATH -> pager.inactive(params);
-                case CATALOG_FILE_PATH -> files.link(params, true);
-                default -> files.link(params, false);
+                case CONTENT_PATH -> endpoints.content(params);
+                case INACTIVE_PATH -> endpoints.inactive(params);
+                case CATALOG_FILE_PATH -> endpoints.fileLink(params, true);
+                default -> endpoints.fileLink(params, false);
             };
         } catch (RapidApiException e) {
             reply = error(e.error());
@@ -169,6 +149,10 @@ final class RapidRequestHandler implements SimServer.Handler {
             throw new RapidApiException(RapidError.header("User-Agent", "The User-Agent header is required: "
                     + "{app name}/{app version}.", null));
         }
+    }
+
+    private SimResponse apiError(int status, boolean gzip) {
+        return send(withApiHeaders(error(RapidError.ofStatus(status))), gzip);
     }
 
     private SimResponse withApiHeaders(SimResponse reply) {

@@ -3,6 +3,7 @@ package com.pagingetl.simulator.rapid;
 import com.pagingetl.simulator.QueryStrings;
 import com.pagingetl.simulator.KitSimulator;
 import com.pagingetl.simulator.SimAdmin;
+import com.pagingetl.simulator.SimRequest;
 import com.pagingetl.simulator.SimServer;
 import com.pagingetl.simulator.SimulatedFaults;
 import com.pagingetl.simulator.SimulatorOption;
@@ -14,16 +15,22 @@ import tools.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Collectors;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
 
 /**
  * Embedded simulator of the Expedia Group Rapid v3 content API ({@code GET /v3/properties/content},
@@ -38,9 +45,9 @@ public final class RapidSimulator extends KitSimulator<RapidFault> {
     private final RapidOptions options;
     private final RapidDataSet data;
     private final SimulatedFaults<RapidFault> faults;
-    private final RapidAuthenticator authenticator;
+    private final RapidEndpoints endpoints;
+    private final RapidRequestHandler handler;
     private volatile Duration clockOffset = Duration.ZERO;
-    private volatile RapidPager pager;
 
     public RapidSimulator(SimulatorOptions options) {
         super("rapid", RapidFault.class);
@@ -52,31 +59,29 @@ public final class RapidSimulator extends KitSimulator<RapidFault> {
                 List.of(RapidFault.SERVER_ERROR_500, RapidFault.SERVICE_UNAVAILABLE_503));
         Set<String> refused = Arrays.stream(this.options.unauthorizedKeys().split(","))
                 .map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toUnmodifiableSet());
-        this.authenticator = new RapidAuthenticator(this.options.apiKey(), this.options.sharedSecret(), refused);
+        this.endpoints = new RapidEndpoints(data, this::now, this::baseUrl, this.options.pageSize(),
+                this.options.linkLifetime(), this.options.emptyLastPage());
+        this.handler = new RapidRequestHandler(this, endpoints, new RapidAuthenticator(this.options.apiKey(),
+                this.options.sharedSecret(), refused), faults, this.options, admin.meter());
     }
 
     @Override
     protected SimServer.Handler serve(SimAdmin admin) {
-        PropertyRenderer renderer = new PropertyRenderer(data, this::baseUrl);
-        pager = new RapidPager(data, renderer, this::now, this::baseUrl, options.pageSize(), options.linkLifetime(),
-                options.emptyLastPage());
-        RapidFiles files = new RapidFiles(data, renderer, this::now, this::baseUrl);
-        RapidRequestHandler handler = new RapidRequestHandler(this, pager, files, authenticator, faults, options, admin.meter());
         admin.get("status", this::statusJson)
                 .post("links/expire", this::expireAllLinks)
-                .post("clock", request -> {
-                    setClockOffset(Duration.ofSeconds(Long.parseLong(request.param("offsetSeconds"))));
-                    return "{\"ok\":true}";
-                })
-                .post("properties/touch", request -> {
-                    touch(request.param("property_id"));
-                    return "{\"ok\":true}";
-                })
-                .post("properties/deactivate", request -> {
-                    deactivate(request.param("property_id"));
-                    return "{\"ok\":true}";
-                });
+                .post("clock", ok(request -> setClockOffset(Duration.ofSeconds(Long.parseLong(
+                        request.param("offsetSeconds"))))))
+                .post("properties/touch", ok(request -> touch(request.param("property_id"))))
+                .post("properties/deactivate", ok(request -> deactivate(request.param("property_id"))));
         return handler;
+    }
+
+    /** An admin action answering {@code {"ok":true}}. */
+    private static Function<SimRequest, String> ok(Consumer<SimRequest> action) {
+        return request -> {
+            action.accept(request);
+            return "{\"ok\":true}";
+        };
     }
 
     @Override
@@ -102,10 +107,10 @@ public final class RapidSimulator extends KitSimulator<RapidFault> {
         lines.add("  required:       Accept: application/json, Accept-Encoding: gzip, User-Agent (else 400 invalid_input),"
                 + " language, supply_source");
         lines.add("  data set:       " + options.size() + " properties (seed " + options.seed() + "), "
-                + totalActive() + " active expedia, " + data.inactive().size() + " inactive, "
+                + totalActive() + " active expedia, " + data.inactivePage(Long.MIN_VALUE, 0, 0).total() + " inactive, "
                 + byCountry.size() + " countries; largest: " + top);
         lines.add("  paging:         pageSize=" + options.pageSize() + " (server-controlled), linkLifetime="
-                + options.linkLifetime() + ", Link rel=next with opaque signed token; 410 link.expired after expiry; "
+                + options.linkLifetime() + ", Link rel=next with opaque token; 410 link.expired after expiry; "
                 + (options.emptyLastPage() ? "the last Link leads to an empty page without Link (lastPage=empty)"
                 : "the last page with data has no Link (lastPage=data)"));
         lines.add("  faults:         latencyMs=" + options.latencyMs() + " errorRate=" + options.errorRate()
@@ -175,29 +180,23 @@ public final class RapidSimulator extends KitSimulator<RapidFault> {
      * single reader paging right now certainly meets an expired link.
      */
     public void expireLinks(int alsoNext) {
-        if (pager != null) {
-            pager.expireAll(alsoNext);
-        }
+        endpoints.expireAll(alsoNext);
     }
 
     /** How many times the page of {@code tokenOrUrl} (a token or a whole next URL) was served successfully. */
     public int tokenServeCount(String tokenOrUrl) {
         int at = tokenOrUrl.indexOf("token=");
-        return pager == null ? 0 : pager.timesServed(at < 0 ? tokenOrUrl : tokenOrUrl.substring(at + 6));
+        return endpoints.timesServed(at < 0 ? tokenOrUrl : tokenOrUrl.substring(at + 6));
     }
 
     /** The largest number of times any single token was served (1 means no page was fetched twice). */
     public int maxTokenServeCount() {
-        return pager == null ? 0 : pager.tokenServeCounts().values().stream().mapToInt(Integer::intValue).max().orElse(0);
+        return endpoints.maxTimesServed();
     }
 
     /** Active properties with {@code supply_source=expedia}. */
     public int totalActive() {
-        return data.totalActive("expedia");
-    }
-
-    public int totalActive(String supplySource) {
-        return data.totalActive(supplySource);
+        return activeCountsByCountry().values().stream().mapToInt(Integer::intValue).sum();
     }
 
     /** Active {@code expedia} property ids of the countries (all countries when null), in numeric order. */
@@ -218,46 +217,39 @@ public final class RapidSimulator extends KitSimulator<RapidFault> {
     public SortedSet<String> expectedIdsForQuery(String queryString) {
         RapidQuery q;
         try {
-            q = RapidQueryParser.parseContent(QueryStrings.parse(queryString));
+            q = RapidQuery.parse(QueryStrings.parse(queryString));
         } catch (RapidApiException e) {
-            throw new IllegalArgumentException("query is invalid: " + new String(e.error().toJson(),
-                    java.nio.charset.StandardCharsets.UTF_8));
+            throw new IllegalArgumentException("query is invalid: " + new String(e.error().toJson(), UTF_8));
         }
-        TreeSet<String> out = new TreeSet<>((a, b) -> Integer.compare(Integer.parseInt(a), Integer.parseInt(b)));
-        for (int i : data.page(q, 0, Integer.MAX_VALUE).indexes()) {
+        return ids(data.page(q, 0, Integer.MAX_VALUE));
+    }
+
+    /** Active {@code expedia} properties per country code, largest first. */
+    public Map<String, Integer> activeCountsByCountry() {
+        return data.activeCountsByCountry();
+    }
+
+    /** Ids the inactive endpoint lists for {@code since}. */
+    public SortedSet<String> expectedInactiveIds(LocalDate since) {
+        return ids(data.inactivePage(since.toEpochDay(), 0, Integer.MAX_VALUE));
+    }
+
+    private SortedSet<String> ids(RapidDataSet.Page page) {
+        TreeSet<String> out = new TreeSet<>(Comparator.comparingInt(Integer::parseInt));
+        for (int i : page.indexes()) {
             out.add(Integer.toString(data.id(i)));
         }
         return out;
     }
 
-    /** Active {@code expedia} properties per country code, largest first. */
-    public Map<String, Integer> activeCountsByCountry() {
-        return data.activeCountsByCountry("expedia");
-    }
-
-    /** Ids the inactive endpoint lists for {@code since}. */
-    public SortedSet<String> expectedInactiveIds(LocalDate since) {
-        TreeSet<String> out = new TreeSet<>((a, b) -> Integer.compare(Integer.parseInt(a), Integer.parseInt(b)));
-        data.inactive().forEach((id, day) -> {
-            if (!day.isBefore(since)) {
-                out.add(id);
-            }
-        });
-        return out;
-    }
-
     /** Marks a property as updated now (server clock): it then matches {@code date_updated_start=<today>}. */
     public void touch(String propertyId) {
-        if (!data.touch(propertyId, now())) {
-            throw new IllegalArgumentException("unknown property id " + propertyId);
-        }
+        data.touch(propertyId, now());
     }
 
     /** Makes a property inactive as of today (server clock). */
     public void deactivate(String propertyId) {
-        if (!data.deactivate(propertyId, LocalDate.ofInstant(now(), java.time.ZoneOffset.UTC))) {
-            throw new IllegalArgumentException("unknown property id " + propertyId);
-        }
+        data.deactivate(propertyId, LocalDate.ofInstant(now(), ZoneOffset.UTC));
     }
 
     private String statusJson() {

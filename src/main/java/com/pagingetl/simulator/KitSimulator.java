@@ -1,5 +1,7 @@
 package com.pagingetl.simulator;
 
+import java.util.concurrent.CountDownLatch;
+
 /**
  * The shape the four simulators share: one {@link SimAdmin} (request log, fault script, the API's own routes), one
  * {@link SimServer} bound by {@link #start} and released by {@link #close}, and one fault plan of kinds {@code K}
@@ -16,6 +18,7 @@ public abstract class KitSimulator<K extends Enum<K>> implements ApiSimulator {
     private final String name;
     private final Class<K> faultKinds;
     private volatile SimServer server;
+    private volatile CountDownLatch hold = new CountDownLatch(0);
 
     /** {@code name} as on the command line ({@code simulate <name>}); {@code faultKinds} the constants of its plan. */
     protected KitSimulator(String name, Class<K> faultKinds) {
@@ -40,7 +43,11 @@ public abstract class KitSimulator<K extends Enum<K>> implements ApiSimulator {
             throw new IllegalStateException("the " + name() + " simulator is already started on " + server.baseUrl());
         }
         admin.faults(faults(), faultKinds);
-        server = SimServer.start(port, serve(admin), admin);
+        SimServer.Handler api = serve(admin);
+        server = SimServer.start(port, request -> {
+            awaitRelease();
+            return api.handle(request);
+        }, admin);
     }
 
     @Override
@@ -54,6 +61,7 @@ public abstract class KitSimulator<K extends Enum<K>> implements ApiSimulator {
 
     @Override
     public final synchronized void close() {
+        releaseRequests();
         if (server != null) {
             server.close();
             server = null;
@@ -73,6 +81,27 @@ public abstract class KitSimulator<K extends Enum<K>> implements ApiSimulator {
     /** Removes queued faults and the fail-after mode (the rates from the options stay). */
     public void clearFaults() {
         faults().clear();
+    }
+
+    /**
+     * API requests arriving from now on wait, unanswered, until {@link #releaseRequests}: a test keeps a client's run
+     * alive at a point of its choosing this way, where a latency would only make that likely.
+     */
+    public void holdRequests() {
+        hold = new CountDownLatch(1);
+    }
+
+    /** Lets held and later API requests through. */
+    public void releaseRequests() {
+        hold.countDown();
+    }
+
+    private void awaitRelease() {
+        try {
+            hold.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** API requests since its last reset and when the first came (also on {@code /__admin/sim/requests}). */

@@ -46,12 +46,16 @@ class RapidH2RepositoryIntegrationTests {
             while (a.isAlive() && first.simulator.contentRequestCount() < 1) {
                 Thread.sleep(20);
             }
+            // The first answer is still in its 4 s latency; every later request of the first run waits here, so
+            // the first run is alive, serving the repository, however long the second takes to start.
+            first.simulator.holdRequests();
             List<String> listening = listeningAddresses(a.pid());
             Process b = second.etl.start(Map.of(), "--job=rapidContent", "countries=US,GB", "maxPartitionSize=100000", "concurrency=1");
             while (b.isAlive() && second.simulator.contentRequestCount() < 1) {
                 Thread.sleep(20);
             }
             assertThat(a.isAlive()).as("the first run still runs when the second has connected").isTrue();
+            first.simulator.releaseRequests();
 
             assertThat(a.waitFor(5, TimeUnit.MINUTES)).isTrue();
             assertThat(b.waitFor(5, TimeUnit.MINUTES)).isTrue();

@@ -24,6 +24,7 @@ import com.pagingetl.launch.Causes;
 import com.pagingetl.launch.CommandLine;
 import com.pagingetl.launch.EtlJob;
 import com.pagingetl.launch.ExitCodes;
+import com.pagingetl.launch.HttpSelectorRelease;
 import com.pagingetl.launch.JobDescriptor;
 import com.pagingetl.launch.Launcher;
 import com.pagingetl.launch.StartupWarmup;
@@ -59,7 +60,9 @@ public final class EtlApplication {
     }
 
     public static void main(String[] args) {
-        System.exit(run(System.out, System.err, args));
+        int exitCode = run(System.out, System.err, args);
+        HttpSelectorRelease.release();
+        System.exit(exitCode);
     }
 
     /** Runs one command in this JVM and returns its exit code; tests call it directly. */

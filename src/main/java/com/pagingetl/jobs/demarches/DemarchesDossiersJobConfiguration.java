@@ -181,7 +181,7 @@ public class DemarchesDossiersJobConfiguration {
         ConnectionPagination strategy = new ConnectionPagination(api, documents.forConnection(connection), connection,
                 params.demarche(), since, DemarchesRunSetup.startCursor(job, connection), params.first());
         String description = DemarchesDossiersJob.NAME + " démarche " + params.demarche() + " " + connection.field;
-        return new RecordBatchReader<>(new PagingItemReader<>(READER, description, strategy, monitor, 0, readAhead),
+        return new RecordBatchReader<>(new PagingItemReader<>(READER, description, strategy, monitor, 0, readAhead.serial()),
                 properties.chunkSize());
     }
 

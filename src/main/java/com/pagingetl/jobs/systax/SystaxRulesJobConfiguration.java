@@ -86,7 +86,7 @@ public class SystaxRulesJobConfiguration {
                 properties.password());
         SystaxRulesPagination pagination = new SystaxRulesPagination(api,
                 new RulePair(properties.firstIdCenario(), properties.firstCodigoProduto()), params.paginacao(), pointer);
-        return new RecordBatchReader<>(new SystaxRulesReader(SystaxRulesJob.NAME, pagination, pointer, monitor, readAhead),
+        return new RecordBatchReader<>(new SystaxRulesReader(SystaxRulesJob.NAME, pagination, pointer, monitor, readAhead.serial()),
                 properties.chunkSize());
     }
 

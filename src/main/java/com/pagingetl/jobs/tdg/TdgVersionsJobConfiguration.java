@@ -97,7 +97,7 @@ public class TdgVersionsJobConfiguration {
         TdgPagination pagination = new TdgPagination(api, query,
                 Integer.parseInt(job.getString(TdgRunPlanner.PAGE_SIZE)), what);
         return new RecordBatchReader<>(new TdgObjectReader(new PagingItemReader<>("reader", TdgVersionsJob.NAME + " "
-                + params.type() + " " + params.mode().parameter(), pagination, monitor, 0, readAhead), updateField),
+                + params.type() + " " + params.mode().parameter(), pagination, monitor, 0, readAhead.serial()), updateField),
                 properties.chunkSize());
     }
 

@@ -338,6 +338,26 @@ class GzipJsonLinesItemWriterTests {
     }
 
     @Test
+    void recordsOfEverySizeAroundTheDeflateBufferReadBackExactly() throws Exception {
+        // given records shorter than, as long as and longer than the 64 KiB gathered before each deflate call
+        List<String> records = new ArrayList<>();
+        for (int length : new int[] {1, 65_534, 65_535, 65_536, 200_000, 3, 70_000, 65_000, 2}) {
+            records.add("\"" + "x".repeat(Math.max(0, length - 2)) + "\"");
+        }
+        GzipJsonLinesItemWriter writer = open(ctx);
+
+        // when they are written in two chunks
+        writer.write(chunk(0, records.subList(0, 5).toArray(String[]::new)));
+        writer.write(chunk(0, records.subList(5, records.size()).toArray(String[]::new)));
+        writer.update(ctx);
+        writer.close();
+
+        // then every line comes back whole, in order, in two members
+        assertThat(lines(part(0))).containsExactlyElementsOf(records);
+        assertThat(members(part(0))).isEqualTo(2);
+    }
+
+    @Test
     void firstOpenCreatesTheDirectoryAndAnEmptyPart() throws Exception {
         Path nested = dir.resolve("work/run-1");
         GzipJsonLinesItemWriter writer = new GzipJsonLinesItemWriter(nested, "FR");

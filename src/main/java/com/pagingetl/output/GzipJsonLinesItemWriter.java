@@ -6,6 +6,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.zip.CRC32;
 
 import org.springframework.batch.infrastructure.item.Chunk;
@@ -113,34 +114,81 @@ public class GzipJsonLinesItemWriter implements ItemStreamWriter<PagedItem<byte[
         for (PagedItem<byte[]> item : chunk) {
             newest = Math.max(newest, item.generation());
         }
+        int current = newest;
+        if (!startChunk(newest, chunk.getItems().stream().anyMatch(item -> item.generation() == current))) {
+            return;
+        }
+        writeMember(chunk.size(), () -> {
+            for (PagedItem<byte[]> item : chunk) {
+                if (item.generation() == generation) {
+                    line(item.value());
+                }
+            }
+        });
+    }
+
+    /**
+     * Writes a chunk whose items are batches of records ({@link com.pagingetl.paging.RecordBatchReader}), as one
+     * member, exactly as {@link #write} writes the same records one item each.
+     */
+    public void writeBatches(Chunk<? extends PagedItem<? extends List<byte[]>>> chunk) throws IOException {
+        int newest = generation;
+        int records = 0;
+        for (PagedItem<? extends List<byte[]>> batch : chunk) {
+            newest = Math.max(newest, batch.generation());
+            records += batch.value().size();
+        }
+        int current = newest;
+        if (!startChunk(newest, chunk.getItems().stream().anyMatch(batch -> batch.generation() == current))) {
+            return;
+        }
+        writeMember(records, () -> {
+            for (PagedItem<? extends List<byte[]>> batch : chunk) {
+                if (batch.generation() == generation) {
+                    for (byte[] record : batch.value()) {
+                        line(record);
+                    }
+                }
+            }
+        });
+    }
+
+    /** Switches to a newer generation's file when the chunk brings one; false when nothing of it is to be written. */
+    private boolean startChunk(int newest, boolean anyOfNewest) throws IOException {
         if (newest > generation) {
             switchGeneration(newest);
         }
-        int current = generation;
-        if (chunk.getItems().stream().noneMatch(item -> item.generation() == current)) {
-            return;
-        }
+        return anyOfNewest;
+    }
+
+    private void line(byte[] record) throws IOException {
+        member.write(record, 0, record.length);
+        member.write(NEWLINE, 0, 1);
+        records++;
+    }
+
+    /** One gzip member holding what {@code lines} writes, forced to disk; on failure the count goes back and the message names the part. */
+    private void writeMember(int chunkRecords, Lines lines) throws IOException {
         long committedRecords = records;
         try {
             member.begin(channel, crc);
-            for (PagedItem<byte[]> item : chunk) {
-                if (item.generation() == generation) {
-                    member.write(item.value(), 0, item.value().length);
-                    member.write(NEWLINE, 0, 1);
-                    records++;
-                }
-            }
+            lines.write();
             member.finish();
             channel.force(false);
         } catch (IOException e) {
             // The chunk rolls back and a resume truncates the part to its commit, so the count goes back with it.
             records = committedRecords;
-            throw new OutputWriteException("writing a chunk of " + chunk.size() + " records to part " + name + " ("
+            throw new OutputWriteException("writing a chunk of " + chunkRecords + " records to part " + name + " ("
                     + PartFiles.file(dir, name, generation) + ") after its committed " + bytes + " bytes (" + records
                     + " records) failed: " + e.getMessage(), e);
         }
         bytes = channel.position();
         committedCrc = crc.getValue();
+    }
+
+    @FunctionalInterface
+    private interface Lines {
+        void write() throws IOException;
     }
 
     private void switchGeneration(int newest) throws IOException {

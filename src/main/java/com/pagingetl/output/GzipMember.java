@@ -10,7 +10,9 @@ import java.util.zip.Deflater;
 /**
  * Writes complete gzip members (RFC 1952) to a file channel, reusing one {@link Deflater} and its buffers for
  * every member: a {@code GZIPOutputStream} per chunk would allocate a new native deflater and stream stack
- * each time. A member holds whatever is written between {@link #begin} and {@link #finish}; concatenated
+ * each time. Small writes (a record, its newline) are gathered into one buffer and handed to the CRC and the
+ * deflater {@value #STAGED} bytes at a time: three native calls per write cost more than the copy. A member
+ * holds whatever is written between {@link #begin} and {@link #finish}; concatenated
  * members read back as one stream with {@code zcat} and {@code GZIPInputStream}. Not thread-safe; one per
  * writer; {@link #close} frees the native memory.
  */
@@ -20,7 +22,11 @@ final class GzipMember implements AutoCloseable {
 
     private final Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
     private final CRC32 crc = new CRC32();
+    private static final int STAGED = 1 << 16;
+
     private final ByteBuffer out = ByteBuffer.allocate(1 << 16);
+    private final byte[] staged = new byte[STAGED];
+    private int stagedLength;
     private FileChannel channel;
     private CRC32 fileDigest;
     private long inputBytes;
@@ -36,11 +42,29 @@ final class GzipMember implements AutoCloseable {
         deflater.reset();
         crc.reset();
         inputBytes = 0;
+        stagedLength = 0;
         out.clear();
         out.put(HEADER);
     }
 
     void write(byte[] bytes, int offset, int length) throws IOException {
+        if (length > STAGED - stagedLength) {
+            deflateStaged();
+        }
+        if (length >= STAGED) {
+            deflate(bytes, offset, length);
+        } else {
+            System.arraycopy(bytes, offset, staged, stagedLength, length);
+            stagedLength += length;
+        }
+    }
+
+    private void deflateStaged() throws IOException {
+        deflate(staged, 0, stagedLength);
+        stagedLength = 0;
+    }
+
+    private void deflate(byte[] bytes, int offset, int length) throws IOException {
         crc.update(bytes, offset, length);
         inputBytes += length;
         deflater.setInput(bytes, offset, length);
@@ -51,6 +75,7 @@ final class GzipMember implements AutoCloseable {
 
     /** Ends the member: flushes the deflater and writes the trailer. The bytes are written, not forced. */
     void finish() throws IOException {
+        deflateStaged();
         deflater.finish();
         while (!deflater.finished()) {
             drain(Deflater.NO_FLUSH);

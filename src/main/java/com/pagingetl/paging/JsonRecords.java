@@ -1,5 +1,6 @@
 package com.pagingetl.paging;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -257,19 +258,37 @@ public final class JsonRecords {
 
     /** The member {@code name} of a JSON object (a record already cut), or null when absent. Stops at the member. */
     public static Member member(byte[] object, String name) {
+        return membersNamed(object, name)[0];
+    }
+
+    /**
+     * The members {@code names} of a JSON object (a record already cut), each null when absent, the first of a
+     * repeated name counting, from one pass that stops once all are found. Names are compared as bytes.
+     */
+    public static Member[] membersNamed(byte[] object, String... names) {
+        byte[][] wanted = new byte[names.length][];
+        for (int n = 0; n < names.length; n++) {
+            wanted[n] = names[n].getBytes(StandardCharsets.UTF_8);
+        }
+        Member[] found = new Member[names.length];
+        int missing = names.length;
         JsonScanner s = new JsonScanner(object);
         s.expect('{');
         if (s.peek() == '}') {
-            return null;
+            return found;
         }
         do {
-            boolean wanted = s.memberName().equals(name);
-            if (wanted) {
-                return member(s, name);
+            int n = s.memberNameIn(wanted);
+            if (n >= 0 && found[n] == null) {
+                found[n] = member(s, names[n]);
+                if (--missing == 0) {
+                    return found;
+                }
+            } else {
+                s.skipValue();
             }
-            s.skipValue();
         } while (s.nextOrClose('}'));
-        return null;
+        return found;
     }
 
     private static Member member(JsonScanner s, String name) {

@@ -73,10 +73,56 @@ final class JsonScanner {
         return name;
     }
 
+    /**
+     * Reads a member name and the colon after it, like {@link #memberName}, and returns the index of the first of
+     * {@code names} (UTF-8) it equals, or -1: the name is compared as bytes, and decoded only when it has escapes.
+     */
+    int memberNameIn(byte[][] names) {
+        if (peek() != '"') {
+            throw error("a member name", found());
+        }
+        int start = pos;
+        skipString();
+        int stop = pos;
+        expect(':');
+        int length = stop - start - 2;
+        for (int i = start + 1; i < stop - 1; i++) {
+            if (b[i] == '\\') {
+                String name = decodeString(start, stop);
+                for (int n = 0; n < names.length; n++) {
+                    if (name.equals(new String(names[n], StandardCharsets.UTF_8))) {
+                        return n;
+                    }
+                }
+                return -1;
+            }
+        }
+        for (int n = 0; n < names.length; n++) {
+            if (names[n].length == length && Arrays.equals(b, start + 1, stop - 1, names[n], 0, length)) {
+                return n;
+            }
+        }
+        return -1;
+    }
+
     /** Skips one complete value, checking its grammar, and returns its start; {@link #position()} is then its end. */
     int skipValue() {
         peek();
         int start = pos;
+        int stop = quickSkip(start);
+        if (stop >= 0) {
+            pos = stop;
+            return start;
+        }
+        return checkedSkip(start);
+    }
+
+    /**
+     * {@link #skipValue} by the steps that name what is wrong: the value at {@code start}, whatever it holds.
+     * Package-private for the test that holds the two ways to the same answers.
+     */
+    int checkedSkip(int start) {
+        pos = start;
         sawSpace = false;
         int depth = 0;
         while (true) {
@@ -141,6 +187,185 @@ final class JsonScanner {
                 depth--;
             }
         }
+    }
+
+    /**
+     * The value at {@code start} skipped in one loop over local variables, which is what a page of records costs
+     * to check when it is well-formed (the method calls of {@link #checkedSkip} per token cost more than the bytes,
+     * with C1 code). It accepts nothing that {@link #checkedSkip} refuses; anything unusual (an error, a unicode
+     * escape, whitespace before a colon, nesting deeper than the stack) makes it answer -1, and {@link #checkedSkip}
+     * then scans the value again and says what is wrong, if anything. On success it sets {@link #sawSpace} and
+     * returns the value's end.
+     */
+    private int quickSkip(int start) {
+        final byte[] b = this.b;
+        final int end = this.end;
+        final byte[] stack = this.stack;
+        int p = start;
+        int depth = 0;
+        boolean space = false;
+        boolean name = false;
+        while (true) {
+            // p stands at a value (after its member name when name is set), whitespace before it already skipped
+            if (name) {
+                p = quickName(b, p, end);
+                if (p < 0) {
+                    return -1;
+                }
+                int q = quickSpace(b, p, end);
+                space |= q != p;
+                p = q;
+                name = false;
+            }
+            if (p >= end) {
+                return -1;
+            }
+            byte c = b[p];
+            if (c == '"') {
+                p = quickString(b, p, end);
+                if (p < 0) {
+                    return -1;
+                }
+            } else if (c == '{' || c == '[') {
+                byte close = c == '{' ? (byte) '}' : (byte) ']';
+                int inside = p + 1;
+                p = quickSpace(b, inside, end);
+                space |= p != inside;
+                if (p >= end) {
+                    return -1;
+                }
+                if (b[p] == close) {
+                    p++;
+                } else {
+                    if (depth == stack.length) {
+                        return -1;
+                    }
+                    stack[depth++] = close;
+                    name = close == '}';
+                    continue;
+                }
+            } else if (c == 't' || c == 'f' || c == 'n') {
+                byte[] word = c == 't' ? TRUE : c == 'f' ? FALSE : NULL;
+                if (p + word.length > end || !Arrays.equals(b, p, p + word.length, word, 0, word.length)) {
+                    return -1;
+                }
+                p += word.length;
+            } else {
+                p = quickNumber(b, p, end);
+                if (p < 0) {
+                    return -1;
+                }
+            }
+            // a complete value ends at p: close what it completes, until a comma asks for the next value
+            while (true) {
+                if (depth == 0) {
+                    sawSpace = space;
+                    return p;
+                }
+                int q = quickSpace(b, p, end);
+                space |= q != p;
+                p = q;
+                if (p >= end) {
+                    return -1;
+                }
+                byte close = stack[depth - 1];
+                byte n = b[p++];
+                if (n == ',') {
+                    q = quickSpace(b, p, end);
+                    space |= q != p;
+                    p = q;
+                    name = close == '}';
+                    break;
+                }
+                if (n != close) {
+                    return -1;
+                }
+                depth--;
+            }
+        }
+    }
+
+    private static int quickSpace(byte[] b, int p, int end) {
+        while (p < end && isWhitespace(b[p])) {
+            p++;
+        }
+        return p;
+    }
+
+    private static final byte[] TRUE = {'t', 'r', 'u', 'e'};
+    private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
+    private static final byte[] NULL = {'n', 'u', 'l', 'l'};
+
+    /** A member name at {@code p} and its colon right after it: the end, or -1 (also for whitespace between them). */
+    private static int quickName(byte[] b, int p, int end) {
+        if (p >= end || b[p] != '"') {
+            return -1;
+        }
+        p = quickString(b, p, end);
+        return p >= 0 && p < end && b[p] == ':' ? p + 1 : -1;
+    }
+
+    /** The end of the string token at {@code p}, or -1 for a control character, a bad or unicode escape, or no end. */
+    private static int quickString(byte[] b, int p, int end) {
+        p++;
+        while (p < end) {
+            byte c = b[p];
+            if (c == '"') {
+                return p + 1;
+            }
+            if (c == '\\') {
+                if (p + 1 >= end) {
+                    return -1;
+                }
+                byte e = b[p + 1];
+                if (e != '"' && e != '\\' && e != '/' && e != 'b' && e != 'f' && e != 'n' && e != 'r' && e != 't') {
+                    return -1;
+                }
+                p += 2;
+            } else if (c >= 0 && c < 0x20) {
+                return -1;
+            } else {
+                p++;
+            }
+        }
+        return -1;
+    }
+
+    /** The end of the JSON number at {@code p}, or -1 when none is there. */
+    private static int quickNumber(byte[] b, int p, int end) {
+        if (b[p] == '-') {
+            p++;
+        }
+        int from = p;
+        while (p < end && b[p] >= '0' && b[p] <= '9') {
+            p++;
+        }
+        if (p == from || b[from] == '0' && p - from > 1) {
+            return -1;
+        }
+        if (p < end && b[p] == '.') {
+            from = ++p;
+            while (p < end && b[p] >= '0' && b[p] <= '9') {
+                p++;
+            }
+            if (p == from) {
+                return -1;
+            }
+        }
+        if (p < end && (b[p] == 'e' || b[p] == 'E')) {
+            p++;
+            if (p < end && (b[p] == '+' || b[p] == '-')) {
+                p++;
+            }
+            from = p;
+            while (p < end && b[p] >= '0' && b[p] <= '9') {
+                p++;
+            }
+            if (p == from) {
+                return -1;
+            }
+        }
+        return p;
     }
 
     /** The bytes of {@code [start, end)} without whitespace outside strings, so that a record fits on one line. */

@@ -1,12 +1,15 @@
 package com.pagingetl.paging;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntFunction;
 
 import org.slf4j.Logger;
@@ -51,10 +54,13 @@ import com.pagingetl.progress.ProgressMonitor;
  *
  * <h2>Read-ahead</h2>
  * With a {@link ReadAhead} that is enabled, the next page is requested as soon as a page arrives, and
- * handed over when the reader reaches it; everything else (the position, the history, counts, failures and
- * start-overs) happens when it is handed over, exactly as if it had been fetched then. A page fetched ahead
- * is never part of a commit before it is read, so a restart is unaffected; an abandoned one is dropped.
- * The strategy's {@code fetch} then runs on another thread, one call at a time per reader.
+ * handed over when the reader reaches it; with {@link ReadAhead#pages(int) several pages} ahead, each page
+ * fetched ahead is followed by a request for the one after it, up to that many pages beyond the one being
+ * read. Everything else (the position, the history, counts, failures and start-overs) happens when a page is
+ * handed over, exactly as if it had been fetched then: a failure of a page fetched ahead surfaces when the
+ * reader reaches that page, and the pages after it are not requested. A page fetched ahead is never part of a
+ * commit before it is read, so a restart is unaffected; abandoned ones are dropped. The strategy's {@code fetch}
+ * then runs on another thread, one call at a time per reader, in page order.
  *
  * <p>Not thread-safe: one instance per step execution (partitions each get their own).
  */
@@ -82,9 +88,10 @@ public class PagingItemReader<T> implements ItemStreamReader<PagedItem<T>> {
     private Page<T> page;
     private final PositionHistory history = new PositionHistory();
     private final ReadAhead readAhead;
-    /** The page being fetched ahead, and its token; null when none is. */
-    private CompletableFuture<Page<T>> ahead;
-    private PageToken aheadToken;
+    /** The pages being fetched ahead, in page order: the first is the page after {@link #page}. */
+    private final Deque<CompletableFuture<Ahead<T>>> ahead = new ArrayDeque<>();
+    /** The positions the pages of {@link #ahead} were asked for, from the page before the first. */
+    private Set<String> aheadPositions = Set.of();
     private ProgressMonitor.Tracker tracker;
 
     /**
@@ -186,7 +193,8 @@ public class PagingItemReader<T> implements ItemStreamReader<PagedItem<T>> {
         String position = strategy.position(token);
         Page<T> fetched;
         try {
-            fetched = ahead != null && token.equals(aheadToken) ? awaitAhead() : strategy.fetch(token);
+            Page<T> fetchedAhead = ahead.isEmpty() ? null : awaitAhead();
+            fetched = fetchedAhead != null ? fetchedAhead : strategy.fetch(token);
         } catch (RestartFromFirstPageException e) {
             startOver(e);
             return null;
@@ -220,39 +228,64 @@ public class PagingItemReader<T> implements ItemStreamReader<PagedItem<T>> {
         return fetched;
     }
 
-    /** Starts fetching the page after {@code fetched}, unless there is none. */
-    private void fetchAhead(Page<T> fetched) {
-        dropAhead();
-        if (!readAhead.isEnabled() || fetched.isLast()) {
-            return;
-        }
-        PageToken next = fetched.next();
-        aheadToken = next;
-        ahead = readAhead.fetch(() -> strategy.fetch(next));
+    /** A page fetched ahead, with the token it was fetched for; null past the last page. */
+    private record Ahead<T>(PageToken token, Page<T> page) {
     }
 
-    /** The page fetched ahead, or the exception its fetch threw, as a fetch in this thread would give them. */
+    /** Keeps the pages after {@code fetched} (the page just handed over) on their way, as many as the read-ahead keeps. */
+    private void fetchAhead(Page<T> fetched) {
+        if (!readAhead.isEnabled() || fetched.isLast()) {
+            dropAhead();
+            return;
+        }
+        if (ahead.isEmpty()) {
+            PageToken next = fetched.next();
+            aheadPositions = ConcurrentHashMap.newKeySet();
+            aheadPositions.add(strategy.position(token));
+            aheadPositions.add(strategy.position(next));
+            ahead.add(readAhead.fetch(() -> new Ahead<>(next, strategy.fetch(next))));
+        }
+        Set<String> positions = aheadPositions;
+        while (ahead.size() < readAhead.pages()) {
+            ahead.add(readAhead.then(ahead.peekLast(), previous -> {
+                // A position this chain already asked for means the paging cycles: the reader stops at the page
+                // that leads back there, so nothing after it is requested.
+                if (previous == null || previous.page().isLast() || !positions.add(strategy.position(previous.page().next()))) {
+                    return null;
+                }
+                return new Ahead<>(previous.page().next(), strategy.fetch(previous.page().next()));
+            }));
+        }
+    }
+
+    /**
+     * The page fetched ahead for {@link #token}, or the exception its fetch threw, as a fetch in this thread would
+     * give them; null (and nothing ahead any more) when what was fetched ahead is not that page.
+     */
     private Page<T> awaitAhead() {
-        CompletableFuture<Page<T>> pending = ahead;
-        ahead = null;
-        aheadToken = null;
+        CompletableFuture<Ahead<T>> pending = ahead.poll();
+        Ahead<T> fetched;
         try {
-            return pending.join();
+            fetched = pending.join();
         } catch (java.util.concurrent.CompletionException e) {
             if (e.getCause() instanceof RuntimeException cause) {
                 throw cause;
             }
             throw e;
         }
+        if (fetched == null || !fetched.token().equals(token)) {
+            dropAhead();
+            return null;
+        }
+        return fetched.page();
     }
 
-    /** Forgets a page fetched ahead that will not be read (a start-over, a reopen, a close). */
+    /** Forgets the pages fetched ahead that will not be read (a start-over, a reopen, a close, the last page). */
     private void dropAhead() {
-        if (ahead != null) {
-            ahead.cancel(false);
-            ahead = null;
-            aheadToken = null;
+        for (CompletableFuture<Ahead<T>> pending : ahead) {
+            pending.cancel(false);
         }
+        ahead.clear();
     }
 
     private void startOver(RestartFromFirstPageException cause) {

@@ -307,6 +307,57 @@ class GzipJsonLinesItemWriterTests {
     }
 
     @Test
+    void batchesOfRecordsAreWrittenAndCommittedByteForByteAsTheSameRecordsOneItemEach() throws Exception {
+        // given the same chunks written once as single records, and once as batches through a RecordBatchWriter
+        GzipJsonLinesItemWriter singles = open(ctx);
+        singles.write(chunk(0, "{\"a\":1}", "{\"b\":2}", "{\"c\":3}"));
+        singles.update(ctx);
+        singles.write(chunk(1, "{\"d\":4}"));
+        singles.update(ctx);
+        singles.close();
+
+        Path batchDir = dir.resolve("batches");
+        ExecutionContext batchCtx = new ExecutionContext();
+        RecordBatchWriter batches = new RecordBatchWriter(new GzipJsonLinesItemWriter(batchDir, "US-cat-1"));
+        batches.open(batchCtx);
+        batches.write(new Chunk<>(List.of(batch(0, "{\"a\":1}", "{\"b\":2}"), batch(0, "{\"c\":3}"))));
+        batches.update(batchCtx);
+        // a batch of a newer generation in the same chunk drops the older one, as in a chunk of single records
+        batches.write(new Chunk<>(List.of(batch(0, "{\"stale\":0}"), batch(1, "{\"d\":4}"))));
+        batches.update(batchCtx);
+        batches.close();
+
+        // then both parts and both commits are the same
+        assertThat(Files.readAllBytes(PartFiles.file(batchDir, "US-cat-1", 1))).isEqualTo(Files.readAllBytes(part(1)));
+        assertThat(batchCtx.toMap()).isEqualTo(ctx.toMap());
+        assertThat(lines(part(1))).containsExactly("{\"d\":4}");
+    }
+
+    private static PagedItem<List<byte[]>> batch(int generation, String... values) {
+        return new PagedItem<>(Arrays.stream(values).map(v -> v.getBytes(StandardCharsets.UTF_8)).toList(), generation);
+    }
+
+    @Test
+    void recordsOfEverySizeAroundTheDeflateBufferReadBackExactly() throws Exception {
+        // given records shorter than, as long as and longer than the 64 KiB gathered before each deflate call
+        List<String> records = new ArrayList<>();
+        for (int length : new int[] {1, 65_534, 65_535, 65_536, 200_000, 3, 70_000, 65_000, 2}) {
+            records.add("\"" + "x".repeat(Math.max(0, length - 2)) + "\"");
+        }
+        GzipJsonLinesItemWriter writer = open(ctx);
+
+        // when they are written in two chunks
+        writer.write(chunk(0, records.subList(0, 5).toArray(String[]::new)));
+        writer.write(chunk(0, records.subList(5, records.size()).toArray(String[]::new)));
+        writer.update(ctx);
+        writer.close();
+
+        // then every line comes back whole, in order, in two members
+        assertThat(lines(part(0))).containsExactlyElementsOf(records);
+        assertThat(members(part(0))).isEqualTo(2);
+    }
+
+    @Test
     void firstOpenCreatesTheDirectoryAndAnEmptyPart() throws Exception {
         Path nested = dir.resolve("work/run-1");
         GzipJsonLinesItemWriter writer = new GzipJsonLinesItemWriter(nested, "FR");

@@ -122,12 +122,53 @@ class PagingItemReaderReadAheadTests {
         assertThat(readAll(resumed)).containsExactly("r6", "r7", "r8", "r9");
     }
 
+    @Test
+    void severalPagesAheadAreRequestedInOrderWhileTheFirstIsStillBeingRead() throws Exception {
+        // given pages of four, read three pages ahead, and a latch that opens when the fourth page is requested
+        Scripted api = new Scripted(InMemoryPagination.offsets(30, 4)).latchOn("o:12");
+        PagingItemReader<String> reader = new PagingItemReader<>("reader", "test", api, ProgressMonitor.SILENT, 1,
+                readAhead.pages(3));
+        reader.open(new ExecutionContext());
+
+        // when only the first record has been read
+        assertThat(reader.read().value()).isEqualTo("r0");
+
+        // then pages 2, 3 and 4 are on their way, and every record still comes once, in order, each page asked once
+        assertThat(api.latch.await(60, TimeUnit.SECONDS)).as("page 4 requested ahead").isTrue();
+        assertThat(readAll(reader)).containsExactlyElementsOf(PagingItemReaderContract.records(30).subList(1, 30));
+        assertThat(api.asked).containsExactly("o:0", "o:4", "o:8", "o:12", "o:16", "o:20", "o:24", "o:28");
+        reader.close();
+    }
+
+    @Test
+    void aFailureOfAPageFetchedSeveralAheadSurfacesAtThatPageAndNothingAfterItIsRequested() {
+        Scripted api = new Scripted(InMemoryPagination.offsets(30, 4))
+                .failOn("o:8", () -> new IllegalStateException("HTTP 503 service_unavailable after 6 attempts"));
+        PagingItemReader<String> reader = new PagingItemReader<>("reader", "test", api, ProgressMonitor.SILENT, 1,
+                readAhead.pages(3));
+        ExecutionContext ctx = new ExecutionContext();
+        reader.open(ctx);
+        for (int i = 0; i < 8; i++) {
+            assertThat(reader.read().value()).isEqualTo("r" + i);
+        }
+        reader.update(ctx);
+
+        assertThatThrownBy(reader::read).isInstanceOf(PageFetchException.class).hasMessageContaining("page 3")
+                .hasMessageContaining("503 service_unavailable");
+        assertThat(ctx.getString("reader.token")).as("the commit keeps the page before").isEqualTo("o:8");
+        assertThat(api.asked).as("no page after the failed one").containsExactly("o:0", "o:4", "o:8");
+        reader.close();
+    }
+
     /** Delegates to an in-memory API; can fail chosen tokens and tells when the second page is asked for. */
     private static final class Scripted implements PaginationStrategy<String> {
         final PaginationStrategy<String> delegate;
         final Map<String, Supplier<RuntimeException>> failures = new ConcurrentHashMap<>();
         final Map<String, Boolean> once = new ConcurrentHashMap<>();
         final CountDownLatch secondPageRequested = new CountDownLatch(1);
+        final CountDownLatch latch = new CountDownLatch(1);
+        final List<String> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+        volatile String latchToken = "";
         volatile int fetches;
 
         Scripted(PaginationStrategy<String> delegate) {
@@ -136,6 +177,11 @@ class PagingItemReaderReadAheadTests {
 
         Scripted failOn(String token, Supplier<RuntimeException> failure) {
             failures.put(token, failure);
+            return this;
+        }
+
+        Scripted latchOn(String token) {
+            latchToken = token;
             return this;
         }
 
@@ -152,8 +198,12 @@ class PagingItemReaderReadAheadTests {
         @Override
         public synchronized Page<String> fetch(PageToken token) {
             fetches++;
+            asked.add(token.value());
             if (token.value().equals("o:4")) {
                 secondPageRequested.countDown();
+            }
+            if (token.value().equals(latchToken)) {
+                latch.countDown();
             }
             Supplier<RuntimeException> failure = failures.get(token.value());
             if (failure != null) {

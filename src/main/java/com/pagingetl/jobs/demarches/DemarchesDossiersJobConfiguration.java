@@ -18,6 +18,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import com.pagingetl.batch.RecordBatchStep;
 import com.pagingetl.batch.RunStartListener;
 import com.pagingetl.config.BatchConfiguration;
 import com.pagingetl.config.EtlProperties;
@@ -26,10 +27,11 @@ import com.pagingetl.output.GzipJsonLinesItemWriter;
 import com.pagingetl.output.OutputSpec;
 import com.pagingetl.output.PartRef;
 import com.pagingetl.output.PublishTasklet;
+import com.pagingetl.output.RecordBatchWriter;
 import com.pagingetl.output.RunView;
-import com.pagingetl.paging.PagedItem;
 import com.pagingetl.paging.PagingItemReader;
 import com.pagingetl.paging.ReadAhead;
+import com.pagingetl.paging.RecordBatchReader;
 import com.pagingetl.progress.ProgressMonitor;
 import com.pagingetl.state.WatermarkStore;
 
@@ -77,62 +79,65 @@ public class DemarchesDossiersJobConfiguration {
     }
 
     @Bean
-    Step demarchesDossiersStep(JobRepository repository, PlatformTransactionManager tm, DemarchesProperties properties,
-                               PagingItemReader<byte[]> demarchesDossiersReader, GzipJsonLinesItemWriter demarchesDossiersWriter) {
-        return chunkStep(Connection.DOSSIERS, repository, tm, properties, demarchesDossiersReader, demarchesDossiersWriter);
+    Step demarchesDossiersStep(JobRepository repository, PlatformTransactionManager tm,
+                               RecordBatchReader<byte[]> demarchesDossiersReader, RecordBatchWriter demarchesDossiersWriter) {
+        return RecordBatchStep.of(Connection.DOSSIERS.field, repository, tm, demarchesDossiersReader, demarchesDossiersWriter);
     }
 
     @Bean
     @StepScope
-    PagingItemReader<byte[]> demarchesDossiersReader(@Value("#{stepExecution}") StepExecution step, DemarchesApi api,
-                                                     DemarchesDocuments documents, ProgressMonitor monitor, ReadAhead readAhead) {
-        return reader(Connection.DOSSIERS, step, api, documents, monitor, readAhead);
+    RecordBatchReader<byte[]> demarchesDossiersReader(@Value("#{stepExecution}") StepExecution step, DemarchesApi api,
+            DemarchesDocuments documents, DemarchesProperties properties, ProgressMonitor monitor, ReadAhead readAhead) {
+        return reader(Connection.DOSSIERS, step, api, documents, properties, monitor, readAhead);
     }
 
     @Bean
     @StepScope
-    GzipJsonLinesItemWriter demarchesDossiersWriter(@Value("#{stepExecution}") StepExecution step, EtlProperties etl) {
-        return new GzipJsonLinesItemWriter(BatchConfiguration.workDir(etl, step), Connection.DOSSIERS.field);
+    RecordBatchWriter demarchesDossiersWriter(@Value("#{stepExecution}") StepExecution step, EtlProperties etl) {
+        return new RecordBatchWriter(new GzipJsonLinesItemWriter(BatchConfiguration.workDir(etl, step),
+                Connection.DOSSIERS.field));
     }
 
     @Bean
-    Step demarchesPendingDeletedStep(JobRepository repository, PlatformTransactionManager tm, DemarchesProperties properties,
-                                     PagingItemReader<byte[]> demarchesPendingDeletedReader,
-                                     GzipJsonLinesItemWriter demarchesPendingDeletedWriter) {
-        return chunkStep(Connection.PENDING_DELETED, repository, tm, properties, demarchesPendingDeletedReader,
+    Step demarchesPendingDeletedStep(JobRepository repository, PlatformTransactionManager tm,
+                                     RecordBatchReader<byte[]> demarchesPendingDeletedReader,
+                                     RecordBatchWriter demarchesPendingDeletedWriter) {
+        return RecordBatchStep.of(Connection.PENDING_DELETED.field, repository, tm, demarchesPendingDeletedReader,
                 demarchesPendingDeletedWriter);
     }
 
     @Bean
     @StepScope
-    PagingItemReader<byte[]> demarchesPendingDeletedReader(@Value("#{stepExecution}") StepExecution step, DemarchesApi api,
-                                                           DemarchesDocuments documents, ProgressMonitor monitor, ReadAhead readAhead) {
-        return reader(Connection.PENDING_DELETED, step, api, documents, monitor, readAhead);
+    RecordBatchReader<byte[]> demarchesPendingDeletedReader(@Value("#{stepExecution}") StepExecution step, DemarchesApi api,
+            DemarchesDocuments documents, DemarchesProperties properties, ProgressMonitor monitor, ReadAhead readAhead) {
+        return reader(Connection.PENDING_DELETED, step, api, documents, properties, monitor, readAhead);
     }
 
     @Bean
     @StepScope
-    GzipJsonLinesItemWriter demarchesPendingDeletedWriter(@Value("#{stepExecution}") StepExecution step, EtlProperties etl) {
-        return new GzipJsonLinesItemWriter(BatchConfiguration.workDir(etl, step), Connection.PENDING_DELETED.field);
+    RecordBatchWriter demarchesPendingDeletedWriter(@Value("#{stepExecution}") StepExecution step, EtlProperties etl) {
+        return new RecordBatchWriter(new GzipJsonLinesItemWriter(BatchConfiguration.workDir(etl, step),
+                Connection.PENDING_DELETED.field));
     }
 
     @Bean
-    Step demarchesDeletedStep(JobRepository repository, PlatformTransactionManager tm, DemarchesProperties properties,
-                              PagingItemReader<byte[]> demarchesDeletedReader, GzipJsonLinesItemWriter demarchesDeletedWriter) {
-        return chunkStep(Connection.DELETED, repository, tm, properties, demarchesDeletedReader, demarchesDeletedWriter);
-    }
-
-    @Bean
-    @StepScope
-    PagingItemReader<byte[]> demarchesDeletedReader(@Value("#{stepExecution}") StepExecution step, DemarchesApi api,
-                                                    DemarchesDocuments documents, ProgressMonitor monitor, ReadAhead readAhead) {
-        return reader(Connection.DELETED, step, api, documents, monitor, readAhead);
+    Step demarchesDeletedStep(JobRepository repository, PlatformTransactionManager tm,
+                              RecordBatchReader<byte[]> demarchesDeletedReader, RecordBatchWriter demarchesDeletedWriter) {
+        return RecordBatchStep.of(Connection.DELETED.field, repository, tm, demarchesDeletedReader, demarchesDeletedWriter);
     }
 
     @Bean
     @StepScope
-    GzipJsonLinesItemWriter demarchesDeletedWriter(@Value("#{stepExecution}") StepExecution step, EtlProperties etl) {
-        return new GzipJsonLinesItemWriter(BatchConfiguration.workDir(etl, step), Connection.DELETED.field);
+    RecordBatchReader<byte[]> demarchesDeletedReader(@Value("#{stepExecution}") StepExecution step, DemarchesApi api,
+            DemarchesDocuments documents, DemarchesProperties properties, ProgressMonitor monitor, ReadAhead readAhead) {
+        return reader(Connection.DELETED, step, api, documents, properties, monitor, readAhead);
+    }
+
+    @Bean
+    @StepScope
+    RecordBatchWriter demarchesDeletedWriter(@Value("#{stepExecution}") StepExecution step, EtlProperties etl) {
+        return new RecordBatchWriter(new GzipJsonLinesItemWriter(BatchConfiguration.workDir(etl, step),
+                Connection.DELETED.field));
     }
 
     @Bean
@@ -167,24 +172,17 @@ public class DemarchesDossiersJobConfiguration {
         return after;
     }
 
-    private static Step chunkStep(Connection connection, JobRepository repository, PlatformTransactionManager tm,
-                                  DemarchesProperties properties, PagingItemReader<byte[]> reader, GzipJsonLinesItemWriter writer) {
-        return new StepBuilder(connection.field, repository).<PagedItem<byte[]>, PagedItem<byte[]>>chunk(properties.chunkSize())
-                .transactionManager(tm)
-                .reader(reader)
-                .writer(writer)
-                .build();
-    }
-
-    private static PagingItemReader<byte[]> reader(Connection connection, StepExecution step, DemarchesApi api,
-                                                   DemarchesDocuments documents, ProgressMonitor monitor, ReadAhead readAhead) {
+    private static RecordBatchReader<byte[]> reader(Connection connection, StepExecution step, DemarchesApi api,
+                                                    DemarchesDocuments documents, DemarchesProperties properties,
+                                                    ProgressMonitor monitor, ReadAhead readAhead) {
         DemarchesParameters params = DemarchesParameters.of(step.getJobParameters());
         ExecutionContext job = step.getJobExecution().getExecutionContext();
         String since = job.getString(DemarchesRunSetup.UPDATED_SINCE);
         ConnectionPagination strategy = new ConnectionPagination(api, documents.forConnection(connection), connection,
                 params.demarche(), since, DemarchesRunSetup.startCursor(job, connection), params.first());
-        return new PagingItemReader<>(READER, DemarchesDossiersJob.NAME + " démarche " + params.demarche() + " "
-                + connection.field, strategy, monitor, 0, readAhead);
+        String description = DemarchesDossiersJob.NAME + " démarche " + params.demarche() + " " + connection.field;
+        return new RecordBatchReader<>(new PagingItemReader<>(READER, description, strategy, monitor, 0, readAhead.serial()),
+                properties.chunkSize());
     }
 
 }

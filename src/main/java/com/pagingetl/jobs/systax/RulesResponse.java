@@ -2,7 +2,6 @@ package com.pagingetl.jobs.systax;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 import com.pagingetl.http.ApiCallException;
 import com.pagingetl.paging.JsonRecords;
@@ -19,9 +18,6 @@ import com.pagingetl.paging.JsonRecords;
  */
 record RulesResponse(String pointer, List<byte[]> rules, List<RulePair> pairs) {
 
-    // Compiled once: two keys of every rule are checked with them.
-    private static final Pattern WHOLE = Pattern.compile("-?\\d{1,18}");
-    private static final Pattern DIGITS = Pattern.compile("\\d{1,18}");
 
     RulesResponse {
         rules = List.copyOf(rules);
@@ -53,7 +49,9 @@ record RulesResponse(String pointer, List<byte[]> rules, List<RulePair> pairs) {
         List<RulePair> pairs = new ArrayList<>(raw.size());
         for (int i = 0; i < raw.size(); i++) {
             byte[] rule = raw.get(i);
-            pairs.add(new RulePair(key(rule, "id_cenario", i), key(rule, "codigo_produto", i)));
+            JsonRecords.Member[] keys = rule[0] == '{' ? JsonRecords.membersNamed(rule, "id_cenario", "codigo_produto")
+                    : new JsonRecords.Member[2];
+            pairs.add(new RulePair(key(keys[0], "id_cenario", i), key(keys[1], "codigo_produto", i)));
         }
         return new RulesResponse(pointer(JsonRecords.find(envelope, "ponteiro_atualizacao")), raw, pairs);
     }
@@ -67,17 +65,32 @@ record RulesResponse(String pointer, List<byte[]> rules, List<RulePair> pairs) {
         return false;
     }
 
-    private static long key(byte[] rule, String field, int index) {
-        JsonRecords.Member member = rule[0] == '{' ? JsonRecords.member(rule, field) : null;
-        if (member != null && member.kind() == '0' && WHOLE.matcher(member.text()).matches()) {
+    private static long key(JsonRecords.Member member, String field, int index) {
+        if (member != null && member.kind() == '0' && isWhole(member.text(), true)) {
             return Long.parseLong(member.text());
         }
-        if (member != null && member.kind() == '"' && DIGITS.matcher(member.text().trim()).matches()) {
+        if (member != null && member.kind() == '"' && isWhole(member.text().trim(), false)) {
             return Long.parseLong(member.text().trim());
         }
         throw new ApiCallException("rule " + (index + 1) + " of the answer has no whole-number '" + field + "' ("
                 + (member == null ? "absent" : member.text() == null ? "an object or array" : member.text()) + ")"
                 + ", so the next page cannot be asked for");
+    }
+
+    /** 1 to 18 ASCII digits, after a minus sign if {@code signed} allows one: what a long holds exactly. */
+    private static boolean isWhole(String text, boolean signed) {
+        int from = signed && text.startsWith("-") ? 1 : 0;
+        int digits = text.length() - from;
+        if (digits < 1 || digits > 18) {
+            return false;
+        }
+        for (int i = from; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String pointer(JsonRecords.Member member) {

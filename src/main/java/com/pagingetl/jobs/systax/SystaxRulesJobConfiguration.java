@@ -18,6 +18,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import com.pagingetl.batch.RecordBatchStep;
 import com.pagingetl.batch.RunStartListener;
 import com.pagingetl.config.BatchConfiguration;
 import com.pagingetl.config.EtlProperties;
@@ -25,9 +26,10 @@ import com.pagingetl.http.ApiHttpClient;
 import com.pagingetl.output.GzipJsonLinesItemWriter;
 import com.pagingetl.output.OutputSpec;
 import com.pagingetl.output.PublishTasklet;
+import com.pagingetl.output.RecordBatchWriter;
 import com.pagingetl.output.RunView;
-import com.pagingetl.paging.PagedItem;
 import com.pagingetl.paging.ReadAhead;
+import com.pagingetl.paging.RecordBatchReader;
 import com.pagingetl.progress.ProgressMonitor;
 import com.pagingetl.state.WatermarkStore;
 
@@ -67,18 +69,14 @@ public class SystaxRulesJobConfiguration {
     }
 
     @Bean
-    Step systaxRulesExtract(JobRepository repository, PlatformTransactionManager tm, SystaxRulesProperties properties,
-                            SystaxRulesReader systaxRulesReader, GzipJsonLinesItemWriter systaxRulesWriter) {
-        return new StepBuilder(EXTRACT, repository).<PagedItem<byte[]>, PagedItem<byte[]>>chunk(properties.chunkSize())
-                .transactionManager(tm)
-                .reader(systaxRulesReader)
-                .writer(systaxRulesWriter)
-                .build();
+    Step systaxRulesExtract(JobRepository repository, PlatformTransactionManager tm,
+                            RecordBatchReader<byte[]> systaxRulesReader, RecordBatchWriter systaxRulesWriter) {
+        return RecordBatchStep.of(EXTRACT, repository, tm, systaxRulesReader, systaxRulesWriter);
     }
 
     @Bean
     @StepScope
-    SystaxRulesReader systaxRulesReader(@Value("#{stepExecution}") StepExecution step, SystaxRulesProperties properties,
+    RecordBatchReader<byte[]> systaxRulesReader(@Value("#{stepExecution}") StepExecution step, SystaxRulesProperties properties,
                                         EtlProperties etl, ProgressMonitor monitor, ReadAhead readAhead) {
         SystaxRulesParameters params = SystaxRulesParameters.of(step.getJobParameters());
         String before = RunStartListener.before(step.getJobExecution().getExecutionContext(), WATERMARK);
@@ -88,13 +86,14 @@ public class SystaxRulesJobConfiguration {
                 properties.password());
         SystaxRulesPagination pagination = new SystaxRulesPagination(api,
                 new RulePair(properties.firstIdCenario(), properties.firstCodigoProduto()), params.paginacao(), pointer);
-        return new SystaxRulesReader(SystaxRulesJob.NAME, pagination, pointer, monitor, readAhead);
+        return new RecordBatchReader<>(new SystaxRulesReader(SystaxRulesJob.NAME, pagination, pointer, monitor, readAhead.serial()),
+                properties.chunkSize());
     }
 
     @Bean
     @StepScope
-    GzipJsonLinesItemWriter systaxRulesWriter(@Value("#{stepExecution}") StepExecution step, EtlProperties etl) {
-        return new GzipJsonLinesItemWriter(BatchConfiguration.workDir(etl, step), PART);
+    RecordBatchWriter systaxRulesWriter(@Value("#{stepExecution}") StepExecution step, EtlProperties etl) {
+        return new RecordBatchWriter(new GzipJsonLinesItemWriter(BatchConfiguration.workDir(etl, step), PART));
     }
 
     @Bean

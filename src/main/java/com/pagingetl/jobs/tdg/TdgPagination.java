@@ -109,13 +109,16 @@ final class TdgPagination implements PaginationStrategy<byte[]> {
         List<String> cursors = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
             byte[] object = records.get(i);
-            JsonRecords.Member cursor = object[0] == '{' ? JsonRecords.member(object, "cursor") : null;
+            // One pass over the object for both: they are its last members.
+            JsonRecords.Member[] members = object[0] == '{' ? JsonRecords.membersNamed(object, "cursor", "version")
+                    : new JsonRecords.Member[2];
+            JsonRecords.Member cursor = members[0];
             if (cursor == null || cursor.kind() != '"' || cursor.text().isEmpty()) {
                 throw new ApiCallException("read of " + what + " failed: object " + (i + 1) + " of the page has no cursor");
             }
             String version;
             try {
-                version = TdgVersion.ofObject(object);
+                version = TdgVersion.ofMember(members[1]);
             } catch (IllegalArgumentException e) {
                 throw new ApiCallException("read of " + what + " failed: object " + (i + 1) + " of the page: " + e.getMessage());
             }

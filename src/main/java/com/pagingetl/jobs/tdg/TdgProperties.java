@@ -18,7 +18,7 @@ import com.pagingetl.launch.UsageException;
  * @param baseUrl     the grid's origin, e.g. {@code https://tdg-router:8443}; the job posts to {@code <baseUrl>/graphql};
  *                    https only, except to a loopback address (the simulator), since the token goes with every request
  * @param token       application token, sent as {@code Authorization: Bearer <token>} (secret)
- * @param chunkSize   objects per commit
+ * @param chunkSize   objects per commit (each commit is two disk syncs: the part, the job repository)
  * @param pageSize    {@code first} of every page; 0 means the grid's returned hard limit, and a larger value
  *                    is lowered to that limit
  * @param updateField per type, an indexed field the grid sets on every write (e.g. {@code Account=updated_at}):
@@ -29,7 +29,7 @@ import com.pagingetl.launch.UsageException;
  *                    made while the run pages
  */
 @ConfigurationProperties("etl.jobs.tdg-versions")
-public record TdgProperties(URI baseUrl, String token, @DefaultValue("1000") int chunkSize,
+public record TdgProperties(URI baseUrl, String token, @DefaultValue("2000") int chunkSize,
                             @DefaultValue("0") int pageSize, Map<String, String> updateField, Path fieldsFile,
                             @DefaultValue("2s") Duration clockMargin) {
 

@@ -48,7 +48,11 @@ final class TdgVersion {
 
     /** The {@code version} of an object as TDG wrote it (an integral JSON number or a string of digits), from its bytes. */
     static String ofObject(byte[] object) {
-        JsonRecords.Member member = JsonRecords.member(object, "version");
+        return ofMember(JsonRecords.member(object, "version"));
+    }
+
+    /** The version in an object's {@code version} member (null when the object has none). */
+    static String ofMember(JsonRecords.Member member) {
         if (member == null || member.isNull()) {
             throw new IllegalArgumentException("the object has no version");
         }

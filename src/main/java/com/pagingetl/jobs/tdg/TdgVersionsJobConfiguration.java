@@ -20,6 +20,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import com.pagingetl.batch.RecordBatchStep;
 import com.pagingetl.batch.RunStartListener;
 import com.pagingetl.config.BatchConfiguration;
 import com.pagingetl.config.EtlProperties;
@@ -27,10 +28,11 @@ import com.pagingetl.http.ApiHttpClient;
 import com.pagingetl.output.GzipJsonLinesItemWriter;
 import com.pagingetl.output.OutputSpec;
 import com.pagingetl.output.PublishTasklet;
+import com.pagingetl.output.RecordBatchWriter;
 import com.pagingetl.output.RunView;
-import com.pagingetl.paging.PagedItem;
 import com.pagingetl.paging.PagingItemReader;
 import com.pagingetl.paging.ReadAhead;
+import com.pagingetl.paging.RecordBatchReader;
 import com.pagingetl.progress.ProgressMonitor;
 import com.pagingetl.state.WatermarkStore;
 
@@ -77,19 +79,15 @@ public class TdgVersionsJobConfiguration {
     }
 
     @Bean
-    Step tdgExtract(JobRepository repository, PlatformTransactionManager tm, TdgProperties properties,
-                    TdgObjectReader tdgReader, GzipJsonLinesItemWriter tdgWriter) {
-        return new StepBuilder(EXTRACT, repository).<PagedItem<byte[]>, PagedItem<byte[]>>chunk(properties.chunkSize())
-                .transactionManager(tm)
-                .reader(tdgReader)
-                .writer(tdgWriter)
-                .build();
+    Step tdgExtract(JobRepository repository, PlatformTransactionManager tm, RecordBatchReader<byte[]> tdgReader,
+                    RecordBatchWriter tdgWriter) {
+        return RecordBatchStep.of(EXTRACT, repository, tm, tdgReader, tdgWriter);
     }
 
     @Bean
     @StepScope
-    TdgObjectReader tdgReader(@Value("#{stepExecution}") StepExecution step, TdgApi api, ProgressMonitor monitor,
-                              ReadAhead readAhead) {
+    RecordBatchReader<byte[]> tdgReader(@Value("#{stepExecution}") StepExecution step, TdgApi api,
+                                        TdgProperties properties, ProgressMonitor monitor, ReadAhead readAhead) {
         ExecutionContext job = step.getJobExecution().getExecutionContext();
         TdgParameters params = TdgParameters.of(step.getJobParameters());
         String updateField = emptyToNull(job.getString(TdgRunPlanner.UPDATE_FIELD));
@@ -98,14 +96,15 @@ public class TdgVersionsJobConfiguration {
         String what = params.type() + " " + params.mode().parameter() + " at version " + query.version();
         TdgPagination pagination = new TdgPagination(api, query,
                 Integer.parseInt(job.getString(TdgRunPlanner.PAGE_SIZE)), what);
-        return new TdgObjectReader(new PagingItemReader<>("reader", TdgVersionsJob.NAME + " " + params.type() + " "
-                + params.mode().parameter(), pagination, monitor, 0, readAhead), updateField);
+        return new RecordBatchReader<>(new TdgObjectReader(new PagingItemReader<>("reader", TdgVersionsJob.NAME + " "
+                + params.type() + " " + params.mode().parameter(), pagination, monitor, 0, readAhead.serial()), updateField),
+                properties.chunkSize());
     }
 
     @Bean
     @StepScope
-    GzipJsonLinesItemWriter tdgWriter(@Value("#{stepExecution}") StepExecution step, EtlProperties etl) {
-        return new GzipJsonLinesItemWriter(BatchConfiguration.workDir(etl, step), PART);
+    RecordBatchWriter tdgWriter(@Value("#{stepExecution}") StepExecution step, EtlProperties etl) {
+        return new RecordBatchWriter(new GzipJsonLinesItemWriter(BatchConfiguration.workDir(etl, step), PART));
     }
 
     @Bean

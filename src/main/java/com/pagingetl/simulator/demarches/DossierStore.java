@@ -1,5 +1,7 @@
 package com.pagingetl.simulator.demarches;
 
+import static com.pagingetl.simulator.Locks.locked;
+
 import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -321,21 +323,11 @@ final class DossierStore {
     }
 
     private <T> T read(Supplier<T> reader) {
-        lock.readLock().lock();
-        try {
-            return reader.get();
-        } finally {
-            lock.readLock().unlock();
-        }
+        return locked(lock.readLock(), reader);
     }
 
     private <T> T write(Supplier<T> writer) {
-        lock.writeLock().lock();
-        try {
-            return writer.get();
-        } finally {
-            lock.writeLock().unlock();
-        }
+        return locked(lock.writeLock(), writer);
     }
 
     private void write(Runnable writer) {

@@ -1,5 +1,7 @@
 package com.pagingetl.simulator.rapid;
 
+import static com.pagingetl.simulator.Locks.locked;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -299,12 +301,7 @@ final class RapidDataSet {
     }
 
     private <T> T read(Supplier<T> view) {
-        lock.readLock().lock();
-        try {
-            return view.get();
-        } finally {
-            lock.readLock().unlock();
-        }
+        return locked(lock.readLock(), view);
     }
 
     private void write(String propertyId, IntConsumer change) {
@@ -312,11 +309,9 @@ final class RapidDataSet {
         if (i < 0) {
             throw new IllegalArgumentException("unknown property id " + propertyId);
         }
-        lock.writeLock().lock();
-        try {
+        locked(lock.writeLock(), () -> {
             change.accept(i);
-        } finally {
-            lock.writeLock().unlock();
-        }
+            return null;
+        });
     }
 }

@@ -1,5 +1,7 @@
 package com.pagingetl.simulator.tdg;
 
+import static com.pagingetl.simulator.Locks.locked;
+
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -11,9 +13,9 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.locks.Lock;
+
 import java.util.concurrent.locks.ReentrantReadWriteLock;
-import java.util.function.Supplier;
+
 
 import com.pagingetl.simulator.tdg.TdgModel.FieldDef;
 import com.pagingetl.simulator.tdg.TdgModel.IndexDef;
@@ -298,15 +300,6 @@ final class TdgStore {
     /** Runs one read under the read lock, charging every scanned and returned tuple to {@code meter}. */
     List<Row> select(Query query, TdgHardLimits.Meter meter) {
         return locked(lock.readLock(), () -> new TdgScan(space(query.type()), query, meter).run());
-    }
-
-    private static <T> T locked(Lock lock, Supplier<T> action) {
-        lock.lock();
-        try {
-            return action.get();
-        } finally {
-            lock.unlock();
-        }
     }
 
     // ---------------------------------------------------------------- writes

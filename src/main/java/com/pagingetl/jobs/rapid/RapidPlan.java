@@ -6,11 +6,11 @@ import java.util.List;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The partitions of one run, in the order their parts are concatenated: a country small enough to read
- * at once, or, for a country above {@code maxPartitionSize}, one slice per non-empty property category
- * plus a remainder slice for categories outside 0..44; a slice still too large is cut further into star
- * rating ranges. Computed once, saved in the job's ExecutionContext ({@value #KEY}) and reused by every
- * restart. Partitions start in {@link #runOrder()}, largest first.
+ * The partitions of one run, in the order their parts are concatenated: neighbouring small countries read
+ * together, a country small enough to read at once, or, for a country above {@code maxPartitionSize}, one
+ * slice per non-empty property category plus a remainder slice for categories outside 0..44; a slice still
+ * too large is cut further into star rating ranges. Computed once, saved in the job's ExecutionContext
+ * ({@value #KEY}) and reused by every restart. Partitions start in {@link #runOrder()}, largest first.
  */
 record RapidPlan(List<Slice> slices) {
 
@@ -19,21 +19,30 @@ record RapidPlan(List<Slice> slices) {
 
     /**
      * @param name      stable partition name: {@code US}, {@code US-cat-1}, {@code US-cat-other},
-     *                  {@code US-cat-1-r3.5}
+     *                  {@code US-cat-1-r3.5}, or {@code AD..BZ} for several small countries read together
+     * @param country   the slice's one country; null when it packs several ({@code countries})
      * @param category  the one category of the slice; null for a whole country or the remainder
      * @param ratingMin lowest star rating of the slice (inclusive), or null for every rating and none
      * @param ratingMax highest star rating of the slice (inclusive), or null
      * @param expected  total results reported when the plan was made (run order and progress)
+     * @param countries the countries a packed slice reads in one query ({@code country_code} repeated, which
+     *                  the API ORs); null for a one-country slice and in plans saved before packing existed
      */
     record Slice(String name, String country, String category, boolean remainder, String ratingMin,
-                 String ratingMax, long expected) {
+                 String ratingMax, long expected, List<String> countries) {
 
         Slice(String name, String country, String category, boolean remainder, long expected) {
-            this(name, country, category, remainder, null, null, expected);
+            this(name, country, category, remainder, null, null, expected, null);
+        }
+
+        /** Whole countries read as one partition, named after the first and last: {@code AD..BZ}. */
+        static Slice packed(List<String> countries, long expected) {
+            return new Slice(countries.get(0) + ".." + countries.get(countries.size() - 1), null, null, false, null, null,
+                    expected, List.copyOf(countries));
         }
 
         RapidQuery query(RapidQuery countryless) {
-            RapidQuery q = countryless.withCountry(country);
+            RapidQuery q = countries != null ? countryless.withCountries(countries) : countryless.withCountry(country);
             if (category != null) {
                 q = q.withCategory(category);
             } else if (remainder) {
@@ -45,7 +54,7 @@ record RapidPlan(List<Slice> slices) {
         /** This slice cut to one rating range, named {@code <name>-r<min>}. */
         Slice withRating(RatingRange range, long expected) {
             return new Slice(name + "-r" + range.min(), country, category, remainder, range.min(), range.max(),
-                    expected);
+                    expected, countries);
         }
 
         String toJson() {

@@ -35,7 +35,12 @@ record RapidQuery(String language, String supplySource, List<String> countries, 
     }
 
     RapidQuery withCountry(String country) {
-        return new RapidQuery(language, supplySource, List.of(country), categoryId, categoryExclude, ratingMin,
+        return withCountries(List.of(country));
+    }
+
+    /** This query for any of {@code countries} ({@code country_code} repeated: the API ORs them). */
+    RapidQuery withCountries(List<String> countries) {
+        return new RapidQuery(language, supplySource, List.copyOf(countries), categoryId, categoryExclude, ratingMin,
                 ratingMax, dateUpdatedStart, include);
     }
 

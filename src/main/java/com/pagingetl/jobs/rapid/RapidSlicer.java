@@ -13,7 +13,13 @@ import org.slf4j.LoggerFactory;
  * Cuts a rapidContent run into slices by size probes, every probe as soon as it can be asked and all of
  * them on one executor (the planner's, {@link RapidPlanner#probeThreads twice the run's concurrency}):
  * <ol>
- *   <li>each country is probed; a country above {@code maxPartitionSize} is probed at once per category
+ *   <li>the requested countries are probed in as many contiguous groups as probes go out at once (one
+ *       query with {@code country_code} repeated). A group without results is dropped; one of at most
+ *       {@code maxPartitionSize / 10} becomes one packed slice ({@code AD..BZ}); a larger one is halved and
+ *       each half probed again, down to single countries. The guide's list has 249 countries, most of them
+ *       small or empty: this saves a probe per country, and the first and empty last page of each small
+ *       country's own partition;</li>
+ *   <li>a country above {@code maxPartitionSize} is probed at once per category
  *       (0..44) and for the remainder ({@code category_id_exclude=0..44}), without waiting for the other
  *       countries;</li>
  *   <li>a slice still above its limit is probed per star rating range ({@link RapidPlan.RatingRange#ALL}).
@@ -53,7 +59,7 @@ final class RapidSlicer {
 
     /** The non-empty slices of {@code countries} under {@code base} (a query without country), in plan order. */
     List<RapidPlan.Slice> slices(RapidQuery base, List<String> countries) {
-        List<RapidPlan.Slice> coarse = joinAll(countries.stream().map(c -> country(base, c)).toList());
+        List<RapidPlan.Slice> coarse = joinAll(groups(countries).stream().map(g -> countries(base, g)).toList());
         long total = coarse.stream().mapToLong(RapidPlan.Slice::expected).sum();
         long limit = limit(total);
         // A slice still above maxPartitionSize here was already offered to the rating cut, which refused it.
@@ -66,6 +72,48 @@ final class RapidSlicer {
     long limit(long total) {
         long fairShare = Math.max((total + concurrency - 1) / concurrency, maxPartitionSize / 10);
         return Math.min(maxPartitionSize, fairShare);
+    }
+
+    /**
+     * The countries cut into as many contiguous groups as probes go out at once, so that the first round of
+     * probes covers every country.
+     */
+    private List<List<String>> groups(List<String> countries) {
+        int n = Math.min(countries.size(), RapidPlanner.probeThreads(concurrency));
+        List<List<String>> groups = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            groups.add(countries.subList(i * countries.size() / n, (i + 1) * countries.size() / n));
+        }
+        return groups;
+    }
+
+    /**
+     * Probes several countries in one query: none is dropped, at most {@link #packLimit()} become one packed
+     * slice, more are halved and each half probed in turn, down to single countries.
+     */
+    private CompletableFuture<List<RapidPlan.Slice>> countries(RapidQuery base, List<String> group) {
+        if (group.size() == 1) {
+            return country(base, group.get(0));
+        }
+        String what = "countries " + group.get(0) + ".." + group.get(group.size() - 1);
+        return probeAsync(base.withCountries(group), what).thenCompose(total -> {
+            if (total == 0) {
+                return CompletableFuture.completedFuture(List.of());
+            }
+            if (total <= packLimit()) {
+                return CompletableFuture.completedFuture(List.of(RapidPlan.Slice.packed(group, total)));
+            }
+            int half = group.size() / 2;
+            return flatten(List.of(countries(base, group.subList(0, half)), countries(base, group.subList(half, group.size()))));
+        });
+    }
+
+    /**
+     * The most results a packed slice of several countries holds: the fair share's floor
+     * ({@code maxPartitionSize / 10}), known before any probe, so that a pack never needs the rating cut.
+     */
+    private long packLimit() {
+        return maxPartitionSize / 10;
     }
 
     private CompletableFuture<List<RapidPlan.Slice>> country(RapidQuery base, String code) {

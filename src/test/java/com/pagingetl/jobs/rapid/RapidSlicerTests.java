@@ -148,7 +148,9 @@ class RapidSlicerTests {
         // 300 properties over 4 partitions at once: FR (200) would run on alone; max / 10 = 100 is the floor.
         assertThat(byFour).extracting(RapidPlan.Slice::name).containsExactly("FR-r1.0", "FR-r4.5", "GB", "IT");
         world.assertEachPropertyInExactlyOneSlice(byFour);
-        assertThat(byOne).extracting(RapidPlan.Slice::name).containsExactly("FR", "GB", "IT");
+        // One partition at a time: FR stays whole; GB and IT (100, the pack limit max / 10) are read together.
+        assertThat(byOne).extracting(RapidPlan.Slice::name).containsExactly("FR", "GB..IT");
+        world.assertEachPropertyInExactlyOneSlice(byOne);
     }
 
     @Test
@@ -166,6 +168,7 @@ class RapidSlicerTests {
         AtomicInteger inFlight = new AtomicInteger();
         AtomicInteger maxInFlight = new AtomicInteger();
         java.util.concurrent.atomic.AtomicBoolean lastHeldForCategories = new java.util.concurrent.atomic.AtomicBoolean();
+        // Concurrency 2: four groups of two countries, each above the pack limit (6), so each is halved.
         List<String> countries = List.of("US", "C1", "C2", "C3", "C4", "C5", "C6", "LAST");
         World world = new World().add("US", 1, 6, 50).add("US", 2, 6, 50);
         for (String c : countries.subList(1, countries.size())) {
@@ -194,11 +197,57 @@ class RapidSlicerTests {
             }
         };
 
-        List<RapidPlan.Slice> slices = new RapidSlicer(slow, pool, 60, 1).slices(BASE, countries);
+        List<RapidPlan.Slice> slices = new RapidSlicer(slow, pool, 60, 2).slices(BASE, countries);
 
         assertThat(lastHeldForCategories).as("LAST was answered only after the hang guard: no category probe ran meanwhile").isFalse();
         assertThat(maxInFlight.get()).isEqualTo(4);
         assertThat(slices).extracting(RapidPlan.Slice::name).startsWith("US-cat-1", "US-cat-2", "C1").endsWith("LAST");
+    }
+
+    @Test
+    void smallNeighbouringCountriesArePackedIntoOnePartitionAndLargerGroupsHalvedDownToSingleCountries() {
+        // Pack limit 100 / 10 = 10; concurrency 1 probes two groups first: A1..A4 and B1..FR.
+        World world = new World().add("A1", 1, 6, 2).add("A3", 2, 6, 3).add("B1", 1, 6, 4).add("B2", 1, 6, 4)
+                .add("FR", 1, 6, 50);
+
+        List<RapidPlan.Slice> slices = new RapidSlicer(world, pool, 100, 1).slices(BASE,
+                List.of("A1", "A2", "A3", "A4", "B1", "B2", "B3", "FR"));
+
+        // B1..FR holds 58: halved into B1..B2 (8, packed) and B3..FR (50), halved again into B3 (empty) and FR.
+        assertThat(slices).extracting(RapidPlan.Slice::name).containsExactly("A1..A4", "B1..B2", "FR");
+        assertThat(slices.get(0).countries()).containsExactly("A1", "A2", "A3", "A4");
+        assertThat(slices.get(0).country()).isNull();
+        assertThat(slices.get(0).expected()).isEqualTo(5);
+        assertThat(slices.get(0).query(BASE).countries()).containsExactly("A1", "A2", "A3", "A4");
+        assertThat(slices.get(2).countries()).isNull();
+        assertThat(world.probed).containsExactlyInAnyOrder("countries A1..A4", "countries B1..FR", "countries B1..B2",
+                "countries B3..FR", "B3", "FR");
+        world.assertEachPropertyInExactlyOneSlice(slices);
+    }
+
+    @Test
+    void emptyGroupsCostOneProbeAndNoPartition() {
+        World world = new World().add("FR", 1, 6, 5);
+
+        List<RapidPlan.Slice> slices = new RapidSlicer(world, pool, 100, 1).slices(BASE,
+                List.of("A1", "A2", "A3", "A4", "FR", "GB"));
+
+        assertThat(slices).extracting(RapidPlan.Slice::name).containsExactly("A4..GB");
+        assertThat(world.probed).containsExactlyInAnyOrder("countries A1..A3", "countries A4..GB");
+        world.assertEachPropertyInExactlyOneSlice(slices);
+    }
+
+    @Test
+    void packedSliceReadsBackFromTheSavedPlanWithItsCountries() {
+        RapidPlan plan = new RapidPlan(List.of(RapidPlan.Slice.packed(List.of("AD", "AE", "AF"), 12),
+                new RapidPlan.Slice("US-cat-1", "US", "1", false, 900)));
+
+        RapidPlan read = RapidPlan.fromJson(plan.toJson());
+
+        assertThat(read).isEqualTo(plan);
+        assertThat(read.slices().get(0).name()).isEqualTo("AD..AF");
+        assertThat(read.slices().get(0).query(BASE).countries()).containsExactly("AD", "AE", "AF");
+        assertThat(read.slices().get(1).query(BASE).countries()).containsExactly("US");
     }
 
     @Test
@@ -226,7 +275,7 @@ class RapidSlicerTests {
     void runOrderIsLargestFirstAndKeepsPlanOrderForEqualSizes() {
         RapidPlan plan = new RapidPlan(List.of(new RapidPlan.Slice("AD", "AD", null, false, 5),
                 new RapidPlan.Slice("FR", "FR", null, false, 300), new RapidPlan.Slice("GB", "GB", null, false, 5),
-                new RapidPlan.Slice("US-cat-1-r3.5", "US", "1", false, "3.5", "3.9", 900)));
+                new RapidPlan.Slice("US-cat-1-r3.5", "US", "1", false, "3.5", "3.9", 900, null)));
 
         assertThat(plan.runOrder()).extracting(RapidPlan.Slice::name).containsExactly("US-cat-1-r3.5", "FR", "AD", "GB");
         assertThat(RapidPlan.fromJson(plan.toJson())).isEqualTo(plan);

@@ -96,7 +96,8 @@ class RapidResumeIntegrationTests {
             rapid.simulator.failRequestsAfter(6, 500);
             EtlRun.Result failed = rapid.etl.run(packed);
             assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(1);
-            assertThat(Files.readString(home.resolve("etl.log"))).contains("2 partitions (2 of them packing small countries)");
+            assertThat(Files.readString(home.resolve("etl.log")))
+                    .contains("2 partitions (2 of them packing small countries or categories)");
             assertThat(failed.lastErrorLine()).containsAnyOf("partition DE..ES", "partition FR..AQ").contains("HTTP 500");
 
             // when the same command runs again

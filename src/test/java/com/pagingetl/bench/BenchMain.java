@@ -77,6 +77,7 @@ public final class BenchMain {
         try (SimulatorProcess simulator = SimulatorProcess.start(launcher, options.simHeap(), options.job().simulator,
                 options.simulatorOptions(), work.resolve("simulator.log"), timeout)) {
             Map<String, String> env = options.job().environment(simulator.baseUrl());
+            warmUp(work, env, timeout);
             for (int concurrency : options.concurrencies()) {
                 for (int i = 1; i <= options.repeat(); i++) {
                     for (String variant : List.of(BenchReport.JOB, BenchReport.REFERENCE)) {
@@ -126,6 +127,23 @@ public final class BenchMain {
         Path file = report.write(benchDir);
         delete(work);
         return file;
+    }
+
+    /**
+     * One unmeasured reference run. The simulator's JVM compiles its request path during the first run of a
+     * session, which cost it 3-4 CPU seconds more than each later run (rapidContent, default data set) and
+     * charged them to whichever variant ran first, always the job.
+     */
+    private void warmUp(Path work, Map<String, String> env, Duration timeout) throws IOException, InterruptedException {
+        Path dir = Files.createDirectories(work.resolve("warm-up"));
+        log("warming the simulator up with one unmeasured reference run ...");
+        MeasuredProcess.Result result = MeasuredProcess.run(command(BenchReport.REFERENCE, options.concurrencies().get(0),
+                dir), dir, env, UNSET, dir.resolve("console.log"), timeout);
+        if (result.exitCode() != 0) {
+            throw new IOException("the warm-up reference run exited with " + result.exitCode() + " (files kept in " + dir
+                    + "); its last lines:\n" + result.logTail(15));
+        }
+        delete(dir);
     }
 
     /** The run's timeline from its job repository, or null (and a line saying why) when it cannot be read. */

@@ -38,7 +38,8 @@ record BenchOptions(BenchJob job, int size, int latencyMs, List<Integer> concurr
 
             Benchmarks a job against a reference client written in this project (JDK HttpClient, same paging plan
             and concurrency, records cut as bytes and gzipped, no checkpoints) on the job's simulator, started
-            standalone in its own JVM. Runs job and reference interleaved, --repeat times each per concurrency,
+            standalone in its own JVM. After one unmeasured reference run that warms the simulator up, runs job
+            and reference interleaved, --repeat times each per concurrency,
             checks that every run published the same record set, prints a table and writes
             target/bench/<job>-<UTC timestamp>.json.
 

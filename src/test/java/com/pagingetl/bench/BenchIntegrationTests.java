@@ -41,8 +41,29 @@ class BenchIntegrationTests {
             assertThat(run.path("records").asLong()).as(variant).isEqualTo(json.path("records").asLong());
             assertThat(run.path("requests").asLong()).as(variant).isPositive();
             assertThat(run.path("wallSeconds").asDouble()).as(variant).isPositive();
+            // Serving even a tiny data set costs the simulator's JVM CPU; a run that measured nothing reads 0.
+            assertThat(run.path("simulatorCpuSeconds").asDouble()).as(variant).isPositive();
         }
-        assertThat(json.path("results").get(0).path("ratios").has("wall")).isTrue();
+        JsonNode ratios = json.path("results").get(0).path("ratios");
+        assertThat(ratios.has("wall")).isTrue();
+        assertThat(ratios.path("cores").asInt()).isEqualTo(Runtime.getRuntime().availableProcessors());
+        assertThat(ratios.path("cpuBoundSeconds").asDouble()).isPositive();
+        assertThat(ratios.path("jobOverFloor").asDouble()).isPositive();
+        assertThat(ratios.path("referenceOverFloor").asDouble()).isPositive();
+
+        JsonNode jobRun = variants.path("job").path("runs").get(0);
+        JsonNode timeline = jobRun.path("timeline");
+        assertThat(timeline.path("firstStep").asString()).isNotEmpty();
+        double firstStepDone = timeline.path("firstStepDoneSeconds").asDouble();
+        double jobDone = timeline.path("jobDoneSeconds").asDouble();
+        assertThat(firstStepDone).isPositive().isLessThanOrEqualTo(jobDone);
+        assertThat(jobDone).isLessThanOrEqualTo(jobRun.path("wallSeconds").asDouble());
+        if (job.equals("rapidContent")) {
+            assertThat(timeline.path("firstStep").asString()).isEqualTo("rapidPlan");
+            assertThat(timeline.path("partitionsDoneSeconds").asDouble()).isBetween(firstStepDone, jobDone);
+            assertThat(timeline.path("longestPartitionSeconds").asDouble()).isPositive();
+        }
+        assertThat(variants.path("reference").path("runs").get(0).path("timeline").isNull()).isTrue();
     }
 
     @Test

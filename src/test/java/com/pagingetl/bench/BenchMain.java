@@ -48,7 +48,8 @@ public final class BenchMain {
         try {
             BenchOptions options = BenchOptions.parse(args);
             Path jar = Path.of("target", "etl.jar");
-            Launcher launcher = options.jobJar() != null ? Launcher.otherJob(Path.of(options.jobJar()), jar)
+            Launcher launcher = options.jobJar() != null ? (options.jobJar().endsWith(".sh")
+                    ? Launcher.script(Path.of(options.jobJar()), jar) : Launcher.otherJob(Path.of(options.jobJar()), jar))
                     : options.plainJar() ? Launcher.jar(jar) : Launcher.script(Path.of("run.sh"), jar);
             Path report = options.workers().isEmpty() ? new BenchMain(options, launcher, Path.of("target", "bench")).run()
                     : new WorkersBench(options, Launcher.jar(jar), Path.of("target", "bench")).run();
@@ -76,13 +77,16 @@ public final class BenchMain {
         try (SimulatorProcess simulator = SimulatorProcess.start(launcher, options.simHeap(), options.job().simulator,
                 options.simulatorOptions(), work.resolve("simulator.log"), timeout)) {
             Map<String, String> env = options.job().environment(simulator.baseUrl());
+            warmUp(work, env, timeout);
             for (int concurrency : options.concurrencies()) {
                 for (int i = 1; i <= options.repeat(); i++) {
                     for (String variant : List.of(BenchReport.JOB, BenchReport.REFERENCE)) {
                         Path dir = Files.createDirectories(work.resolve("c" + concurrency + "-" + i + "-" + variant));
                         simulator.reset();
+                        double simulatorCpuBefore = simulator.cpuSeconds();
                         MeasuredProcess.Result result = MeasuredProcess.run(command(variant, concurrency, dir), dir, env,
                                 UNSET, dir.resolve("console.log"), timeout);
+                        double simulatorCpu = simulator.cpuSeconds() - simulatorCpuBefore;
                         SimulatorProcess.Meter meter = simulator.meter();
                         String what = variant + " run " + i + " at concurrency " + concurrency;
                         if (result.exitCode() != 0) {
@@ -102,13 +106,16 @@ public final class BenchMain {
                         }
                         double firstRequest = meter.firstRequestEpochMs() == 0 ? Double.NaN
                                 : (meter.firstRequestEpochMs() - result.startEpochMs()) / 1000.0;
+                        RunTimeline timeline = variant.equals(BenchReport.JOB) ? timeline(dir, result) : null;
                         Sample sample = new Sample(variant, concurrency, i, result.wallSeconds(), records.records(),
-                                result.cpuSeconds(), result.peakRssBytes(), firstRequest, meter.requests());
+                                result.cpuSeconds(), result.peakRssBytes(), firstRequest, meter.requests(), simulatorCpu,
+                                timeline);
                         samples.add(sample);
                         log(String.format(java.util.Locale.ROOT, "%-9s c=%d #%d: %.1f s, %d records, CPU %.1f s,"
-                                        + " RSS %d MB, first request %.2f s, %d requests", variant, concurrency, i,
-                                sample.wallSeconds(), sample.records(), sample.cpuSeconds(), sample.peakRssBytes() >> 20,
-                                sample.firstRequestSeconds(), sample.requests()));
+                                        + " RSS %d MB, first request %.2f s, %d requests, simulator CPU %.1f s%s", variant,
+                                concurrency, i, sample.wallSeconds(), sample.records(), sample.cpuSeconds(),
+                                sample.peakRssBytes() >> 20, sample.firstRequestSeconds(), sample.requests(),
+                                sample.simulatorCpuSeconds(), timeline == null ? "" : "; " + BenchReport.timeline(timeline)));
                         delete(dir);
                     }
                 }
@@ -120,6 +127,33 @@ public final class BenchMain {
         Path file = report.write(benchDir);
         delete(work);
         return file;
+    }
+
+    /**
+     * One unmeasured reference run. The simulator's JVM compiles its request path during the first run of a
+     * session, which cost it 3-4 CPU seconds more than each later run (rapidContent, default data set) and
+     * charged them to whichever variant ran first, always the job.
+     */
+    private void warmUp(Path work, Map<String, String> env, Duration timeout) throws IOException, InterruptedException {
+        Path dir = Files.createDirectories(work.resolve("warm-up"));
+        log("warming the simulator up with one unmeasured reference run ...");
+        MeasuredProcess.Result result = MeasuredProcess.run(command(BenchReport.REFERENCE, options.concurrencies().get(0),
+                dir), dir, env, UNSET, dir.resolve("console.log"), timeout);
+        if (result.exitCode() != 0) {
+            throw new IOException("the warm-up reference run exited with " + result.exitCode() + " (files kept in " + dir
+                    + "); its last lines:\n" + result.logTail(15));
+        }
+        delete(dir);
+    }
+
+    /** The run's timeline from its job repository, or null (and a line saying why) when it cannot be read. */
+    private static RunTimeline timeline(Path dir, MeasuredProcess.Result result) {
+        try {
+            return RunTimeline.read(dir, result.startEpochMs());
+        } catch (IOException | java.sql.SQLException | RuntimeException e) {
+            log("no timeline for " + dir.getFileName() + " (its job repository could not be read: " + e.getMessage() + ")");
+            return null;
+        }
     }
 
     private List<String> command(String variant, int concurrency, Path dir) {

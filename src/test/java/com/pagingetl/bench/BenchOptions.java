@@ -20,7 +20,8 @@ import java.util.Map;
  * @param simulatorExtras {@code sim.name=value} further simulator options
  * @param timeoutSeconds  a run that takes longer fails the benchmark
  * @param plainJar        start the job with {@code java -jar target/etl.jar} rather than through {@code run.sh}
- * @param jobJar          start the job with {@code java -jar} on this jar (another build, for a before/after
+ * @param jobJar          start the job with {@code java -jar} on this jar, or with this {@code run.sh} of another
+ *                        checkout (its fast-start copy and JVM defaults, as users run it): another build, for a before/after
  *                        comparison on the same simulator), or null
  * @param workers         rapidContent with remote partitioning on this many worker JVMs, each in turn (empty: a
  *                        local run against the reference), see {@link WorkersBench}
@@ -37,7 +38,8 @@ record BenchOptions(BenchJob job, int size, int latencyMs, List<Integer> concurr
 
             Benchmarks a job against a reference client written in this project (JDK HttpClient, same paging plan
             and concurrency, records cut as bytes and gzipped, no checkpoints) on the job's simulator, started
-            standalone in its own JVM. Runs job and reference interleaved, --repeat times each per concurrency,
+            standalone in its own JVM. After one unmeasured reference run that warms the simulator up, runs job
+            and reference interleaved, --repeat times each per concurrency,
             checks that every run published the same record set, prints a table and writes
             target/bench/<job>-<UTC timestamp>.json.
 
@@ -54,8 +56,9 @@ record BenchOptions(BenchJob job, int size, int latencyMs, List<Integer> concurr
             --timeout-s N         a single run longer than this fails the benchmark [3600]
             --plain-jar           start the job with java -jar target/etl.jar instead of ./run.sh (which uses
                                   the fast-start copy, its class-data archive and its JVM options)
-            --job-jar PATH        start the job with java -jar PATH: another build of the job, measured on the
-                                  same simulator and against the same reference (a before/after comparison)
+            --job-jar PATH        start the job with java -jar PATH, or with PATH if it is another checkout's
+                                  run.sh (built, with its fast-start copy): another build of the job, measured on
+                                  the same simulator and against the same reference (a before/after comparison)
             --workers N[,M]       rapidContent only: runs with etl.partitioning=remote on N worker JVMs
                                   (java -jar target/etl.jar --worker, --concurrency partitions each), each count
                                   in turn, on a fresh PostgreSQL database per run; no reference client

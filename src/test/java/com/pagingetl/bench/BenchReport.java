@@ -15,7 +15,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The benchmark's result: per concurrency and variant the median and range of each measure, the ratios
- * job/reference and job/latency-bound (requests × latency ÷ concurrency), as a printed table and as JSON.
+ * job/reference and job/latency-bound (requests × latency ÷ concurrency), the CPU bound ((client CPU +
+ * simulator CPU) ÷ cores, since both share this machine) and each variant's wall over the larger of the two
+ * bounds, and the job's timeline, as a printed table and as JSON.
  */
 final class BenchReport {
 
@@ -31,7 +33,11 @@ final class BenchReport {
             new Measure("cpuSeconds", "CPU s (user+sys)", Sample::cpuSeconds, "%.1f"),
             new Measure("peakRssMb", "peak RSS MB", s -> s.peakRssBytes() / 1048576.0, "%.0f"),
             new Measure("firstRequestSeconds", "start to 1st request s", Sample::firstRequestSeconds, "%.2f"),
-            new Measure("requests", "requests", s -> s.requests(), "%.0f"));
+            new Measure("requests", "requests", s -> s.requests(), "%.0f"),
+            new Measure("simulatorCpuSeconds", "simulator CPU s", Sample::simulatorCpuSeconds, "%.1f"));
+
+    /** Cores the clients and the simulator share: the CPU bound divides their CPU seconds by this. */
+    private static final int CORES = Runtime.getRuntime().availableProcessors();
 
     private final BenchOptions options;
     private final String timestamp;
@@ -66,6 +72,20 @@ final class BenchReport {
                         options.latencyMs(), concurrency, (Double) ratios.get("latencyBoundSeconds"),
                         fmt(ratios.get("jobOverLatencyBound")), fmt(ratios.get("referenceOverLatencyBound"))));
             }
+            out.append(String.format(Locale.ROOT, "  CPU bound ((CPU + simulator CPU) / %d cores): job %.1f s, reference %.1f s;"
+                            + " wall over max(latency bound, CPU bound): job %sx, reference %sx%n", CORES,
+                    (Double) ratios.get("cpuBoundSeconds"), (Double) ratios.get("referenceCpuBoundSeconds"),
+                    fmt(ratios.get("jobOverFloor")), fmt(ratios.get("referenceOverFloor"))));
+            List<RunTimeline> timelines = of(JOB, concurrency).stream().map(Sample::timeline)
+                    .filter(java.util.Objects::nonNull).toList();
+            if (!timelines.isEmpty()) {
+                out.append("  job timeline, medians: ").append(timeline(new RunTimeline(timelines.get(0).firstStep(),
+                        median(timelines, RunTimeline::firstStepDoneSeconds),
+                        median(timelines, RunTimeline::partitionsDoneSeconds),
+                        median(timelines, RunTimeline::longestPartitionSeconds),
+                        median(timelines, RunTimeline::jobDoneSeconds)))).append(String.format(Locale.ROOT, ", exit %.1f%n",
+                        median(values(Sample::wallSeconds, of(JOB, concurrency)))));
+            }
         }
         return out.toString();
     }
@@ -82,7 +102,7 @@ final class BenchReport {
         json.put("jobProperties", options.jobProperties());
         json.put("simHeap", String.join(" ", options.simHeap()));
         json.put("jobHeap", String.join(" ", options.jobHeap()));
-        json.put("jobCommand", options.jobJar() != null ? "java -jar " + options.jobJar()
+        json.put("jobCommand", options.jobJar() != null ? (options.jobJar().endsWith(".sh") ? "" : "java -jar ") + options.jobJar()
                 : options.plainJar() ? "java -jar target/etl.jar" : "./run.sh");
         json.put("records", records.records());
         json.put("recordSetSha256", records.digest());
@@ -131,7 +151,45 @@ final class BenchReport {
             double referenceBound = median(values(s -> s.requests(), reference)) * options.latencyMs() / 1000.0 / concurrency;
             r.put("referenceOverLatencyBound", median(values(Sample::wallSeconds, reference)) / referenceBound);
         }
+        r.put("cores", CORES);
+        double jobCpuBound = cpuBound(job);
+        r.put("cpuBoundSeconds", jobCpuBound);
+        r.put("floorSeconds", floor(job, concurrency, jobCpuBound));
+        r.put("jobOverFloor", median(values(Sample::wallSeconds, job)) / floor(job, concurrency, jobCpuBound));
+        double referenceCpuBound = cpuBound(reference);
+        r.put("referenceCpuBoundSeconds", referenceCpuBound);
+        r.put("referenceFloorSeconds", floor(reference, concurrency, referenceCpuBound));
+        r.put("referenceOverFloor", median(values(Sample::wallSeconds, reference)) / floor(reference, concurrency,
+                referenceCpuBound));
         return r;
+    }
+
+    /**
+     * The shortest wall time the run's CPU allows on this machine: the client's and the simulator's CPU seconds
+     * (medians) over the cores they share.
+     */
+    private static double cpuBound(List<Sample> runs) {
+        return (median(values(Sample::cpuSeconds, runs)) + median(values(Sample::simulatorCpuSeconds, runs))) / CORES;
+    }
+
+    /** The larger of the latency bound (requests x latency / concurrency) and the CPU bound. */
+    private double floor(List<Sample> runs, int concurrency, double cpuBound) {
+        double latencyBound = median(values(s -> s.requests(), runs)) * options.latencyMs() / 1000.0 / concurrency;
+        return Math.max(latencyBound, cpuBound);
+    }
+
+    /** One run's timeline as a line of the log and the table. */
+    static String timeline(RunTimeline t) {
+        return String.format(Locale.ROOT, "s after process start: %s done %.1f,%s job done %.1f", t.firstStep(),
+                t.firstStepDoneSeconds(), Double.isNaN(t.partitionsDoneSeconds()) ? ""
+                        : String.format(Locale.ROOT, " partitions done %.1f (longest %.1f),", t.partitionsDoneSeconds(),
+                        t.longestPartitionSeconds()), t.jobDoneSeconds());
+    }
+
+    private static double median(List<RunTimeline> timelines, ToDoubleFunction<RunTimeline> f) {
+        double[] v = timelines.stream().mapToDouble(f).toArray();
+        Arrays.sort(v);
+        return median(v);
     }
 
     private static double ratio(List<Sample> a, List<Sample> b, ToDoubleFunction<Sample> f) {

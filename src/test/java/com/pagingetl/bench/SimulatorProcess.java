@@ -72,6 +72,14 @@ public final class SimulatorProcess implements AutoCloseable {
         return call(HttpRequest.newBuilder(URI.create(baseUrl + "/__admin/sim/requests")).GET());
     }
 
+    /**
+     * CPU seconds (user + sys, every thread) the simulator's process has used so far; NaN when the platform does
+     * not tell. On Linux the JDK reads them from {@code /proc/<pid>/stat} (utime + stime).
+     */
+    public double cpuSeconds() {
+        return process.info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(Double.NaN);
+    }
+
     public void reset() throws IOException, InterruptedException {
         call(HttpRequest.newBuilder(URI.create(baseUrl + "/__admin/sim/requests/reset"))
                 .POST(HttpRequest.BodyPublishers.noBody()));

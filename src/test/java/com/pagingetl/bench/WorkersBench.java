@@ -90,7 +90,8 @@ final class WorkersBench {
                                     + " (files kept in " + work + ")");
                         }
                         Sample sample = new Sample("workers=" + workers, concurrency, i, result.wallSeconds(),
-                                records.records(), result.cpuSeconds(), result.peakRssBytes(), Double.NaN, meter.requests());
+                                records.records(), result.cpuSeconds(), result.peakRssBytes(), Double.NaN, meter.requests(),
+                                Double.NaN, null);
                         samples.add(sample);
                         BenchMain.log(String.format(Locale.ROOT, "%d worker(s) x %d #%d: %.1f s, %d records, %.0f records/s,"
                                         + " %d requests, run's CPU %.1f s", workers, concurrency, i, sample.wallSeconds(),

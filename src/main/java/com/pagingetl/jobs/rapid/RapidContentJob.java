@@ -50,7 +50,9 @@ public final class RapidContentJob extends AbstractEtlJob {
                             "a property content field name (lower case letters and _)")), "",
                             "comma-separated top-level fields to return (empty: all)"),
                     ParameterSpec.option("maxPartitionSize", ParameterType.integer(1, Integer.MAX_VALUE), "20000",
-                            "a country above this many results is split by category, a slice by star rating"),
+                            "a country above this many results is split by category, a slice by star rating;"
+                                    + " neighbouring countries (or categories) holding a tenth of it at most are read"
+                                    + " together"),
                     ParameterSpec.option("concurrency", ParameterType.integer(1, 32), "4", "partitions read at once (1-32)"),
                     ParameterSpec.option("fullRefresh", ParameterType.bool(), "false",
                             "true: ignore the watermark and extract everything"),

@@ -203,7 +203,7 @@ public class RapidContentJobConfiguration {
     private static RapidQuery baseQuery(StepExecution step) {
         RapidParameters params = RapidParameters.of(step.getJobParameters());
         String since = step.getJobExecution().getExecutionContext().getString(RapidPlanner.SINCE_KEY);
-        return new RapidQuery(params.language(), params.supplySource(), List.of(), null, List.of(),
+        return new RapidQuery(params.language(), params.supplySource(), List.of(), List.of(), List.of(),
                 since.isEmpty() ? null : LocalDate.parse(since), params.include());
     }
 

@@ -26,7 +26,7 @@ import com.pagingetl.logging.RunMdc;
  * First step of a rapidContent run: decides full or incremental ({@code date_updated_start}), probes
  * sizes with minimal first pages ({@code include=property_id}, reading only
  * {@code Pagination-Total-Results}) on {@link #probeThreads twice {@code concurrency}} threads, cuts the run into slices as
- * {@link RapidSlicer} describes (country, then category, then star rating), and saves the
+ * {@link RapidSlicer} describes (groups of countries, country, then category, then star rating), and saves the
  * {@link RapidPlan} in the job's ExecutionContext.
  *
  * <h2>Restart contract</h2>
@@ -62,8 +62,8 @@ final class RapidPlanner implements Tasklet {
         }
         RapidParameters params = RapidParameters.of(contribution.getStepExecution().getJobParameters());
         LocalDate since = since(params, jobContext);
-        RapidQuery base = new RapidQuery(params.language(), params.supplySource(), List.of(), null, List.of(), since,
-                params.include());
+        RapidQuery base = new RapidQuery(params.language(), params.supplySource(), List.of(), List.of(), List.of(),
+                since, params.include());
 
         AtomicInteger threads = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(probeThreads(params.concurrency()), r -> {
@@ -85,8 +85,9 @@ final class RapidPlanner implements Tasklet {
             // between would leave a completed plan step and no plan. Saved here, before the step's commit,
             // a restart finds either the plan or a plan step that runs again.
             repository.updateExecutionContext(contribution.getStepExecution().getJobExecution());
-            log.info("rapidContent plan: {} partitions over {} countries, {} properties expected ({}); largest: {}",
-                    slices.size(), slices.stream().map(RapidPlan.Slice::country).distinct().count(),
+            log.info("rapidContent plan: {} partitions ({} of them packing small countries or categories), {}"
+                            + " properties expected ({}); largest: {}",
+                    slices.size(), slices.stream().filter(s -> s.countries() != null || s.categories() != null).count(),
                     plan.expectedTotal(), since == null ? "full extract" : "updated since " + since,
                     plan.runOrder().stream().limit(3).map(s -> s.name() + "=" + s.expected()).toList());
             return RepeatStatus.FINISHED;

@@ -9,20 +9,20 @@ import java.util.List;
 
 /**
  * The first request of one slice of {@code /v3/properties/content}: language, supply source, one or
- * more countries, optionally one category (or the exclusion of the listed ones), optionally a star
+ * more countries, optionally one or more categories (or the exclusion of the listed ones), optionally a star
  * rating range ({@code property_rating_min}/{@code _max}, inclusive, as the API's decimal strings), the
  * incremental {@code date_updated_start} and the {@code include} projection. Later pages come from the
  * next links, which carry the whole query. Immutable.
  */
-record RapidQuery(String language, String supplySource, List<String> countries, String categoryId,
+record RapidQuery(String language, String supplySource, List<String> countries, List<String> categoryIds,
                   List<String> categoryExclude, String ratingMin, String ratingMax, LocalDate dateUpdatedStart,
                   List<String> include) {
 
     static final String CONTENT_PATH = "/v3/properties/content";
 
-    RapidQuery(String language, String supplySource, List<String> countries, String categoryId,
+    RapidQuery(String language, String supplySource, List<String> countries, List<String> categoryIds,
                List<String> categoryExclude, LocalDate dateUpdatedStart, List<String> include) {
-        this(language, supplySource, countries, categoryId, categoryExclude, null, null, dateUpdatedStart, include);
+        this(language, supplySource, countries, categoryIds, categoryExclude, null, null, dateUpdatedStart, include);
     }
 
     URI firstPage(URI base) {
@@ -35,23 +35,33 @@ record RapidQuery(String language, String supplySource, List<String> countries, 
     }
 
     RapidQuery withCountry(String country) {
-        return new RapidQuery(language, supplySource, List.of(country), categoryId, categoryExclude, ratingMin,
+        return withCountries(List.of(country));
+    }
+
+    /** This query for any of {@code countries} ({@code country_code} repeated: the API ORs them). */
+    RapidQuery withCountries(List<String> countries) {
+        return new RapidQuery(language, supplySource, List.copyOf(countries), categoryIds, categoryExclude, ratingMin,
                 ratingMax, dateUpdatedStart, include);
     }
 
     RapidQuery withCategory(String category) {
-        return new RapidQuery(language, supplySource, countries, category, List.of(), ratingMin, ratingMax,
-                dateUpdatedStart, include);
+        return withCategories(List.of(category));
+    }
+
+    /** This query for any of {@code categories} ({@code category_id} repeated: the API ORs them). */
+    RapidQuery withCategories(List<String> categories) {
+        return new RapidQuery(language, supplySource, countries, List.copyOf(categories), List.of(), ratingMin,
+                ratingMax, dateUpdatedStart, include);
     }
 
     RapidQuery excludingCategories(List<String> categories) {
-        return new RapidQuery(language, supplySource, countries, null, categories, ratingMin, ratingMax,
+        return new RapidQuery(language, supplySource, countries, List.of(), categories, ratingMin, ratingMax,
                 dateUpdatedStart, include);
     }
 
     /** This query restricted to star ratings from {@code min} to {@code max}, both inclusive. */
     RapidQuery withRating(String min, String max) {
-        return new RapidQuery(language, supplySource, countries, categoryId, categoryExclude, min, max,
+        return new RapidQuery(language, supplySource, countries, categoryIds, categoryExclude, min, max,
                 dateUpdatedStart, include);
     }
 
@@ -60,9 +70,7 @@ record RapidQuery(String language, String supplySource, List<String> countries, 
         add(params, "language", language);
         add(params, "supply_source", supplySource);
         countries.forEach(c -> add(params, "country_code", c));
-        if (categoryId != null) {
-            add(params, "category_id", categoryId);
-        }
+        categoryIds.forEach(c -> add(params, "category_id", c));
         categoryExclude.forEach(c -> add(params, "category_id_exclude", c));
         if (ratingMin != null) {
             add(params, "property_rating_min", ratingMin);

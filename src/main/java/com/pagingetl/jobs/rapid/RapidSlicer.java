@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,9 +15,16 @@ import org.slf4j.LoggerFactory;
  * Cuts a rapidContent run into slices by size probes, every probe as soon as it can be asked and all of
  * them on one executor (the planner's, {@link RapidPlanner#probeThreads twice the run's concurrency}):
  * <ol>
- *   <li>each country is probed; a country above {@code maxPartitionSize} is probed at once per category
- *       (0..44) and for the remainder ({@code category_id_exclude=0..44}), without waiting for the other
- *       countries;</li>
+ *   <li>the requested countries are probed in as many contiguous groups as probes go out at once (one
+ *       query with {@code country_code} repeated). A group without results is dropped; one of at most
+ *       {@code maxPartitionSize / 10} becomes one packed slice ({@code AD..BZ}); a larger one is halved and
+ *       each half probed again, down to single countries. The guide's list has 249 countries, most of them
+ *       small or empty: this saves a probe per country, and the first and empty last page of each small
+ *       country's own partition;</li>
+ *   <li>a country above {@code maxPartitionSize} is probed at once in groups of categories (0..44,
+ *       {@code category_id} repeated), packed or halved the same way down to single categories
+ *       ({@code US-cat-2..9}, {@code US-cat-1}), and for the remainder ({@code category_id_exclude=0..44}),
+ *       without waiting for the other countries;</li>
  *   <li>a slice still above its limit is probed per star rating range ({@link RapidPlan.RatingRange#ALL}).
  *       The limit is {@code maxPartitionSize}, or, when smaller, the slice's fair share of the run
  *       ({@code total / concurrency}, at least {@code maxPartitionSize / 10}), so that no partition runs
@@ -53,7 +62,8 @@ final class RapidSlicer {
 
     /** The non-empty slices of {@code countries} under {@code base} (a query without country), in plan order. */
     List<RapidPlan.Slice> slices(RapidQuery base, List<String> countries) {
-        List<RapidPlan.Slice> coarse = joinAll(countries.stream().map(c -> country(base, c)).toList());
+        List<RapidPlan.Slice> coarse = joinAll(groups(countries).stream().map(g -> packOrHalve(g, "countries ",
+                base::withCountries, RapidPlan.Slice::packed, code -> country(base, code))).toList());
         long total = coarse.stream().mapToLong(RapidPlan.Slice::expected).sum();
         long limit = limit(total);
         // A slice still above maxPartitionSize here was already offered to the rating cut, which refused it.
@@ -68,6 +78,56 @@ final class RapidSlicer {
         return Math.min(maxPartitionSize, fairShare);
     }
 
+    /**
+     * Countries or categories cut into as many contiguous groups as probes go out at once, so that the first
+     * round of probes covers all of them.
+     */
+    private List<List<String>> groups(List<String> members) {
+        int n = Math.min(members.size(), RapidPlanner.probeThreads(concurrency));
+        List<List<String>> groups = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            groups.add(members.subList(i * members.size() / n, (i + 1) * members.size() / n));
+        }
+        return groups;
+    }
+
+    /**
+     * Probes several countries (or categories of one country) in one query: none is dropped, at most
+     * {@link #packLimit()} become one packed slice, more are halved and each half probed in turn, down to a
+     * single member, which {@code single} plans.
+     *
+     * @param label what the probe is, before {@code first..last}: {@code "countries "}, {@code "US categories "}
+     * @param query the query of a group
+     * @param pack  the packed slice of a group and its total
+     */
+    private CompletableFuture<List<RapidPlan.Slice>> packOrHalve(List<String> group, String label,
+            Function<List<String>, RapidQuery> query, BiFunction<List<String>, Long, RapidPlan.Slice> pack,
+            Function<String, CompletableFuture<List<RapidPlan.Slice>>> single) {
+        if (group.size() == 1) {
+            return single.apply(group.get(0));
+        }
+        String what = label + group.get(0) + ".." + group.get(group.size() - 1);
+        return probeAsync(query.apply(group), what).thenCompose(total -> {
+            if (total == 0) {
+                return CompletableFuture.completedFuture(List.of());
+            }
+            if (total <= packLimit()) {
+                return CompletableFuture.completedFuture(List.of(pack.apply(group, total)));
+            }
+            int half = group.size() / 2;
+            return flatten(List.of(packOrHalve(group.subList(0, half), label, query, pack, single),
+                    packOrHalve(group.subList(half, group.size()), label, query, pack, single)));
+        });
+    }
+
+    /**
+     * The most results a packed slice of several countries or categories holds: the fair share's floor
+     * ({@code maxPartitionSize / 10}), known before any probe, so that a pack never needs the rating cut.
+     */
+    private long packLimit() {
+        return maxPartitionSize / 10;
+    }
+
     private CompletableFuture<List<RapidPlan.Slice>> country(RapidQuery base, String code) {
         return probeAsync(base.withCountry(code), code).thenCompose(total -> {
             if (total == 0) {
@@ -80,8 +140,12 @@ final class RapidSlicer {
 
     private CompletableFuture<List<RapidPlan.Slice>> byCategory(RapidQuery base, String code) {
         List<CompletableFuture<List<RapidPlan.Slice>>> parts = new ArrayList<>();
-        for (String category : RapidContentJob.CATEGORIES) {
-            parts.add(cutIfAboveMax(base, new RapidPlan.Slice(code + "-cat-" + category, code, category, false, 0)));
+        RapidQuery country = base.withCountry(code);
+        for (List<String> group : groups(RapidContentJob.CATEGORIES)) {
+            parts.add(packOrHalve(group, code + " categories ", country::withCategories,
+                    (categories, total) -> RapidPlan.Slice.packedCategories(code, categories, total),
+                    category -> cutIfAboveMax(base,
+                            new RapidPlan.Slice(code + "-cat-" + category, code, category, false, 0))));
         }
         parts.add(cutIfAboveMax(base, new RapidPlan.Slice(code + "-cat-other", code, null, true, 0)));
         return flatten(parts);

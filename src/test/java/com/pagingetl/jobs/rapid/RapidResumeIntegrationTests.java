@@ -85,6 +85,38 @@ class RapidResumeIntegrationTests {
         }
     }
 
+    @Test
+    void smallCountriesPackedIntoOnePartitionResumeWithTheSavedPlanAndArePublishedOnce() throws IOException {
+        // One partition at a time probes two groups first; each holds fewer than maxPartitionSize / 10 properties.
+        List<String> countries = List.of("FR", "GB", "AQ", "DE", "IT", "ES");
+        String[] packed = {"--job=rapidContent", "countries=" + String.join(",", countries), "maxPartitionSize=100000",
+                "concurrency=1", "--etl.jobs.rapid-content.chunk-size=20", "--etl.http.max-attempts=1"};
+        try (RapidFixture rapid = new RapidFixture(home, Map.of())) {
+            // given: the two group probes and four pages answered, the fifth page fails
+            rapid.simulator.failRequestsAfter(6, 500);
+            EtlRun.Result failed = rapid.etl.run(packed);
+            assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(1);
+            assertThat(Files.readString(home.resolve("etl.log")))
+                    .contains("2 partitions (2 of them packing small countries or categories)");
+            assertThat(failed.lastErrorLine()).containsAnyOf("partition DE..ES", "partition FR..AQ").contains("HTTP 500");
+
+            // when the same command runs again
+            rapid.simulator.clearFaults();
+            EtlRun.Result resumed = rapid.etl.run(packed);
+
+            // then it resumes the saved plan (no new one) and publishes every property of the six countries once
+            assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
+            // The log holds both runs (the first one's failure) and one plan.
+            assertThat(Files.readString(home.resolve("etl.log"))).contains("HTTP 500").containsOnlyOnce("rapidContent plan: ");
+            List<String> ids = RapidFixture.ids(rapid.published(".jsonl.gz").get(0));
+            assertThat(ids).doesNotHaveDuplicates();
+            assertThat(new TreeSet<>(ids)).isEqualTo(new TreeSet<>(rapid.simulator.expectedIds(countries)));
+            assertThat(com.pagingetl.testing.PublishedOutput.manifest(rapid.published(".manifest.json").get(0)).files()
+                    .get(0).parts()).extracting(com.pagingetl.output.Manifest.PartEntry::name)
+                    .containsExactly("FR..AQ", "DE..ES");
+        }
+    }
+
     /** property_id of the committed records of a partition's part file, in order. */
     private static List<String> committedIds(Path jobDir, String partition) {
         try (Stream<Path> files = Files.walk(jobDir)) {

@@ -20,7 +20,8 @@ import com.pagingetl.http.ApiCallException;
 /** The slicer against an in-memory property world whose probe answers as the Rapid filters do. */
 class RapidSlicerTests {
 
-    private static final RapidQuery BASE = new RapidQuery("en-US", "expedia", List.of(), null, List.of(), null, List.of());
+    private static final RapidQuery BASE = new RapidQuery("en-US", "expedia", List.of(), List.of(), List.of(), null,
+            List.of());
 
     private final ExecutorService pool = Executors.newFixedThreadPool(4);
 
@@ -36,7 +37,7 @@ class RapidSlicerTests {
             if (!q.countries().contains(country)) {
                 return false;
             }
-            if (q.categoryId() != null && Integer.parseInt(q.categoryId()) != category
+            if (!q.categoryIds().isEmpty() && !q.categoryIds().contains(Integer.toString(category))
                     || q.categoryExclude().contains(Integer.toString(category))) {
                 return false;
             }
@@ -104,9 +105,10 @@ class RapidSlicerTests {
 
         List<RapidPlan.Slice> slices = new RapidSlicer(world, pool, 150, 1).slices(BASE, List.of("US"));
 
+        // Category 3 (5 properties, under the pack limit 15) is read with its empty neighbours 2 and 4.
         assertThat(slices).extracting(RapidPlan.Slice::name).containsExactly("US-cat-1-r1.0", "US-cat-1-r1.5",
                 "US-cat-1-r2.0", "US-cat-1-r2.5", "US-cat-1-r3.0", "US-cat-1-r3.5", "US-cat-1-r4.0", "US-cat-1-r4.5",
-                "US-cat-1-r5.0", "US-cat-3");
+                "US-cat-1-r5.0", "US-cat-2..4");
         assertThat(slices.get(0).ratingMin()).isEqualTo("1.0");
         assertThat(slices.get(0).ratingMax()).isEqualTo("1.4");
         assertThat(slices.get(8).ratingMax()).isEqualTo("5.0");
@@ -133,7 +135,7 @@ class RapidSlicerTests {
 
         List<RapidPlan.Slice> slices = new RapidSlicer(world, pool, 150, 1).slices(BASE, List.of("US"));
 
-        assertThat(slices).extracting(RapidPlan.Slice::name).containsExactly("US-cat-1", "US-cat-17");
+        assertThat(slices).extracting(RapidPlan.Slice::name).containsExactly("US-cat-0..10", "US-cat-17");
         assertThat(slices.get(1).ratingMin()).isNull();
         world.assertEachPropertyInExactlyOneSlice(slices);
     }
@@ -148,7 +150,9 @@ class RapidSlicerTests {
         // 300 properties over 4 partitions at once: FR (200) would run on alone; max / 10 = 100 is the floor.
         assertThat(byFour).extracting(RapidPlan.Slice::name).containsExactly("FR-r1.0", "FR-r4.5", "GB", "IT");
         world.assertEachPropertyInExactlyOneSlice(byFour);
-        assertThat(byOne).extracting(RapidPlan.Slice::name).containsExactly("FR", "GB", "IT");
+        // One partition at a time: FR stays whole; GB and IT (100, the pack limit max / 10) are read together.
+        assertThat(byOne).extracting(RapidPlan.Slice::name).containsExactly("FR", "GB..IT");
+        world.assertEachPropertyInExactlyOneSlice(byOne);
     }
 
     @Test
@@ -166,6 +170,7 @@ class RapidSlicerTests {
         AtomicInteger inFlight = new AtomicInteger();
         AtomicInteger maxInFlight = new AtomicInteger();
         java.util.concurrent.atomic.AtomicBoolean lastHeldForCategories = new java.util.concurrent.atomic.AtomicBoolean();
+        // Concurrency 2: four groups of two countries, each above the pack limit (6), so each is halved.
         List<String> countries = List.of("US", "C1", "C2", "C3", "C4", "C5", "C6", "LAST");
         World world = new World().add("US", 1, 6, 50).add("US", 2, 6, 50);
         for (String c : countries.subList(1, countries.size())) {
@@ -179,7 +184,7 @@ class RapidSlicerTests {
             try {
                 fourInFlight.countDown();
                 fourInFlight.await(60, TimeUnit.SECONDS);
-                if (what.startsWith("US-cat")) {
+                if (what.startsWith("US-cat") || what.startsWith("US categories")) {
                     categoryProbed.countDown();
                 }
                 if (what.equals("LAST") && !categoryProbed.await(60, TimeUnit.SECONDS)) {
@@ -194,11 +199,79 @@ class RapidSlicerTests {
             }
         };
 
-        List<RapidPlan.Slice> slices = new RapidSlicer(slow, pool, 60, 1).slices(BASE, countries);
+        List<RapidPlan.Slice> slices = new RapidSlicer(slow, pool, 60, 2).slices(BASE, countries);
 
         assertThat(lastHeldForCategories).as("LAST was answered only after the hang guard: no category probe ran meanwhile").isFalse();
         assertThat(maxInFlight.get()).isEqualTo(4);
         assertThat(slices).extracting(RapidPlan.Slice::name).startsWith("US-cat-1", "US-cat-2", "C1").endsWith("LAST");
+    }
+
+    @Test
+    void smallNeighbouringCountriesArePackedIntoOnePartitionAndLargerGroupsHalvedDownToSingleCountries() {
+        // Pack limit 100 / 10 = 10; concurrency 1 probes two groups first: A1..A4 and B1..FR.
+        World world = new World().add("A1", 1, 6, 2).add("A3", 2, 6, 3).add("B1", 1, 6, 4).add("B2", 1, 6, 4)
+                .add("FR", 1, 6, 50);
+
+        List<RapidPlan.Slice> slices = new RapidSlicer(world, pool, 100, 1).slices(BASE,
+                List.of("A1", "A2", "A3", "A4", "B1", "B2", "B3", "FR"));
+
+        // B1..FR holds 58: halved into B1..B2 (8, packed) and B3..FR (50), halved again into B3 (empty) and FR.
+        assertThat(slices).extracting(RapidPlan.Slice::name).containsExactly("A1..A4", "B1..B2", "FR");
+        assertThat(slices.get(0).countries()).containsExactly("A1", "A2", "A3", "A4");
+        assertThat(slices.get(0).country()).isNull();
+        assertThat(slices.get(0).expected()).isEqualTo(5);
+        assertThat(slices.get(0).query(BASE).countries()).containsExactly("A1", "A2", "A3", "A4");
+        assertThat(slices.get(2).countries()).isNull();
+        assertThat(world.probed).containsExactlyInAnyOrder("countries A1..A4", "countries B1..FR", "countries B1..B2",
+                "countries B3..FR", "B3", "FR");
+        world.assertEachPropertyInExactlyOneSlice(slices);
+    }
+
+    @Test
+    void smallCategoriesOfALargeCountryArePackedAndALargeOneKeepsItsOwnCuts() {
+        // Pack limit 10; concurrency 1 probes the categories in two groups, 0..21 and 22..44, and the remainder.
+        World world = new World().add("US", 1, 6, 60).add("US", 2, 6, 3).add("US", 5, 7, 4).add("US", 30, 8, 2)
+                .add("US", 99, 8, 20);
+
+        List<RapidPlan.Slice> slices = new RapidSlicer(world, pool, 60, 1).slices(BASE, List.of("US"));
+
+        // 0..21 (67) halves to 0..10 (67), 0..4 (63): 0..1 (60), 2..4 (3, packed); 5..10 (4, packed);
+        // 22..44 (2) is one pack; category 1 (60) is a slice of its own.
+        assertThat(slices).extracting(RapidPlan.Slice::name).containsExactly("US-cat-1", "US-cat-2..4", "US-cat-5..10",
+                "US-cat-22..44", "US-cat-other");
+        RapidPlan.Slice pack = slices.get(1);
+        assertThat(pack.country()).isEqualTo("US");
+        assertThat(pack.category()).isNull();
+        assertThat(pack.categories()).containsExactly("2", "3", "4");
+        assertThat(pack.query(BASE).categoryIds()).containsExactly("2", "3", "4");
+        assertThat(pack.expected()).isEqualTo(3);
+        assertThat(RapidPlan.fromJson(new RapidPlan(slices).toJson()).slices()).isEqualTo(slices);
+        world.assertEachPropertyInExactlyOneSlice(slices);
+    }
+
+    @Test
+    void emptyGroupsCostOneProbeAndNoPartition() {
+        World world = new World().add("FR", 1, 6, 5);
+
+        List<RapidPlan.Slice> slices = new RapidSlicer(world, pool, 100, 1).slices(BASE,
+                List.of("A1", "A2", "A3", "A4", "FR", "GB"));
+
+        assertThat(slices).extracting(RapidPlan.Slice::name).containsExactly("A4..GB");
+        assertThat(world.probed).containsExactlyInAnyOrder("countries A1..A3", "countries A4..GB");
+        world.assertEachPropertyInExactlyOneSlice(slices);
+    }
+
+    @Test
+    void packedSliceReadsBackFromTheSavedPlanWithItsCountries() {
+        RapidPlan plan = new RapidPlan(List.of(RapidPlan.Slice.packed(List.of("AD", "AE", "AF"), 12),
+                new RapidPlan.Slice("US-cat-1", "US", "1", false, 900)));
+
+        RapidPlan read = RapidPlan.fromJson(plan.toJson());
+
+        assertThat(read).isEqualTo(plan);
+        assertThat(read.slices().get(0).name()).isEqualTo("AD..AF");
+        assertThat(read.slices().get(0).query(BASE).countries()).containsExactly("AD", "AE", "AF");
+        assertThat(read.slices().get(1).query(BASE).countries()).containsExactly("US");
     }
 
     @Test
@@ -226,7 +299,7 @@ class RapidSlicerTests {
     void runOrderIsLargestFirstAndKeepsPlanOrderForEqualSizes() {
         RapidPlan plan = new RapidPlan(List.of(new RapidPlan.Slice("AD", "AD", null, false, 5),
                 new RapidPlan.Slice("FR", "FR", null, false, 300), new RapidPlan.Slice("GB", "GB", null, false, 5),
-                new RapidPlan.Slice("US-cat-1-r3.5", "US", "1", false, "3.5", "3.9", 900)));
+                new RapidPlan.Slice("US-cat-1-r3.5", "US", "1", false, "3.5", "3.9", 900, null, null)));
 
         assertThat(plan.runOrder()).extracting(RapidPlan.Slice::name).containsExactly("US-cat-1-r3.5", "FR", "AD", "GB");
         assertThat(RapidPlan.fromJson(plan.toJson())).isEqualTo(plan);

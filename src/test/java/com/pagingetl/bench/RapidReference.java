@@ -16,21 +16,23 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Future;
+import java.util.function.BiFunction;
 import java.util.stream.IntStream;
 
 /**
- * Reference client of Rapid's {@code /v3/properties/content}, with the plan of the Rapid pagination guide:
- * probe each country's {@code Pagination-Total-Results} with {@code include=property_id}, split a country above
- * {@code maxPartitionSize} into categories 0..44 plus a remainder slice excluding all of them, skip empty
- * slices, then page every slice through its {@code Link rel="next"} URLs, largest slices first, on a fixed
- * pool of {@code concurrency} threads. Each slice writes its own gzip file; the files are concatenated at the
+ * Reference client of Rapid's {@code /v3/properties/content}, with the job's plan: probe the countries'
+ * {@code Pagination-Total-Results} ({@code include=property_id}) in contiguous groups ({@code country_code}
+ * repeated), pack a group of at most {@code maxPartitionSize / 10} into one slice and halve a larger one down to
+ * single countries; split a country above {@code maxPartitionSize} the same way by groups of categories 0..44,
+ * plus a remainder slice excluding all of them; skip empty slices; then page every slice through its
+ * {@code Link rel="next"} URLs, largest slices first, on a fixed pool of {@code concurrency} threads. (The job
+ * also cuts a slice above its fair share by star rating; the reference does not, and sorts largest first.) Each slice writes its own gzip file; the files are concatenated at the
  * end (gzip members concatenate). Thread-safe per run.
  */
 final class RapidReference implements ReferenceClient {
@@ -54,32 +56,15 @@ final class RapidReference implements ReferenceClient {
 
         ExecutorService pool = Executors.newFixedThreadPool(context.concurrency());
         try {
-            Map<String, Future<Long>> countryTotals = new LinkedHashMap<>();
-            for (String country : countries) {
-                String q = base + "&country_code=" + enc(country);
-                countryTotals.put(q, pool.submit(() -> probe(context, apiKey, secret, q)));
-            }
-            Map<String, Future<Long>> slices = new LinkedHashMap<>();
-            for (Map.Entry<String, Future<Long>> country : countryTotals.entrySet()) {
-                long total = country.getValue().get();
-                if (total > maxPartitionSize) {
-                    for (String category : CATEGORIES) {
-                        String q = country.getKey() + "&category_id=" + category;
-                        slices.put(q, pool.submit(() -> probe(context, apiKey, secret, q)));
-                    }
-                    StringBuilder rest = new StringBuilder(country.getKey());
-                    CATEGORIES.forEach(c -> rest.append("&category_id_exclude=").append(c));
-                    String q = rest.toString();
-                    slices.put(q, pool.submit(() -> probe(context, apiKey, secret, q)));
-                } else if (total > 0) {
-                    slices.put(country.getKey(), CompletableFuture.completedFuture(total));
-                }
+            Probes probes = new Probes(context, apiKey, secret, pool, maxPartitionSize);
+            List<CompletableFuture<List<Slice>>> parts = new ArrayList<>();
+            for (List<String> group : groups(countries, 2 * context.concurrency())) {
+                parts.add(probes.packOrHalve(base, "country_code", group, probes::country));
             }
             List<Slice> plan = new ArrayList<>();
-            for (Map.Entry<String, Future<Long>> s : slices.entrySet()) {
-                long size = s.getValue().get();
-                if (size > 0) {
-                    plan.add(new Slice("slice-" + plan.size(), s.getKey(), size));
+            for (CompletableFuture<List<Slice>> part : parts) {
+                for (Slice s : part.get()) {
+                    plan.add(new Slice("slice-" + plan.size(), s.query(), s.size()));
                 }
             }
             plan.sort(Comparator.comparingLong(Slice::size).reversed());
@@ -97,6 +82,104 @@ final class RapidReference implements ReferenceClient {
             return records;
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /** {@code members} cut into at most {@code n} contiguous groups, so that the first round of probes covers all. */
+    private static List<List<String>> groups(List<String> members, int n) {
+        int count = Math.min(members.size(), n);
+        List<List<String>> groups = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            groups.add(members.subList(i * members.size() / count, (i + 1) * members.size() / count));
+        }
+        return groups;
+    }
+
+    /** The job's plan: groups of countries (then of one country's categories) packed, halved or planned alone. */
+    private final class Probes {
+
+        private final Context context;
+        private final String apiKey;
+        private final String secret;
+        private final ExecutorService pool;
+        private final long maxPartitionSize;
+
+        Probes(Context context, String apiKey, String secret, ExecutorService pool, long maxPartitionSize) {
+            this.context = context;
+            this.apiKey = apiKey;
+            this.secret = secret;
+            this.pool = pool;
+            this.maxPartitionSize = maxPartitionSize;
+        }
+
+        /**
+         * One probe with {@code param} repeated for every member of {@code group}: nothing, one packed slice of at
+         * most {@code maxPartitionSize / 10}, or the two halves probed again; a single member is planned by
+         * {@code single}.
+         */
+        CompletableFuture<List<Slice>> packOrHalve(String query, String param, List<String> group,
+                                                   BiFunction<String, String, CompletableFuture<List<Slice>>> single) {
+            if (group.size() == 1) {
+                return single.apply(query, group.get(0));
+            }
+            String q = query + group.stream().map(m -> "&" + param + "=" + enc(m)).reduce("", String::concat);
+            return probe(q).thenCompose(total -> {
+                if (total == 0) {
+                    return CompletableFuture.completedFuture(List.of());
+                }
+                if (total <= maxPartitionSize / 10) {
+                    return CompletableFuture.completedFuture(List.of(new Slice(null, q, total)));
+                }
+                int half = group.size() / 2;
+                return both(packOrHalve(query, param, group.subList(0, half), single),
+                        packOrHalve(query, param, group.subList(half, group.size()), single));
+            });
+        }
+
+        CompletableFuture<List<Slice>> country(String query, String country) {
+            String q = query + "&country_code=" + enc(country);
+            return probe(q).thenCompose(total -> {
+                if (total == 0) {
+                    return CompletableFuture.completedFuture(List.of());
+                }
+                if (total <= maxPartitionSize) {
+                    return CompletableFuture.completedFuture(List.of(new Slice(null, q, total)));
+                }
+                CompletableFuture<List<Slice>> all = CompletableFuture.completedFuture(List.of());
+                for (List<String> group : groups(CATEGORIES, 2 * context.concurrency())) {
+                    all = both(all, packOrHalve(q, "category_id", group, this::category));
+                }
+                StringBuilder rest = new StringBuilder(q);
+                CATEGORIES.forEach(c -> rest.append("&category_id_exclude=").append(c));
+                return both(all, sized(rest.toString()));
+            });
+        }
+
+        private CompletableFuture<List<Slice>> category(String query, String category) {
+            return sized(query + "&category_id=" + enc(category));
+        }
+
+        private CompletableFuture<List<Slice>> sized(String q) {
+            return probe(q).thenApply(n -> n == 0 ? List.of() : List.of(new Slice(null, q, n)));
+        }
+
+        private CompletableFuture<Long> probe(String q) {
+            return CompletableFuture.supplyAsync(() -> {
+                try {
+                    return RapidReference.this.probe(context, apiKey, secret, q);
+                } catch (Exception e) {
+                    throw new CompletionException(e);
+                }
+            }, pool);
+        }
+
+        private static CompletableFuture<List<Slice>> both(CompletableFuture<List<Slice>> a,
+                                                           CompletableFuture<List<Slice>> b) {
+            return a.thenCombine(b, (x, y) -> {
+                List<Slice> out = new ArrayList<>(x);
+                out.addAll(y);
+                return out;
+            });
         }
     }
 

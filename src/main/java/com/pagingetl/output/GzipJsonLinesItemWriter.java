@@ -110,12 +110,7 @@ public class GzipJsonLinesItemWriter implements ItemStreamWriter<PagedItem<byte[
 
     @Override
     public void write(Chunk<? extends PagedItem<byte[]>> chunk) throws IOException {
-        int newest = generation;
-        for (PagedItem<byte[]> item : chunk) {
-            newest = Math.max(newest, item.generation());
-        }
-        int current = newest;
-        if (!startChunk(newest, chunk.getItems().stream().anyMatch(item -> item.generation() == current))) {
+        if (!startChunk(chunk)) {
             return;
         }
         writeMember(chunk.size(), () -> {
@@ -132,15 +127,12 @@ public class GzipJsonLinesItemWriter implements ItemStreamWriter<PagedItem<byte[
      * member, exactly as {@link #write} writes the same records one item each.
      */
     public void writeBatches(Chunk<? extends PagedItem<? extends List<byte[]>>> chunk) throws IOException {
-        int newest = generation;
+        if (!startChunk(chunk)) {
+            return;
+        }
         int records = 0;
         for (PagedItem<? extends List<byte[]>> batch : chunk) {
-            newest = Math.max(newest, batch.generation());
             records += batch.value().size();
-        }
-        int current = newest;
-        if (!startChunk(newest, chunk.getItems().stream().anyMatch(batch -> batch.generation() == current))) {
-            return;
         }
         writeMember(records, () -> {
             for (PagedItem<? extends List<byte[]>> batch : chunk) {
@@ -153,12 +145,24 @@ public class GzipJsonLinesItemWriter implements ItemStreamWriter<PagedItem<byte[
         });
     }
 
-    /** Switches to a newer generation's file when the chunk brings one; false when nothing of it is to be written. */
-    private boolean startChunk(int newest, boolean anyOfNewest) throws IOException {
+    /**
+     * Switches to the file of the newest generation in {@code chunk} when it is newer than the part's; false when
+     * the chunk holds nothing of the part's generation, which is then all that is written.
+     */
+    private boolean startChunk(Chunk<? extends PagedItem<?>> chunk) throws IOException {
+        int newest = generation;
+        for (PagedItem<?> item : chunk) {
+            newest = Math.max(newest, item.generation());
+        }
         if (newest > generation) {
             switchGeneration(newest);
         }
-        return anyOfNewest;
+        for (PagedItem<?> item : chunk) {
+            if (item.generation() == generation) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void line(byte[] record) throws IOException {

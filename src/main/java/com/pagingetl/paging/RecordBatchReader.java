@@ -22,7 +22,7 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
  * too) and the batch goes on with the new pass.
  *
  * <p>Not thread-safe: one instance per step execution. Spring Batch's read and write counts are in batches;
- * {@link com.pagingetl.batch.RecordBatchCounts} puts them back in records.
+ * {@link com.pagingetl.batch.RecordBatchStep} puts them back in records.
  */
 public class RecordBatchReader<T> implements ItemStreamReader<PagedItem<List<T>>> {
 

@@ -1,12 +1,12 @@
 package com.pagingetl.batch;
 
+import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
+import java.time.LocalDateTime;
 import java.util.Map;
 import java.util.Set;
 
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -15,6 +15,7 @@ import com.pagingetl.launch.JobParameterValues;
 import com.pagingetl.logging.RunMdc;
 import com.pagingetl.output.PublishTasklet;
 import com.pagingetl.output.RunLayout;
+import com.pagingetl.state.RecentRunNames;
 import com.pagingetl.state.WatermarkStore;
 
 /**
@@ -27,13 +28,17 @@ public class RunStartListener implements JobExecutionListener {
 
     /** Runs of the job whose names a new run must not reuse: far more than can start within one second. */
     private static final int RECENT_RUNS = 50;
+    /** How far back those runs are looked for: far more than {@value #RECENT_RUNS} seconds. */
+    private static final Duration RECENT = Duration.ofHours(3);
 
     private final WatermarkStore watermarks;
     private final JobRepository repository;
+    private final RecentRunNames recentNames;
 
-    public RunStartListener(WatermarkStore watermarks, JobRepository repository) {
+    public RunStartListener(WatermarkStore watermarks, JobRepository repository, RecentRunNames recentNames) {
         this.watermarks = watermarks;
         this.repository = repository;
+        this.recentNames = recentNames;
     }
 
     @Override
@@ -55,18 +60,13 @@ public class RunStartListener implements JobExecutionListener {
      * The base name from the start time, moved a second later while a recent run of the job already used it: a run
      * that starts in the same second as the previous one of its scope would otherwise publish under that run's name,
      * and the publish step, which keeps a file already under its final name, would publish the older run's file.
+     * A name is at most {@value #RECENT_RUNS} seconds after its run's start, so only runs created within
+     * {@link #RECENT} can hold one this run could take (the margin covers a daylight-saving change: the repository
+     * keeps local times).
      */
     private String uniqueBaseName(JobExecution execution, String job, String label) {
-        Set<String> used = new HashSet<>();
-        for (JobInstance instance : repository.getJobInstances(job, 0, RECENT_RUNS)) {
-            if (instance.getInstanceId() == execution.getJobInstance().getInstanceId()) {
-                continue;
-            }
-            JobExecution last = repository.getLastJobExecution(instance);
-            if (last != null && last.getExecutionContext().containsKey(RunLayout.BASE_NAME_KEY)) {
-                used.add(last.getExecutionContext().getString(RunLayout.BASE_NAME_KEY));
-            }
-        }
+        Set<String> used = recentNames.since(job, execution.getJobInstance().getInstanceId(),
+                LocalDateTime.now().minus(RECENT), RECENT_RUNS);
         Instant start = Instant.now();
         String name = RunLayout.baseName(job, label, start);
         for (int s = 1; used.contains(name); s++) {

@@ -27,6 +27,7 @@ import com.pagingetl.paging.ReadAhead;
 import com.pagingetl.progress.ProgressMonitor;
 import com.pagingetl.state.AutoServerHandover;
 import com.pagingetl.state.OutageAwareJobRepository;
+import com.pagingetl.state.RecentRunNames;
 import com.pagingetl.state.RunLock;
 import com.pagingetl.state.SchemaInitializer;
 import com.pagingetl.state.WatermarkStore;
@@ -82,8 +83,9 @@ public class BatchConfiguration extends JdbcDefaultBatchConfiguration {
     }
 
     @Bean
-    RunStartListener runStartListener(WatermarkStore watermarks, JobRepository jobRepository) {
-        return new RunStartListener(watermarks, jobRepository);
+    RunStartListener runStartListener(WatermarkStore watermarks, JobRepository jobRepository, DataSource dataSource) {
+        return new RunStartListener(watermarks, jobRepository, new RecentRunNames(new JdbcTemplate(dataSource),
+                getTablePrefix(), getExecutionContextSerializer(), getCharset()));
     }
 
     /** Where a job's files go: {@code <etl.output-dir>/<job>/}. */

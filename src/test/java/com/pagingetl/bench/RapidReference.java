@@ -30,17 +30,27 @@ import java.util.stream.IntStream;
  * {@code Pagination-Total-Results} ({@code include=property_id}) in contiguous groups ({@code country_code}
  * repeated), pack a group of at most {@code maxPartitionSize / 10} into one slice and halve a larger one down to
  * single countries; split a country above {@code maxPartitionSize} the same way by groups of categories 0..44,
- * plus a remainder slice excluding all of them; skip empty slices; then page every slice through its
- * {@code Link rel="next"} URLs, largest slices first, on a fixed pool of {@code concurrency} threads. (The job
- * also cuts a slice above its fair share by star rating; the reference does not, and sorts largest first.) Each slice writes its own gzip file; the files are concatenated at the
- * end (gzip members concatenate). Thread-safe per run.
+ * plus a remainder slice excluding all of them; cut a slice by star rating ({@code property_rating_min/max}, eleven
+ * ranges) when it exceeds {@code maxPartitionSize}, or, once every country is probed, its fair share of the run,
+ * keeping it whole when the ranges do not add up to its total; skip empty slices. The probes go out on
+ * {@code 2 × concurrency} threads, as the job's do. Then page every slice through its {@code Link rel="next"} URLs,
+ * largest slices first, on a fixed pool of {@code concurrency} threads. Each slice writes its own gzip file; the
+ * files are concatenated at the end (gzip members concatenate). Thread-safe per run.
  */
 final class RapidReference implements ReferenceClient {
 
     private static final List<String> CATEGORIES = IntStream.rangeClosed(0, 44).mapToObj(Integer::toString).toList();
 
-    private record Slice(String name, String query, long size) {
+    /** @param rated whether the slice is already one star rating range */
+    private record Slice(String name, String query, long size, boolean rated) {
+
+        Slice(String query, long size) {
+            this(null, query, size, false);
+        }
     }
+
+    private static final List<String> RATING_RANGES = IntStream.rangeClosed(0, 10)
+            .mapToObj(h -> tenths(h * 5) + "&property_rating_max=" + tenths(Math.min(50, h * 5 + 4))).toList();
 
     @Override
     public long extract(Context context) throws Exception {
@@ -55,16 +65,29 @@ final class RapidReference implements ReferenceClient {
                 .map(String::trim).filter(s -> !s.isEmpty()).toList();
 
         ExecutorService pool = Executors.newFixedThreadPool(context.concurrency());
+        ExecutorService probePool = Executors.newFixedThreadPool(2 * context.concurrency());
         try {
-            Probes probes = new Probes(context, apiKey, secret, pool, maxPartitionSize);
+            Probes probes = new Probes(context, apiKey, secret, probePool, maxPartitionSize);
             List<CompletableFuture<List<Slice>>> parts = new ArrayList<>();
             for (List<String> group : groups(countries, 2 * context.concurrency())) {
                 parts.add(probes.packOrHalve(base, "country_code", group, probes::country));
             }
-            List<Slice> plan = new ArrayList<>();
+            List<Slice> coarse = new ArrayList<>();
             for (CompletableFuture<List<Slice>> part : parts) {
+                coarse.addAll(part.get());
+            }
+            long total = coarse.stream().mapToLong(Slice::size).sum();
+            long fairShare = (total + context.concurrency() - 1) / context.concurrency();
+            long limit = Math.min(maxPartitionSize, Math.max(fairShare, maxPartitionSize / 10));
+            List<CompletableFuture<List<Slice>>> fine = new ArrayList<>();
+            for (Slice s : coarse) {
+                fine.add(!s.rated() && s.size() > limit && s.size() <= maxPartitionSize ? probes.byRating(s)
+                        : CompletableFuture.completedFuture(List.of(s)));
+            }
+            List<Slice> plan = new ArrayList<>();
+            for (CompletableFuture<List<Slice>> part : fine) {
                 for (Slice s : part.get()) {
-                    plan.add(new Slice("slice-" + plan.size(), s.query(), s.size()));
+                    plan.add(new Slice("slice-" + plan.size(), s.query(), s.size(), s.rated()));
                 }
             }
             plan.sort(Comparator.comparingLong(Slice::size).reversed());
@@ -82,6 +105,7 @@ final class RapidReference implements ReferenceClient {
             return records;
         } finally {
             pool.shutdownNow();
+            probePool.shutdownNow();
         }
     }
 
@@ -128,7 +152,7 @@ final class RapidReference implements ReferenceClient {
                     return CompletableFuture.completedFuture(List.of());
                 }
                 if (total <= maxPartitionSize / 10) {
-                    return CompletableFuture.completedFuture(List.of(new Slice(null, q, total)));
+                    return CompletableFuture.completedFuture(List.of(new Slice(q, total)));
                 }
                 int half = group.size() / 2;
                 return both(packOrHalve(query, param, group.subList(0, half), single),
@@ -143,7 +167,7 @@ final class RapidReference implements ReferenceClient {
                     return CompletableFuture.completedFuture(List.of());
                 }
                 if (total <= maxPartitionSize) {
-                    return CompletableFuture.completedFuture(List.of(new Slice(null, q, total)));
+                    return CompletableFuture.completedFuture(List.of(new Slice(q, total)));
                 }
                 CompletableFuture<List<Slice>> all = CompletableFuture.completedFuture(List.of());
                 for (List<String> group : groups(CATEGORIES, 2 * context.concurrency())) {
@@ -159,8 +183,34 @@ final class RapidReference implements ReferenceClient {
             return sized(query + "&category_id=" + enc(category));
         }
 
+        /** A category or remainder slice, cut by rating at once when it exceeds {@code maxPartitionSize}. */
         private CompletableFuture<List<Slice>> sized(String q) {
-            return probe(q).thenApply(n -> n == 0 ? List.of() : List.of(new Slice(null, q, n)));
+            return probe(q).thenCompose(n -> {
+                if (n == 0) {
+                    return CompletableFuture.completedFuture(List.<Slice>of());
+                }
+                Slice slice = new Slice(q, n);
+                return n > maxPartitionSize ? byRating(slice) : CompletableFuture.completedFuture(List.of(slice));
+            });
+        }
+
+        /** The slice's non-empty rating ranges, or the slice whole when they do not add up to its size. */
+        CompletableFuture<List<Slice>> byRating(Slice slice) {
+            List<CompletableFuture<Long>> totals = RATING_RANGES.stream()
+                    .map(r -> probe(slice.query() + "&property_rating_min=" + r)).toList();
+            return CompletableFuture.allOf(totals.toArray(CompletableFuture[]::new)).thenApply(done -> {
+                List<Slice> out = new ArrayList<>();
+                long sum = 0;
+                for (int i = 0; i < totals.size(); i++) {
+                    long n = totals.get(i).join();
+                    sum += n;
+                    if (n > 0) {
+                        String query = slice.query() + "&property_rating_min=" + RATING_RANGES.get(i);
+                        out.add(new Slice(null, query, n, true));
+                    }
+                }
+                return sum == slice.size() ? out : List.of(slice);
+            });
         }
 
         private CompletableFuture<Long> probe(String q) {
@@ -248,6 +298,10 @@ final class RapidReference implements ReferenceClient {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static String tenths(int t) {
+        return t / 10 + "." + t % 10;
     }
 
     private static String enc(String s) {

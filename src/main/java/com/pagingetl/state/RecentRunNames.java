@@ -33,7 +33,8 @@ public final class RecentRunNames {
      * @param serializer  the job repository's execution context serializer
      * @param charset     the charset the repository stores serialised contexts in
      */
-    public RecentRunNames(JdbcTemplate jdbc, String tablePrefix, ExecutionContextSerializer serializer, Charset charset) {
+    public RecentRunNames(JdbcTemplate jdbc, String tablePrefix, ExecutionContextSerializer serializer,
+                          Charset charset) {
         this.jdbc = jdbc;
         this.query = """
                 SELECT c.SHORT_CONTEXT, c.SERIALIZED_CONTEXT FROM %1$sJOB_EXECUTION e

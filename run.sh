@@ -81,8 +81,14 @@ ensure_jar() {
 # than its faster code returns. Measured against the previous default (C2 at ten times its thresholds) on this
 # 2-core machine: default rapidContent 9.7 -> 8.3 CPU s (this script), peak RSS 340 -> 310 MB; at 250,000
 # properties both took 28-29 CPU s; 100,000-rule systaxRules 4.5-4.9 -> 3.1-3.6; 50,000-object tdgVersions
-# 3.8-4.1 -> 2.9-3.1. JAVA_OPTS comes later on the command line: -XX:TieredStopAtLevel=4 brings C2 back.
-JVM_DEFAULTS="-XX:TieredStopAtLevel=1"
+# 3.8-4.1 -> 2.9-3.1. C1 alone by CompilationMode=quick-only rather than TieredStopAtLevel=1, and at twice its
+# default invocation counts, so that start-up code run a few hundred times stays interpreted (C1 compiled 3,700
+# methods in 0.59 CPU s of a one-country rapidContent run). Quiet machine, 3-4 runs each: one-country rapidContent
+# 1.34-1.40 -> 1.18-1.19 CPU s, 0.93-0.98 -> 0.84-0.86 s; default rapidContent (quick-only alone) 6.87-6.91 ->
+# 6.62-6.82 CPU s, 5.72-5.74 -> 5.54-5.63 s; a 50,000-object tdgVersions run used the same CPU either way.
+# JAVA_OPTS comes later on the command line: -XX:CompilationMode=normal brings C2 back.
+JVM_DEFAULTS="-XX:CompilationMode=quick-only -XX:Tier3InvocationThreshold=400 -XX:Tier3MinInvocationThreshold=200"
+JVM_DEFAULTS="$JVM_DEFAULTS -XX:Tier3CompileThreshold=4000"
 # One short-lived process with a heap of a few hundred MB: the serial collector has no concurrent threads or
 # region bookkeeping. Measured on the default rapidContent run: peak RSS 446 -> 350 MB, CPU 9.4 -> 9.0 s, same wall.
 # Survivor spaces of a fifth of the young generation each, not a tenth: the pages in flight when a young

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.ToIntFunction;
+import java.util.stream.IntStream;
 
 /**
  * What every simulator's generator does the same way: read its templates from {@code /sample-data/<api>/} on the
@@ -37,9 +38,14 @@ public final class SampleData {
 
     /** The index of an item drawn with a probability proportional to its {@code weight}. */
     public static <T> int weighted(SplittableRandom random, List<T> items, ToIntFunction<T> weight) {
-        int r = random.nextInt(items.stream().mapToInt(weight).sum());
-        for (int i = 0; i < items.size(); i++) {
-            r -= weight.applyAsInt(items.get(i));
+        return weighted(random, items.stream().mapToInt(weight).toArray());
+    }
+
+    /** An index drawn with a probability proportional to its weight; a loop that draws millions passes arrays. */
+    public static int weighted(SplittableRandom random, int[] weights) {
+        int r = random.nextInt(IntStream.of(weights).sum());
+        for (int i = 0; i < weights.length; i++) {
+            r -= weights[i];
             if (r < 0) {
                 return i;
             }

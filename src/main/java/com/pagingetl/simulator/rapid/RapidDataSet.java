@@ -76,13 +76,16 @@ final class RapidDataSet {
         updatedDay = new int[size];
         updatedMillisOfDay = new int[size];
         inactiveDay = new int[size];
+        int[] countryWeights = templates.countries.stream().mapToInt(RapidTemplates.Country::weight).toArray();
+        int[] categoryWeights = templates.categories.stream().mapToInt(RapidTemplates.Category::weight).toArray();
+        int[] chainWeights = templates.chains.stream().mapToInt(RapidTemplates.Chain::weight).toArray();
         SplittableRandom random = new SplittableRandom(seed);
         int id = 10_000 + random.nextInt(5_000);
         for (int i = 0; i < size; i++) {
             id += 1 + (random.nextInt(10) == 0 ? random.nextInt(2_000) : random.nextInt(60));
             ids[i] = id;
-            country[i] = (short) weighted(random, templates.countries, RapidTemplates.Country::weight);
-            int cat = templates.categories.get(weighted(random, templates.categories, RapidTemplates.Category::weight)).id();
+            country[i] = (short) weighted(random, countryWeights);
+            int cat = templates.categories.get(weighted(random, categoryWeights)).id();
             category[i] = (byte) cat;
             boolean vacationRental = templates.vacationRentalCategories.contains(cat);
             int f = 0;
@@ -100,7 +103,7 @@ final class RapidDataSet {
             }
             flags[i] = (byte) f;
             if (!vacationRental && random.nextDouble() >= templates.independentShare) {
-                int c = weighted(random, templates.chains, RapidTemplates.Chain::weight);
+                int c = weighted(random, chainWeights);
                 chain[i] = (short) (c + 1);
                 brand[i] = (byte) random.nextInt(templates.chains.get(c).brands().size());
             }

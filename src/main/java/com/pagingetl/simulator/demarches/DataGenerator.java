@@ -67,8 +67,7 @@ final class DataGenerator {
         long[] purgeAt = new long[total];
         boolean[] brouillon = new boolean[total];
         IntStream.range(0, total).parallel().forEach(g -> {
-            int j = demarcheIndex(offsets, g);
-            Draft d = draft(demarches.get(j), g - offsets[j]);
+            Draft d = baseDraft(offsets, g, 0);
             created[g] = d.createdAt;
             depose[g] = d.deposeAt;
             updated[g] = d.updatedAt;
@@ -76,13 +75,6 @@ final class DataGenerator {
             purgeAt[g] = d.purgeAt;
             brouillon[g] = d.status == DossierStatus.BROUILLON;
         });
-        for (int j = 0; j < demarches.size(); j++) {
-            for (int g = offsets[j]; g + 1 < offsets[j + 1]; g += SHARED_EVERY) {
-                if (hiddenAt[g] < 0 && hiddenAt[g + 1] < 0) {
-                    updated[g] = updated[g + 1] = Math.max(updated[g], updated[g + 1]);
-                }
-            }
-        }
         // Dossier numbers are database ids: they grow with creation time across all démarches.
         // Ties are broken by (démarche number, rank): the stable sort keeps that starting order.
         int[] generatedOfNumber = new int[total];

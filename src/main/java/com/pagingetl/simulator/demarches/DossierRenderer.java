@@ -1,5 +1,7 @@
 package com.pagingetl.simulator.demarches;
 
+import static com.pagingetl.simulator.SampleData.pick;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
@@ -225,7 +227,7 @@ final class DossierRenderer {
             }
             case "address" -> {
                 typename = "AddressChamp";
-                Templates.Commune c = pick(templates.communes, rnd);
+                Templates.Commune c = pick(rnd, templates.communes);
                 Map<String, Object> address = empty ? null : address(rnd, c);
                 m.put("address", address);
                 m.put("commune", empty ? null : commune(c));
@@ -234,7 +236,7 @@ final class DossierRenderer {
             }
             case "commune" -> {
                 typename = "CommuneChamp";
-                Templates.Commune c = pick(templates.communes, rnd);
+                Templates.Commune c = pick(rnd, templates.communes);
                 m.put("commune", empty ? null : commune(c));
                 m.put("departement", empty ? null : departement(c));
                 string = empty ? "" : c.name() + " (" + c.postalCode() + ")";
@@ -265,7 +267,7 @@ final class DossierRenderer {
         return switch (t.type()) {
             case "yesno" -> rnd.nextBoolean();
             case "integer" -> rnd.nextLong(t.min(), t.max() + 1);
-            case "dropdown" -> pick(t.options(), rnd);
+            case "dropdown" -> pick(rnd, t.options());
             case "email" -> person(row).email;
             case "phone" -> String.format(Locale.ROOT, "0%d %02d %02d %02d %02d", 1 + rnd.nextInt(7),
                     rnd.nextInt(100), rnd.nextInt(100), rnd.nextInt(100), rnd.nextInt(100));
@@ -273,26 +275,22 @@ final class DossierRenderer {
                 Person p = person(row);
                 yield p.prenom + " " + p.nom;
             }
-            case "textarea" -> "Projet porté à " + pick(templates.communes, rnd).name() + " : " + (1 + rnd.nextInt(40))
+            case "textarea" -> "Projet porté à " + pick(rnd, templates.communes).name() + " : " + (1 + rnd.nextInt(40))
                     + " m² concernés, travaux prévus sur " + (1 + rnd.nextInt(11)) + " mois.";
             default -> raison(rnd);
         };
     }
 
     private String raison(SplittableRandom rnd) {
-        return pick(templates.people.raisonsSocialesPrefixes(), rnd) + " "
-                + pick(templates.people.raisonsSocialesSuffixes(), rnd);
-    }
-
-    private static <T> T pick(List<T> list, SplittableRandom rnd) {
-        return list.get(rnd.nextInt(list.size()));
+        return pick(rnd, templates.people.raisonsSocialesPrefixes()) + " "
+                + pick(rnd, templates.people.raisonsSocialesSuffixes());
     }
 
     private Map<String, Object> personneMorale(SplittableRandom rnd, long number) {
-        Templates.Commune c = pick(templates.communes, rnd);
+        Templates.Commune c = pick(rnd, templates.communes);
         String siren = luhn(String.format(Locale.ROOT, "%08d", rnd.nextInt(100_000_000)));
         String siret = luhn(siren + String.format(Locale.ROOT, "%04d", 1 + rnd.nextInt(60)));
-        List<String> naf = pick(templates.people.nafs(), rnd);
+        List<String> naf = pick(rnd, templates.people.nafs());
         String raison = raison(rnd);
         Map<String, Object> address = address(rnd, c);
         Map<String, Object> m = new LinkedHashMap<>();
@@ -315,7 +313,7 @@ final class DossierRenderer {
 
     private Map<String, Object> address(SplittableRandom rnd, Templates.Commune c) {
         String number = Integer.toString(1 + rnd.nextInt(180));
-        String street = pick(templates.people.voies(), rnd);
+        String street = pick(rnd, templates.people.voies());
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("label", number + " " + street + " " + c.postalCode() + " " + c.name());
         m.put("type", "housenumber");
@@ -351,10 +349,10 @@ final class DossierRenderer {
         SplittableRandom rnd = new SplittableRandom(DataGenerator.mix(seed, row.number(), 17));
         boolean female = rnd.nextBoolean();
         List<String> prenoms = female ? templates.people.prenomsFemmes() : templates.people.prenomsHommes();
-        String prenom = pick(prenoms, rnd);
-        String nom = pick(templates.people.noms(), rnd);
+        String prenom = pick(rnd, prenoms);
+        String nom = pick(rnd, templates.people.noms());
         String email = ascii(prenom) + "." + ascii(nom) + (rnd.nextInt(100) < 40 ? Integer.toString(rnd.nextInt(100)) : "")
-                + "@" + pick(templates.people.emailDomains(), rnd);
+                + "@" + pick(rnd, templates.people.emailDomains());
         return new Person(female, prenom, nom.toUpperCase(Locale.FRENCH), email);
     }
 

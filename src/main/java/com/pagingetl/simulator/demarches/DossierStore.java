@@ -80,17 +80,17 @@ final class DossierStore {
 
     Page<DossierRow> dossiers(int demarche, boolean byUpdatedAt, long sinceNanos, PageRequest request,
                               Predicate<DossierRow> filter) {
-        return read(() -> KeysetPager.page(visible(demarche, byUpdatedAt, true),
+        return read(() -> visible(demarche, byUpdatedAt, true).page(
                 sinceNanos < 0 ? null : SortKey.floor(sinceNanos), request, filter));
     }
 
     Page<DeletedRow> deleted(int demarche, long sinceNanos, PageRequest request) {
-        return read(() -> KeysetPager.page(orderings(demarche).deleted, sinceNanos < 0 ? null : SortKey.floor(sinceNanos),
-                request, r -> true));
+        return read(() -> OverlaidRows.of(orderings(demarche).deleted)
+                .page(sinceNanos < 0 ? null : SortKey.floor(sinceNanos), request, r -> true));
     }
 
     Page<DossierRow> pending(int demarche, long sinceNanos, PageRequest request) {
-        return read(() -> KeysetPager.page(orderings(demarche).pending, null, request,
+        return read(() -> OverlaidRows.of(orderings(demarche).pending).page(null, request,
                 r -> sinceNanos < 0 || r.hiddenByUserAt() >= sinceNanos || r.hiddenByAdminAt() >= sinceNanos));
     }
 

@@ -1,9 +1,7 @@
 package com.pagingetl.simulator.demarches;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import com.pagingetl.simulator.SampleData;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -17,8 +15,6 @@ import tools.jackson.databind.json.JsonMapper;
  * thread-safe.
  */
 final class Templates {
-
-    static final String ROOT = "/sample-data/demarches/";
 
     /** A champ descriptor; {@code options} for choices, {@code min}/{@code max} for numbers. */
     record ChampTemplate(String label, String type, List<String> options, long min, long max) {
@@ -73,13 +69,6 @@ final class Templates {
     }
 
     private static String text(String name) {
-        try (InputStream in = Templates.class.getResourceAsStream(ROOT + name)) {
-            if (in == null) {
-                throw new IllegalStateException("missing simulator template " + ROOT + name);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return SampleData.text("demarches", name);
     }
 }

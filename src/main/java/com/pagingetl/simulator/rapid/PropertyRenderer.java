@@ -1,5 +1,7 @@
 package com.pagingetl.simulator.rapid;
 
+import static com.pagingetl.simulator.SampleData.pick;
+
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
 
@@ -477,10 +479,6 @@ final class PropertyRenderer {
 
     private static double round6(double v) {
         return Math.round(v * 1_000_000) / 1_000_000.0;
-    }
-
-    private static <T> T pick(SplittableRandom r, List<T> values) {
-        return values.get(r.nextInt(values.size()));
     }
 
     private SplittableRandom rnd(int id, int salt) {

@@ -1,6 +1,7 @@
 package com.pagingetl.simulator.rapid;
 
 import static com.pagingetl.simulator.Locks.locked;
+import static com.pagingetl.simulator.SampleData.weighted;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -83,8 +84,8 @@ final class RapidDataSet {
         for (int i = 0; i < size; i++) {
             id += 1 + (random.nextInt(10) == 0 ? random.nextInt(2_000) : random.nextInt(60));
             ids[i] = id;
-            country[i] = (short) pick(random, countryWeights);
-            int cat = templates.categories.get(pick(random, categoryWeights)).id();
+            country[i] = (short) weighted(random, countryWeights);
+            int cat = templates.categories.get(weighted(random, categoryWeights)).id();
             category[i] = (byte) cat;
             boolean vacationRental = templates.vacationRentalCategories.contains(cat);
             int f = 0;
@@ -102,7 +103,7 @@ final class RapidDataSet {
             }
             flags[i] = (byte) f;
             if (!vacationRental && random.nextDouble() >= templates.independentShare) {
-                int c = pick(random, chainWeights);
+                int c = weighted(random, chainWeights);
                 chain[i] = (short) (c + 1);
                 brand[i] = (byte) random.nextInt(templates.chains.get(c).brands().size());
             }
@@ -115,17 +116,6 @@ final class RapidDataSet {
             addedDay[i] = (int) Math.max(EARLIEST_ADDED, updatedDay[i] - (long) (random.nextDouble() * 7300));
             inactiveDay[i] = random.nextDouble() < inactiveShare ? updatedDay[i] + random.nextInt(age + 1) : ACTIVE;
         }
-    }
-
-    private static int pick(SplittableRandom random, int[] weights) {
-        int r = random.nextInt(IntStream.of(weights).sum());
-        for (int i = 0; i < weights.length; i++) {
-            r -= weights[i];
-            if (r < 0) {
-                return i;
-            }
-        }
-        throw new IllegalStateException("weights are empty");
     }
 
     int id(int i) {

@@ -1,14 +1,12 @@
 package com.pagingetl.simulator.rapid;
 
+import com.pagingetl.simulator.SampleData;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -119,14 +117,6 @@ final class RapidTemplates {
     }
 
     private static <T> T read(String file, Class<T> type) {
-        String path = "/sample-data/rapid/" + file;
-        try (InputStream in = RapidTemplates.class.getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IllegalStateException("missing simulator template " + path + " on the classpath");
-            }
-            return JsonMapper.shared().readValue(in, type);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return JsonMapper.shared().readValue(SampleData.text("rapid", file), type);
     }
 }

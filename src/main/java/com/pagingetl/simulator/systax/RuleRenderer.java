@@ -1,5 +1,8 @@
 package com.pagingetl.simulator.systax;
 
+import static com.pagingetl.simulator.SampleData.pick;
+import static com.pagingetl.simulator.SampleData.weighted;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -53,8 +56,8 @@ final class RuleRenderer {
         Scenario scenario = scenarioOf(row);
         SplittableRandom tax = new SplittableRandom(SeedMix.mix(seed, 11, row.cenario(), row.produto(), row.variant()));
         List<SystaxTemplates.TaxCode> icmsCodes = item.substituicaoTributaria() ? icmsAll : icmsWithoutSt;
-        SystaxTemplates.TaxCode icms = icmsCodes.get(weightedIndex(tax, icmsCodes));
-        int pisIndex = weightedIndex(tax, templates.codes("PIS"));
+        SystaxTemplates.TaxCode icms = icmsCodes.get(weighted(tax, icmsCodes, SystaxTemplates.TaxCode::weight));
+        int pisIndex = weighted(tax, templates.codes("PIS"), SystaxTemplates.TaxCode::weight);
         SystaxTemplates.TaxCode ipi = ipiCode(tax, item);
 
         ObjectNode rule = mapper.createObjectNode();
@@ -141,7 +144,7 @@ final class RuleRenderer {
 
     private SystaxTemplates.TaxCode ipiCode(SplittableRandom tax, SystaxTemplates.NcmItem item) {
         List<SystaxTemplates.TaxCode> codes = templates.codes("IPI");
-        SystaxTemplates.TaxCode code = codes.get(weightedIndex(tax, codes));
+        SystaxTemplates.TaxCode code = codes.get(weighted(tax, codes, SystaxTemplates.TaxCode::weight));
         if ("50".equals(code.cst()) && item.ipiRate().signum() == 0) {
             return codes.stream().filter(c -> "51".equals(c.cst())).findFirst().orElse(code);
         }
@@ -156,24 +159,5 @@ final class RuleRenderer {
     private static int origin(SplittableRandom random) {
         int r = random.nextInt(100);
         return r < 82 ? 0 : r < 90 ? 2 : r < 95 ? 1 : r < 98 ? 5 : 3;
-    }
-
-    private static int weightedIndex(SplittableRandom random, List<SystaxTemplates.TaxCode> codes) {
-        int total = 0;
-        for (SystaxTemplates.TaxCode code : codes) {
-            total += code.weight();
-        }
-        int r = random.nextInt(total);
-        for (int i = 0; i < codes.size(); i++) {
-            r -= codes.get(i).weight();
-            if (r < 0) {
-                return i;
-            }
-        }
-        return codes.size() - 1;
-    }
-
-    private static <T> T pick(SplittableRandom random, List<T> values) {
-        return values.get(random.nextInt(values.size()));
     }
 }

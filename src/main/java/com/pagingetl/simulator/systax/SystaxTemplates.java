@@ -1,10 +1,8 @@
 package com.pagingetl.simulator.systax;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import com.pagingetl.simulator.SampleData;
+
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,26 +71,19 @@ final class SystaxTemplates {
     }
 
     private static List<String[]> read(String file, int columns) {
-        try (InputStream in = SystaxTemplates.class.getResourceAsStream(ROOT + file)) {
-            if (in == null) {
-                throw new IllegalStateException("missing template " + ROOT + file + " on the classpath");
+        List<String> lines = SampleData.text("systax", file).lines().toList();
+        List<String[]> rows = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
             }
-            List<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
-            List<String[]> rows = new ArrayList<>();
-            for (int i = 0; i < lines.size(); i++) {
-                String line = lines.get(i);
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] fields = line.split(";", -1);
-                if (fields.length != columns) {
-                    throw new IllegalStateException(ROOT + file + " line " + (i + 1) + ": expected " + columns + " fields");
-                }
-                rows.add(fields);
+            String[] fields = line.split(";", -1);
+            if (fields.length != columns) {
+                throw new IllegalStateException(ROOT + file + " line " + (i + 1) + ": expected " + columns + " fields");
             }
-            return rows;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read template " + ROOT + file, e);
+            rows.add(fields);
         }
+        return rows;
     }
 }

@@ -1,11 +1,6 @@
 package com.pagingetl.simulator.tdg;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,6 +12,7 @@ import java.util.regex.Pattern;
 
 import tools.jackson.databind.JsonNode;
 
+import com.pagingetl.simulator.SampleData;
 import com.pagingetl.simulator.tdg.TdgModel.FieldDef;
 import com.pagingetl.simulator.tdg.TdgModel.TypeDef;
 
@@ -244,22 +240,10 @@ final class TdgDataGenerator {
         };
     }
 
+    /** The non-blank lines, stripped, of template {@code file}, read once. */
     List<String> list(String file) {
-        return lists.computeIfAbsent(file, TdgDataGenerator::readLines);
-    }
-
-    /** The non-blank lines, stripped, of {@code file} under {@code /sample-data/tdg/} on the classpath. */
-    static List<String> readLines(String file) {
-        String path = "/sample-data/tdg/" + file;
-        try (InputStream in = TdgDataGenerator.class.getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IllegalStateException("template " + path + " is not on the classpath");
-            }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            return reader.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read template " + path, e);
-        }
+        return lists.computeIfAbsent(file, f -> SampleData.text("tdg", f).lines().map(String::strip)
+                .filter(l -> !l.isEmpty()).toList());
     }
 
     /** SplitMix64 over the inputs: a cheap, well-spread, deterministic hash. */

@@ -9,6 +9,8 @@ import java.util.Set;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import com.pagingetl.simulator.SampleData;
+
 /**
  * The data model the simulator serves, read from {@code sample-data/tdg/model.json}: aggregate types,
  * their fields, indexes (the first one is primary), versioning and where their objects come from.
@@ -70,7 +72,7 @@ public record TdgModel(List<TypeDef> types) {
 
     /** Loads the default model packaged under {@code /sample-data/tdg/model.json}. */
     public static TdgModel loadDefault() {
-        return parse(JsonMapper.shared().readTree(String.join("\n", TdgDataGenerator.readLines("model.json"))));
+        return parse(JsonMapper.shared().readTree(SampleData.text("tdg", "model.json")));
     }
 
     /** Loads a model from a file (option {@code sim.model}); templates still come from the classpath. */

@@ -5,12 +5,12 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.NavigableMap;
 import java.util.NavigableSet;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import com.pagingetl.simulator.SortedMerge;
 import com.pagingetl.simulator.tdg.TdgModel.TypeDef;
 import com.pagingetl.simulator.tdg.TdgStore.Filter;
 import com.pagingetl.simulator.tdg.TdgStore.IndexEntry;
@@ -100,7 +100,7 @@ final class TdgScan {
         Iterator<ObjectHistory> objects = (descending ? view.descendingMap() : view).values().iterator();
         if (space.base != null) {
             Comparator<ObjectHistory> byPk = (a, b) -> TdgKeys.comparePart(a.pk, b.pk);
-            objects = new Merged<>(objects, space.base.byPrimary(start, startInclusive, descending),
+            objects = new SortedMerge<>(objects, space.base.byPrimary(start, startInclusive, descending),
                     descending ? byPk.reversed() : byPk);
         }
         while (objects.hasNext()) {
@@ -163,7 +163,7 @@ final class TdgScan {
         }
         Iterator<IndexEntry> entries = (descending ? view.descendingSet() : view).iterator();
         if (space.base != null) {
-            entries = new Merged<>(entries, space.base.byVersion(start, startInclusive, descending),
+            entries = new SortedMerge<>(entries, space.base.byVersion(start, startInclusive, descending),
                     descending ? TdgStore.ENTRY_ORDER.reversed() : TdgStore.ENTRY_ORDER);
         }
         while (entries.hasNext()) {
@@ -196,44 +196,6 @@ final class TdgScan {
             if (offer(object, tuple)) {
                 return;
             }
-        }
-    }
-
-    /** Two iterators in the same order, merged; they never hold the same element. */
-    private static final class Merged<T> implements Iterator<T> {
-        private final Iterator<T> a;
-        private final Iterator<T> b;
-        private final Comparator<T> order;
-        private T nextA;
-        private T nextB;
-
-        Merged(Iterator<T> a, Iterator<T> b, Comparator<T> order) {
-            this.a = a;
-            this.b = b;
-            this.order = order;
-            this.nextA = a.hasNext() ? a.next() : null;
-            this.nextB = b.hasNext() ? b.next() : null;
-        }
-
-        @Override
-        public boolean hasNext() {
-            return nextA != null || nextB != null;
-        }
-
-        @Override
-        public T next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
-            }
-            T out;
-            if (nextB == null || nextA != null && order.compare(nextA, nextB) <= 0) {
-                out = nextA;
-                nextA = a.hasNext() ? a.next() : null;
-            } else {
-                out = nextB;
-                nextB = b.hasNext() ? b.next() : null;
-            }
-            return out;
         }
     }
 

@@ -240,18 +240,14 @@ final class TdgStore {
             space.base = generated;
             return generated.lastVersion();
         }
-        long last = 0;
         for (int i = 0; i < size; i++) {
             ObjectHistory fresh = generated.object(i);
             // Keys that repeat (a model's own key generator) gather the versions of every object that has them.
             ObjectHistory object = space.object(fresh.pk, i);
-            for (Tuple tuple : fresh.versions) {
-                space.add(object, tuple);
-                last = Math.max(last, tuple.version());
-            }
+            fresh.versions.forEach(tuple -> space.add(object, tuple));
             object.nextOrdinal = fresh.nextOrdinal;
         }
-        return last;
+        return generated.lastVersion();
     }
 
     private long loadTable(Space space) {

@@ -1,5 +1,9 @@
 package com.pagingetl.simulator;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -19,6 +23,7 @@ public abstract class KitSimulator<K extends Enum<K>> implements ApiSimulator {
     private final Class<K> faultKinds;
     private volatile SimServer server;
     private volatile CountDownLatch hold = new CountDownLatch(0);
+    private volatile Duration clockOffset = Duration.ZERO;
 
     /** {@code name} as on the command line ({@code simulate <name>}); {@code faultKinds} the constants of its plan. */
     protected KitSimulator(String name, Class<K> faultKinds) {
@@ -31,6 +36,33 @@ public abstract class KitSimulator<K extends Enum<K>> implements ApiSimulator {
 
     /** The simulator's fault plan. */
     protected abstract SimulatedFaults<K> faults();
+
+    /**
+     * The job properties {@code etl.jobs.<job>.base-url} (this simulator's) and {@code etl.jobs.<job>.<key>} of each
+     * key and value pair in {@code keysAndValues}, for {@link #clientProperties}.
+     */
+    protected final Map<String, String> jobProperties(String job, String... keysAndValues) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("etl.jobs." + job + ".base-url", baseUrl());
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            properties.put("etl.jobs." + job + "." + keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return properties;
+    }
+
+    /** The simulator's clock: real time plus the offset set by {@link #setClockOffset}. */
+    public Instant now() {
+        return Instant.now().plus(clockOffset);
+    }
+
+    /** Moves the simulator's clock (signatures, tokens, link expiry, change times); negative values move it back. */
+    public void setClockOffset(Duration offset) {
+        clockOffset = offset;
+    }
+
+    protected final Duration clockOffset() {
+        return clockOffset;
+    }
 
     @Override
     public final String name() {

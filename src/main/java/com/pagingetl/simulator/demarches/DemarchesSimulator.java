@@ -125,10 +125,7 @@ public final class DemarchesSimulator extends KitSimulator<DemarchesFault> {
 
     @Override
     public Map<String, String> clientProperties() {
-        Map<String, String> properties = new LinkedHashMap<>();
-        properties.put("etl.jobs.demarches-dossiers.base-url", baseUrl());
-        properties.put("etl.jobs.demarches-dossiers.token", demoToken());
-        return properties;
+        return jobProperties("demarches-dossiers", "token", demoToken());
     }
 
     @Override

@@ -3,7 +3,6 @@ package com.pagingetl.simulator.rapid;
 import com.pagingetl.simulator.QueryStrings;
 import com.pagingetl.simulator.KitSimulator;
 import com.pagingetl.simulator.SimAdmin;
-import com.pagingetl.simulator.SimRequest;
 import com.pagingetl.simulator.SimServer;
 import com.pagingetl.simulator.SimulatedFaults;
 import com.pagingetl.simulator.SimulatorOption;
@@ -20,14 +19,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
-import java.util.function.Consumer;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
@@ -47,7 +43,6 @@ public final class RapidSimulator extends KitSimulator<RapidFault> {
     private final SimulatedFaults<RapidFault> faults;
     private final RapidEndpoints endpoints;
     private final RapidRequestHandler handler;
-    private volatile Duration clockOffset = Duration.ZERO;
 
     public RapidSimulator(SimulatorOptions options) {
         super("rapid", RapidFault.class);
@@ -69,28 +64,16 @@ public final class RapidSimulator extends KitSimulator<RapidFault> {
     protected SimServer.Handler serve(SimAdmin admin) {
         admin.get("status", this::statusJson)
                 .post("links/expire", this::expireAllLinks)
-                .post("clock", ok(request -> setClockOffset(Duration.ofSeconds(Long.parseLong(
-                        request.param("offsetSeconds"))))))
-                .post("properties/touch", ok(request -> touch(request.param("property_id"))))
-                .post("properties/deactivate", ok(request -> deactivate(request.param("property_id"))));
+                .act("clock", request -> setClockOffset(Duration.ofSeconds(Long.parseLong(
+                        request.param("offsetSeconds")))))
+                .act("properties/touch", request -> touch(request.param("property_id")))
+                .act("properties/deactivate", request -> deactivate(request.param("property_id")));
         return handler;
-    }
-
-    /** An admin action answering {@code {"ok":true}}. */
-    private static Function<SimRequest, String> ok(Consumer<SimRequest> action) {
-        return request -> {
-            action.accept(request);
-            return "{\"ok\":true}";
-        };
     }
 
     @Override
     public Map<String, String> clientProperties() {
-        Map<String, String> out = new LinkedHashMap<>();
-        out.put("etl.jobs.rapid-content.base-url", baseUrl());
-        out.put("etl.jobs.rapid-content.api-key", options.apiKey());
-        out.put("etl.jobs.rapid-content.shared-secret", options.sharedSecret());
-        return out;
+        return jobProperties("rapid-content", "api-key", options.apiKey(), "shared-secret", options.sharedSecret());
     }
 
     @Override
@@ -125,16 +108,6 @@ public final class RapidSimulator extends KitSimulator<RapidFault> {
     }
 
     // ---- Java API for tests ---------------------------------------------------------------------------------
-
-    /** The simulator's clock: real time plus the offset set by {@link #setClockOffset}. */
-    public Instant now() {
-        return Instant.now().plus(clockOffset);
-    }
-
-    /** Moves the server clock (signature window, link expiry, mutation times); negative values move it back. */
-    public void setClockOffset(Duration offset) {
-        clockOffset = offset;
-    }
 
     /** The UTC day the data set was generated for ("today" at construction). */
     public LocalDate dataSetDay() {

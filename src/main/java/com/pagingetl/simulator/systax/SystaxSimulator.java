@@ -1,14 +1,12 @@
 package com.pagingetl.simulator.systax;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicLong;
 
 import com.pagingetl.simulator.KitSimulator;
 import com.pagingetl.simulator.SimAdmin;
@@ -39,8 +37,6 @@ public final class SystaxSimulator extends KitSimulator<SystaxFault> {
     private final DataSetGenerator generator;
     private final RuleTable table;
     private final RuleRenderer renderer;
-    /** How far tests moved the simulator's clock ahead of the system clock. */
-    private final AtomicLong clockOffsetMs = new AtomicLong();
     private final TokenService tokens;
     private final SimulatedFaults<SystaxFault> faults;
     private final SystaxHttpHandler handler;
@@ -84,9 +80,7 @@ public final class SystaxSimulator extends KitSimulator<SystaxFault> {
 
     @Override
     public Map<String, String> clientProperties() {
-        return Map.of("etl.jobs.systax-rules.base-url", baseUrl(),
-                "etl.jobs.systax-rules.username", options.username(),
-                "etl.jobs.systax-rules.password", options.password());
+        return jobProperties("systax-rules", "username", options.username(), "password", options.password());
     }
 
     @Override
@@ -195,11 +189,7 @@ public final class SystaxSimulator extends KitSimulator<SystaxFault> {
         if (duration.isNegative()) {
             throw new IllegalArgumentException("the simulated clock only moves forward: " + duration);
         }
-        clockOffsetMs.addAndGet(duration.toMillis());
-    }
-
-    private Instant now() {
-        return Instant.now().plusMillis(clockOffsetMs.get());
+        setClockOffset(clockOffset().plus(duration));
     }
 
     /** Rules POSTs (any outcome) since the meter's last reset. */

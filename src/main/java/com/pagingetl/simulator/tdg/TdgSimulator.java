@@ -4,7 +4,6 @@ import static com.pagingetl.simulator.SimulatorOption.ERROR_RATE;
 import static com.pagingetl.simulator.SimulatorOption.LATENCY_MS;
 import static com.pagingetl.simulator.SimulatorOption.RESET_RATE;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -116,10 +115,7 @@ public final class TdgSimulator extends KitSimulator<TdgSimulator.FaultKind> {
 
     @Override
     public Map<String, String> clientProperties() {
-        Map<String, String> props = new LinkedHashMap<>();
-        props.put("etl.jobs.tdg-versions.base-url", baseUrl());
-        props.put("etl.jobs.tdg-versions.token", token);
-        return props;
+        return jobProperties("tdg-versions", "token", token);
     }
 
     @Override

@@ -226,9 +226,8 @@ public final class RapidSimulator extends KitSimulator<RapidFault> {
     }
 
     private String statusJson() {
-        ObjectNode stats = JsonMapper.shared().createObjectNode();
-        stats.put("totalActive", totalActive());
-        stats.put("contentRequests", contentRequestCount());
+        ObjectNode stats = JsonMapper.shared().createObjectNode().put("totalActive", totalActive())
+                .put("contentRequests", contentRequestCount());
         ObjectNode requests = stats.putObject("requests");
         admin.meter().counts().forEach(requests::put);
         ObjectNode countries = stats.putObject("activeByCountry");

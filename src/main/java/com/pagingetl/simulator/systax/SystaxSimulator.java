@@ -16,7 +16,6 @@ import com.pagingetl.simulator.SimulatorOption;
 import com.pagingetl.simulator.SimulatorOptions;
 
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Embedded simulator of the Systax tax-rules API with the "ponteiro de atualizacao": a login that
@@ -228,13 +227,9 @@ public final class SystaxSimulator extends KitSimulator<SystaxFault> {
     }
 
     private String statusJson() {
-        ObjectNode status = mapper.createObjectNode();
-        status.put("epoch", epoch());
-        status.put("ponteiro_atualizacao", currentPointer());
-        status.put("regras", table.size());
-        status.put("requisicoes_regras", rulesRequestCount());
-        status.put("logins", loginCount());
-        return mapper.writeValueAsString(status);
+        return mapper.writeValueAsString(mapper.createObjectNode().put("epoch", epoch())
+                .put("ponteiro_atualizacao", currentPointer()).put("regras", table.size())
+                .put("requisicoes_regras", rulesRequestCount()).put("logins", loginCount()));
     }
 
     private static long sequenceOf(String pointer) {

@@ -24,6 +24,7 @@ public abstract class KitSimulator<K extends Enum<K>> implements ApiSimulator {
     private volatile SimServer server;
     private volatile CountDownLatch hold = new CountDownLatch(0);
     private volatile Duration clockOffset = Duration.ZERO;
+    private SimulatedFaults<K> faults;
 
     /** {@code name} as on the command line ({@code simulate <name>}); {@code faultKinds} the constants of its plan. */
     protected KitSimulator(String name, Class<K> faultKinds) {
@@ -34,8 +35,16 @@ public abstract class KitSimulator<K extends Enum<K>> implements ApiSimulator {
     /** Adds the API's routes to {@code admin} and returns the handler of its API requests; called once by {@link #start}. */
     protected abstract SimServer.Handler serve(SimAdmin admin);
 
-    /** The simulator's fault plan. */
-    protected abstract SimulatedFaults<K> faults();
+    /** Makes {@code plan} the fault plan that the admin routes and the test methods script; returns it. */
+    protected final SimulatedFaults<K> plan(SimulatedFaults<K> plan) {
+        faults = plan;
+        return plan;
+    }
+
+    /** The simulator's fault plan, set by its constructor through {@link #plan}. */
+    protected final SimulatedFaults<K> faults() {
+        return faults;
+    }
 
     /**
      * The job properties {@code etl.jobs.<job>.base-url} (this simulator's) and {@code etl.jobs.<job>.<key>} of each

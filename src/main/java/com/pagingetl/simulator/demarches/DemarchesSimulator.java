@@ -66,7 +66,6 @@ public final class DemarchesSimulator extends KitSimulator<DemarchesFault> {
     private final DataGenerator generator;
     private final DossierStore store;
     private final TokenRegistry tokens;
-    private final SimulatedFaults<DemarchesFault> faults;
     private final GraphqlEndpoint endpoint;
     private final SplittableRandom liveRandom;
     private int epoch;
@@ -87,9 +86,9 @@ public final class DemarchesSimulator extends KitSimulator<DemarchesFault> {
         }
         this.liveRandom = new SplittableRandom(DataGenerator.mix(seed, 0x11FE, 1));
         this.tokens = new TokenRegistry(Set.of(DEFAULT_DEMARCHE, SMALL_DEMARCHE), ALLOWED_NETWORKS.from(options));
-        this.faults = new SimulatedFaults<>(seed * 31 + 0xFA17, SERVER_ERROR_RATE.from(options), 0, 0,
-                null, null, List.of(DemarchesFault.SERVER_ERROR_500))
-                .withShare(DemarchesFault.TIMEOUT, TIMEOUT_RATE.from(options));
+        SimulatedFaults<DemarchesFault> faults = plan(new SimulatedFaults<>(seed * 31 + 0xFA17,
+                SERVER_ERROR_RATE.from(options), 0, 0, null, null, List.of(DemarchesFault.SERVER_ERROR_500))
+                .withShare(DemarchesFault.TIMEOUT, TIMEOUT_RATE.from(options)));
         DossierRenderer renderer = new DossierRenderer(templates, seed);
         DemarchesQueries queries = new DemarchesQueries(templates, store, renderer, tokens,
                 TIMEOUT_ABOVE_FIRST.from(options), admin.meter(), this::afterDossiersPage);
@@ -235,11 +234,6 @@ public final class DemarchesSimulator extends KitSimulator<DemarchesFault> {
     /** {@code false} makes the demo token unknown: every query gets the 403 "only persisted queries". */
     public void setTokenValid(boolean valid) {
         tokens.setValid(valid);
-    }
-
-    @Override
-    protected SimulatedFaults<DemarchesFault> faults() {
-        return faults;
     }
 
     /** API requests (all outcomes) since the meter's last reset. */

@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
@@ -40,7 +39,6 @@ public final class RapidSimulator extends KitSimulator<RapidFault> {
 
     private final RapidOptions options;
     private final RapidDataSet data;
-    private final SimulatedFaults<RapidFault> faults;
     private final RapidEndpoints endpoints;
     private final RapidRequestHandler handler;
 
@@ -49,9 +47,9 @@ public final class RapidSimulator extends KitSimulator<RapidFault> {
         this.options = RapidOptions.from(options);
         this.data = new RapidDataSet(RapidTemplates.load(), this.options.size(), this.options.seed(),
                 this.options.inactiveShare(), Instant.now());
-        this.faults = new SimulatedFaults<>(this.options.seed(), this.options.errorRate(), this.options.rateLimitRate(),
-                this.options.resetRate(), RapidFault.CONNECTION_RESET, RapidFault.RATE_LIMIT_429,
-                List.of(RapidFault.SERVER_ERROR_500, RapidFault.SERVICE_UNAVAILABLE_503));
+        SimulatedFaults<RapidFault> faults = plan(new SimulatedFaults<>(this.options.seed(), this.options.errorRate(),
+                this.options.rateLimitRate(), this.options.resetRate(), RapidFault.CONNECTION_RESET,
+                RapidFault.RATE_LIMIT_429, List.of(RapidFault.SERVER_ERROR_500, RapidFault.SERVICE_UNAVAILABLE_503)));
         Set<String> refused = Arrays.stream(this.options.unauthorizedKeys().split(","))
                 .map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toUnmodifiableSet());
         this.endpoints = new RapidEndpoints(data, this::now, this::baseUrl, this.options.pageSize(),
@@ -81,30 +79,29 @@ public final class RapidSimulator extends KitSimulator<RapidFault> {
         Map<String, Integer> byCountry = activeCountsByCountry();
         String top = byCountry.entrySet().stream().limit(5).map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining(", "));
-        List<String> lines = new ArrayList<>();
-        lines.add("Expedia Rapid v3 content API simulator");
-        lines.add("  base URL:       " + baseUrl() + "  (GET /v3/properties/content, /v3/properties/inactive, "
-                + "/v3/files/properties/catalog, /v3/files/properties/content)");
-        lines.add("  credentials:    apiKey=" + options.apiKey() + "  sharedSecret=" + options.sharedSecret()
-                + "  (Authorization: EAN APIKey=..,Signature=sha512(key+secret+ts),timestamp=ts; +/-300 s)");
-        lines.add("  required:       Accept: application/json, Accept-Encoding: gzip, User-Agent (else 400 invalid_input),"
-                + " language, supply_source");
-        lines.add("  data set:       " + options.size() + " properties (seed " + options.seed() + "), "
-                + totalActive() + " active expedia, " + data.inactivePage(Long.MIN_VALUE, 0, 0).total() + " inactive, "
-                + byCountry.size() + " countries; largest: " + top);
-        lines.add("  paging:         pageSize=" + options.pageSize() + " (server-controlled), linkLifetime="
-                + options.linkLifetime() + ", Link rel=next with opaque token; 410 link.expired after expiry; "
-                + (options.emptyLastPage() ? "the last Link leads to an empty page without Link (lastPage=empty)"
-                : "the last page with data has no Link (lastPage=data)"));
-        lines.add("  faults:         latencyMs=" + options.latencyMs() + " errorRate=" + options.errorRate()
-                + " rateLimitRate=" + options.rateLimitRate() + " (Rate-Limit-Minute-Reset in " + options.retryAfterSeconds()
-                + " s) resetRate=" + options.resetRate() + " inactiveShare=" + options.inactiveShare());
-        lines.add("  admin:          " + admin.describe(baseUrl()) + "; clock?offsetSeconds=, properties/touch and"
-                + " properties/deactivate?property_id=; the bulk files' href: GET " + RapidRequestHandler.FILES_PREFIX
-                + "{catalog,content}.jsonl.gz");
-        lines.add("  options (sim.<name>=<value>):");
-        lines.add(SimulatorOption.describeAll(RapidOptions.ALL));
-        return String.join(System.lineSeparator(), lines);
+        return String.join(System.lineSeparator(), "Expedia Rapid v3 content API simulator",
+                "  base URL:       " + baseUrl() + "  (GET /v3/properties/content, /v3/properties/inactive, "
+                        + "/v3/files/properties/catalog, /v3/files/properties/content)",
+                "  credentials:    apiKey=" + options.apiKey() + "  sharedSecret=" + options.sharedSecret()
+                        + "  (Authorization: EAN APIKey=..,Signature=sha512(key+secret+ts),timestamp=ts; +/-300 s)",
+                "  required:       Accept: application/json, Accept-Encoding: gzip, User-Agent (else 400 "
+                        + "invalid_input), language, supply_source",
+                "  data set:       " + options.size() + " properties (seed " + options.seed() + "), " + totalActive()
+                        + " active expedia, " + data.inactivePage(Long.MIN_VALUE, 0, 0).total() + " inactive, "
+                        + byCountry.size() + " countries; largest: " + top,
+                "  paging:         pageSize=" + options.pageSize() + " (server-controlled), linkLifetime="
+                        + options.linkLifetime() + ", Link rel=next with opaque token; 410 link.expired after expiry; "
+                        + (options.emptyLastPage()
+                        ? "the last Link leads to an empty page without Link (lastPage=empty)"
+                        : "the last page with data has no Link (lastPage=data)"),
+                "  faults:         latencyMs=" + options.latencyMs() + " errorRate=" + options.errorRate()
+                        + " rateLimitRate=" + options.rateLimitRate() + " (Rate-Limit-Minute-Reset in "
+                        + options.retryAfterSeconds() + " s) resetRate=" + options.resetRate() + " inactiveShare="
+                        + options.inactiveShare(),
+                "  admin:          " + admin.describe(baseUrl()) + "; clock?offsetSeconds=, properties/touch and"
+                        + " properties/deactivate?property_id=; the bulk files' href: GET "
+                        + RapidRequestHandler.FILES_PREFIX + "{catalog,content}.jsonl.gz",
+                "  options (sim.<name>=<value>):", SimulatorOption.describeAll(RapidOptions.ALL));
     }
 
     // ---- Java API for tests ---------------------------------------------------------------------------------
@@ -135,11 +132,6 @@ public final class RapidSimulator extends KitSimulator<RapidFault> {
     /** Requests received on an API path such as {@code /v3/properties/inactive} since the meter's last reset, faulted ones included. */
     public int requestCount(String path) {
         return (int) admin.meter().count(path);
-    }
-
-    @Override
-    protected SimulatedFaults<RapidFault> faults() {
-        return faults;
     }
 
     /** Every token issued so far answers 410 {@code link.expired} from now on. */

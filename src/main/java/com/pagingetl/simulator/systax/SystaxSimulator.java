@@ -37,7 +37,6 @@ public final class SystaxSimulator extends KitSimulator<SystaxFault> {
     private final RuleTable table;
     private final RuleRenderer renderer;
     private final TokenService tokens;
-    private final SimulatedFaults<SystaxFault> faults;
     private final SystaxHttpHandler handler;
     private final JsonMapper mapper = JsonMapper.shared();
     private final Queue<RecordedRulesRequest> requestLog = new ConcurrentLinkedQueue<>();
@@ -52,9 +51,11 @@ public final class SystaxSimulator extends KitSimulator<SystaxFault> {
         this.table = generator.baseTable();
         this.renderer = new RuleRenderer(this.options.seed(), generator.scenarios());
         this.tokens = new TokenService(this::now, this.options.tokenLifetime(), this.options.username());
-        this.faults = new SimulatedFaults<>(SeedMix.mix(this.options.seed(), 99), this.options.errorRate(),
-                this.options.rateLimitRate(), this.options.resetRate(), SystaxFault.CONNECTION_RESET,
-                SystaxFault.RATE_LIMIT_429, List.of(SystaxFault.SERVER_ERROR_500, SystaxFault.SERVICE_UNAVAILABLE_503));
+        // The plan applies to rules requests only: a login is never faulted.
+        SimulatedFaults<SystaxFault> faults = plan(new SimulatedFaults<>(SeedMix.mix(this.options.seed(), 99),
+                this.options.errorRate(), this.options.rateLimitRate(), this.options.resetRate(),
+                SystaxFault.CONNECTION_RESET, SystaxFault.RATE_LIMIT_429,
+                List.of(SystaxFault.SERVER_ERROR_500, SystaxFault.SERVICE_UNAVAILABLE_503)));
         this.changeRandom = new SplittableRandom(SeedMix.mix(this.options.seed(), 5));
         epochPointers.add(table.currentSequence());
         for (int e = 1; e <= this.options.epoch(); e++) {
@@ -172,12 +173,6 @@ public final class SystaxSimulator extends KitSimulator<SystaxFault> {
     }
 
     // ---- faults, auth and counters -----------------------------------------------------------
-
-    /** The fault plan; it applies to rules requests only (a login is never faulted). */
-    @Override
-    protected SimulatedFaults<SystaxFault> faults() {
-        return faults;
-    }
 
     public void expireAllTokens() {
         tokens.expireAll();

@@ -69,10 +69,6 @@ public abstract class KitSimulator<K extends Enum<K>> implements ApiSimulator {
         clockOffset = offset;
     }
 
-    protected final Duration clockOffset() {
-        return clockOffset;
-    }
-
     @Override
     public final String name() {
         return name;

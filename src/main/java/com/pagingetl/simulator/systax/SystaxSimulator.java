@@ -1,6 +1,5 @@
 package com.pagingetl.simulator.systax;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -178,13 +177,6 @@ public final class SystaxSimulator extends KitSimulator<SystaxFault> {
         tokens.expireAll();
     }
 
-    /** Moves the simulator's clock forward (token expiry, update times of later changes). */
-    public void advanceClock(Duration duration) {
-        if (duration.isNegative()) {
-            throw new IllegalArgumentException("the simulated clock only moves forward: " + duration);
-        }
-        setClockOffset(clockOffset().plus(duration));
-    }
 
     /** Rules POSTs (any outcome) since the meter's last reset. */
     public int rulesRequestCount() {

@@ -1,7 +1,6 @@
 package com.pagingetl.simulator.demarches;
 
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -21,6 +20,7 @@ import graphql.schema.GraphQLSchema;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code POST /api/v2/graphql} as the Rails stack answers it, in order: routing (anything else is Rails' 404 page),
@@ -172,13 +172,9 @@ final class GraphqlEndpoint implements SimServer.Handler {
     }
 
     private SimResponse envelope(int status, String message, Map<String, Object> extensions) {
-        Map<String, Object> error = new LinkedHashMap<>();
-        error.put("message", message);
-        error.put("extensions", extensions);
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("errors", List.of(error));
-        out.put("data", null);
-        return json(status, write(out));
+        ObjectNode out = json.createObjectNode();
+        out.putArray("errors").addObject().put("message", message).set("extensions", json.valueToTree(extensions));
+        return json(status, write(out.putNull("data")));
     }
 
     private static SimResponse json(int status, String body) {

@@ -24,7 +24,7 @@ public abstract class KitSimulator<K extends Enum<K>> implements ApiSimulator {
     private volatile SimServer server;
     private volatile CountDownLatch hold = new CountDownLatch(0);
     private volatile Duration clockOffset = Duration.ZERO;
-    private SimulatedFaults<K> faults;
+    private volatile SimulatedFaults<K> faults;
 
     /** {@code name} as on the command line ({@code simulate <name>}); {@code faultKinds} the constants of its plan. */
     protected KitSimulator(String name, Class<K> faultKinds) {

@@ -8,9 +8,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Counts the API requests a simulator receives and remembers when the first one arrived since the last
  * reset, so that a benchmark can tell how long a client took from its process start to its first request,
- * and how many requests it made. The {@link SimAdmin} of every simulator serves it:
- * {@code GET /__admin/sim/requests} answers {@code {"requests":n,"firstRequestEpochMs":t}} ({@code t} is 0
- * before any request) and {@code POST /__admin/sim/requests/reset} zeroes both. Beside the total, a simulator
+ * and how many requests it made; the {@link SimAdmin} serves both ({@link #json}). Beside the total, a simulator
  * tallies the kinds of request its tests and status care about ({@link #tally}: a path, a dossiers page, a data
  * query, a 429...); the reset zeroes them too.
  *
@@ -63,6 +61,7 @@ public final class ApiRequestMeter {
         return firstRequestEpochMs.get();
     }
 
+    /** {@code {"requests":n,"firstRequestEpochMs":t}}, {@code t} 0 before any request. */
     public String json() {
         return "{\"requests\":" + requests() + ",\"firstRequestEpochMs\":" + firstRequestEpochMs() + "}";
     }

@@ -1,5 +1,9 @@
 package com.pagingetl.simulator;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -19,6 +23,8 @@ public abstract class KitSimulator<K extends Enum<K>> implements ApiSimulator {
     private final Class<K> faultKinds;
     private volatile SimServer server;
     private volatile CountDownLatch hold = new CountDownLatch(0);
+    private volatile Duration clockOffset = Duration.ZERO;
+    private volatile SimulatedFaults<K> faults;
 
     /** {@code name} as on the command line ({@code simulate <name>}); {@code faultKinds} the constants of its plan. */
     protected KitSimulator(String name, Class<K> faultKinds) {
@@ -29,8 +35,39 @@ public abstract class KitSimulator<K extends Enum<K>> implements ApiSimulator {
     /** Adds the API's routes to {@code admin} and returns the handler of its API requests; called once by {@link #start}. */
     protected abstract SimServer.Handler serve(SimAdmin admin);
 
-    /** The simulator's fault plan. */
-    protected abstract SimulatedFaults<K> faults();
+    /** Makes {@code plan} the fault plan that the admin routes and the test methods script; returns it. */
+    protected final SimulatedFaults<K> plan(SimulatedFaults<K> plan) {
+        faults = plan;
+        return plan;
+    }
+
+    /** The simulator's fault plan, set by its constructor through {@link #plan}. */
+    protected final SimulatedFaults<K> faults() {
+        return faults;
+    }
+
+    /**
+     * The job properties {@code etl.jobs.<job>.base-url} (this simulator's) and {@code etl.jobs.<job>.<key>} of each
+     * key and value pair in {@code keysAndValues}, for {@link #clientProperties}.
+     */
+    protected final Map<String, String> jobProperties(String job, String... keysAndValues) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("etl.jobs." + job + ".base-url", baseUrl());
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            properties.put("etl.jobs." + job + "." + keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return properties;
+    }
+
+    /** The simulator's clock: real time plus the offset set by {@link #setClockOffset}. */
+    public Instant now() {
+        return Instant.now().plus(clockOffset);
+    }
+
+    /** Moves the simulator's clock (signatures, tokens, link expiry, change times); negative values move it back. */
+    public void setClockOffset(Duration offset) {
+        clockOffset = offset;
+    }
 
     @Override
     public final String name() {

@@ -7,9 +7,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
-/** Parses and canonicalises URL query strings (repeatable parameters, order kept). Stateless. */
+/** Parses URL query strings (repeatable parameters, order kept) and encodes their values. Stateless. */
 public final class QueryStrings {
 
     private QueryStrings() {
@@ -30,20 +29,6 @@ public final class QueryStrings {
             out.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
         }
         return out;
-    }
-
-    /** A stable encoding of the parameters: names sorted, values in their original order. */
-    public static String canonical(Map<String, List<String>> params) {
-        StringBuilder out = new StringBuilder();
-        for (Map.Entry<String, List<String>> e : new TreeMap<>(params).entrySet()) {
-            for (String v : e.getValue()) {
-                if (!out.isEmpty()) {
-                    out.append('&');
-                }
-                out.append(encode(e.getKey())).append('=').append(encode(v));
-            }
-        }
-        return out.toString();
     }
 
     public static String encode(String s) {

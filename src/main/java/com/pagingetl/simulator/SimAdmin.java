@@ -1,10 +1,13 @@
 package com.pagingetl.simulator;
 
+import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * The admin surface of a simulator, served by its {@link SimServer} under {@code /__admin/sim/} without
@@ -49,31 +52,30 @@ public final class SimAdmin {
 
     /** Adds {@code POST /__admin/sim/<path>} running {@code action} and answering {@code {"ok":true}}. */
     public SimAdmin post(String path, Runnable action) {
+        return act(path, request -> action.run());
+    }
+
+    /** Adds {@code POST /__admin/sim/<path>} running {@code action} on the request and answering {@code {"ok":true}}. */
+    public SimAdmin act(String path, Consumer<SimRequest> action) {
         return post(path, request -> {
-            action.run();
+            action.accept(request);
             return "{\"ok\":true}";
         });
     }
 
     /** Adds the fault script routes of {@code faults}, whose kinds are the constants of {@code kinds}. */
     public <K extends Enum<K>> SimAdmin faults(SimulatedFaults<K> faults, Class<K> kinds) {
-        faultKinds = java.util.Arrays.stream(kinds.getEnumConstants()).map(Enum::name)
-                .collect(java.util.stream.Collectors.joining("|"));
-        post("faults/next", request -> {
-            faults.injectNext(Enum.valueOf(kinds, request.param("kind")));
-            return "{\"ok\":true}";
-        });
-        post("faults/fail-after", request -> {
-            faults.failRequestsAfter(Integer.parseInt(request.param("n")), Integer.parseInt(request.param("status")));
-            return "{\"ok\":true}";
-        });
+        faultKinds = Arrays.stream(kinds.getEnumConstants()).map(Enum::name).collect(Collectors.joining("|"));
+        act("faults/next", request -> faults.injectNext(Enum.valueOf(kinds, request.param("kind"))));
+        act("faults/fail-after", request -> faults.failRequestsAfter(Integer.parseInt(request.param("n")),
+                Integer.parseInt(request.param("status"))));
         return post("faults/clear", faults::clear);
     }
 
     /** One line naming every route under {@code baseUrl}, for the simulator's banner. */
     public String describe(String baseUrl) {
         return "(no auth, on " + baseUrl + ") " + new TreeMap<>(routes).keySet().stream()
-                .map(route -> route.replace(" ", " /__admin/sim/")).collect(java.util.stream.Collectors.joining(", "))
+                .map(route -> route.replace(" ", " /__admin/sim/")).collect(Collectors.joining(", "))
                 + (faultKinds.isEmpty() ? "" : "; fault kinds " + faultKinds);
     }
 

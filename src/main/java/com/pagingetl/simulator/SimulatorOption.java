@@ -13,9 +13,11 @@ import java.util.stream.Collectors;
  * {@link #from} reads a value or the default, refusing a malformed or out-of-range one with one line naming the
  * option, the value and the rule. Immutable and thread-safe.
  *
- * @param <T> the option's Java type
+ * @param rule what a valid value is, as the refusal states it
+ * @param <T>  the option's Java type
  */
-public final class SimulatorOption<T> {
+public record SimulatorOption<T>(String name, T defaultValue, String help, Function<String, T> parser,
+                                 Predicate<T> valid, String rule) {
 
     /** The fault options every simulator that has them shares, declared once. */
     public static final SimulatorOption<Integer> LATENCY_MS = integer("latencyMs", 0, 0, 60_000,
@@ -26,23 +28,6 @@ public final class SimulatorOption<T> {
             "share of API requests answered 429 with the API's rate-limit headers");
     public static final SimulatorOption<Double> RESET_RATE = share("resetRate", 0,
             "share of API requests whose connection is reset");
-
-    private final String name;
-    private final T defaultValue;
-    private final String help;
-    private final Function<String, T> parser;
-    private final Predicate<T> valid;
-    private final String rule;
-
-    private SimulatorOption(String name, T defaultValue, String help, Function<String, T> parser, Predicate<T> valid,
-                            String rule) {
-        this.name = name;
-        this.defaultValue = defaultValue;
-        this.help = help;
-        this.parser = parser;
-        this.valid = valid;
-        this.rule = rule;
-    }
 
     /** An integer within {@code [min, max]}. */
     public static SimulatorOption<Integer> integer(String name, int defaultValue, int min, int max, String help) {
@@ -78,10 +63,6 @@ public final class SimulatorOption<T> {
     public static SimulatorOption<Duration> duration(String name, Duration defaultValue, String help) {
         return new SimulatorOption<>(name, defaultValue, help, SimulatorOption::parseDuration,
                 d -> !d.isNegative() && !d.isZero(), "a positive duration in seconds or ISO-8601 (PT1H)");
-    }
-
-    public String name() {
-        return name;
     }
 
     /** The given value or the default; a blank value counts as not given, except for text options. */

@@ -2,7 +2,6 @@ package com.pagingetl.simulator.demarches;
 
 import static com.pagingetl.simulator.SimulatorOption.LATENCY_MS;
 
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,8 +12,6 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import com.pagingetl.simulator.KitSimulator;
 import com.pagingetl.simulator.SimAdmin;
-import com.pagingetl.simulator.SimRequest;
-import com.pagingetl.simulator.SimResponse;
 import com.pagingetl.simulator.SimServer;
 import com.pagingetl.simulator.SimulatedFaults;
 import com.pagingetl.simulator.SimulatorOption;
@@ -31,11 +28,6 @@ import tools.jackson.databind.json.JsonMapper;
  * {@link #advanceEpoch()} is serialized.
  */
 public final class DemarchesSimulator extends KitSimulator<DemarchesFault> {
-
-    /** Rails' production answer to a route that does not exist, such as a GET on the GraphQL path. */
-    private static final String NOT_ROUTED = "<!DOCTYPE html>\n<html>\n<head><title>The page you were looking for "
-            + "doesn't exist (404)</title></head>\n<body><h1>The page you were looking for doesn't exist.</h1></body>\n"
-            + "</html>\n";
 
     /** The large démarche the demo token reads. */
     public static final int DEFAULT_DEMARCHE = 1001;
@@ -68,14 +60,12 @@ public final class DemarchesSimulator extends KitSimulator<DemarchesFault> {
             ALLOWED_NETWORKS);
 
     private final SimulatorOptions options;
-    private final int latencyMs;
     private final int changesPerRequest;
     private final int hidesPerRequest;
     private final Templates templates;
     private final DataGenerator generator;
     private final DossierStore store;
     private final TokenRegistry tokens;
-    private final SimulatedFaults<DemarchesFault> faults;
     private final GraphqlEndpoint endpoint;
     private final SplittableRandom liveRandom;
     private int epoch;
@@ -84,7 +74,6 @@ public final class DemarchesSimulator extends KitSimulator<DemarchesFault> {
     public DemarchesSimulator(SimulatorOptions options) {
         super("demarches", DemarchesFault.class);
         this.options = options.check("demarches", OPTIONS);
-        this.latencyMs = LATENCY_MS.from(options);
         this.changesPerRequest = CHANGES_PER_REQUEST.from(options);
         this.hidesPerRequest = HIDES_PER_REQUEST.from(options);
         long seed = SEED.from(options);
@@ -97,38 +86,30 @@ public final class DemarchesSimulator extends KitSimulator<DemarchesFault> {
         }
         this.liveRandom = new SplittableRandom(DataGenerator.mix(seed, 0x11FE, 1));
         this.tokens = new TokenRegistry(Set.of(DEFAULT_DEMARCHE, SMALL_DEMARCHE), ALLOWED_NETWORKS.from(options));
-        this.faults = new SimulatedFaults<>(seed * 31 + 0xFA17, SERVER_ERROR_RATE.from(options), 0, 0,
-                null, null, List.of(DemarchesFault.SERVER_ERROR_500))
-                .withShare(DemarchesFault.TIMEOUT, TIMEOUT_RATE.from(options));
+        SimulatedFaults<DemarchesFault> faults = plan(new SimulatedFaults<>(seed * 31 + 0xFA17,
+                SERVER_ERROR_RATE.from(options), 0, 0, null, null, List.of(DemarchesFault.SERVER_ERROR_500))
+                .withShare(DemarchesFault.TIMEOUT, TIMEOUT_RATE.from(options)));
         DossierRenderer renderer = new DossierRenderer(templates, seed);
         DemarchesQueries queries = new DemarchesQueries(templates, store, renderer, tokens,
                 TIMEOUT_ABOVE_FIRST.from(options), admin.meter(), this::afterDossiersPage);
         DemarchesMutations mutations = new DemarchesMutations(store, renderer, tokens, DemarchesSimulator::nowNanos);
         this.endpoint = new GraphqlEndpoint(queries.schema(templates.schemaSdl, mutations), templates, tokens,
-                new RateLimiter(RATE_LIMIT.from(options), System::currentTimeMillis), faults, admin.meter());
+                new RateLimiter(RATE_LIMIT.from(options), System::currentTimeMillis), faults, admin.meter(),
+                LATENCY_MS.from(options));
     }
 
     @Override
     protected SimServer.Handler serve(SimAdmin admin) {
         admin.get("status", this::stateJson)
                 .post("advance", request -> advanceJson())
-                .post("token/expire", request -> {
-                    tokens.setExpired(true);
-                    return "{\"tokenExpired\":true}";
-                })
-                .post("token/renew", request -> {
-                    tokens.setExpired(false);
-                    return "{\"tokenExpired\":false}";
-                });
-        return this::answer;
+                .post("token/expire", request -> setTokenExpired(true))
+                .post("token/renew", request -> setTokenExpired(false));
+        return endpoint;
     }
 
     @Override
     public Map<String, String> clientProperties() {
-        Map<String, String> properties = new LinkedHashMap<>();
-        properties.put("etl.jobs.demarches-dossiers.base-url", baseUrl());
-        properties.put("etl.jobs.demarches-dossiers.token", demoToken());
-        return properties;
+        return jobProperties("demarches-dossiers", "token", demoToken());
     }
 
     @Override
@@ -160,15 +141,6 @@ public final class DemarchesSimulator extends KitSimulator<DemarchesFault> {
                 "  network         allowedNetworks=" + (networks.isBlank() ? "(any)" : networks)
                         + " (elsewhere: 403 forbidden network)",
                 "  options (sim.<name>=<value>):", SimulatorOption.describeAll(OPTIONS));
-    }
-
-    /** Only POST on the GraphQL path is routed: anything else is Rails' routing 404 page. */
-    private SimResponse answer(SimRequest request) {
-        if (!request.is("POST") || !request.path().equals(GraphqlEndpoint.PATH)) {
-            return SimResponse.of(404, "text/html; charset=utf-8", NOT_ROUTED);
-        }
-        return endpoint.handle(request.header("Authorization"), new String(request.body(), StandardCharsets.UTF_8),
-                request.clientIp()).delayed(latencyMs);
     }
 
     // ---- Java API for job tests ------------------------------------------------------------------------------
@@ -253,22 +225,15 @@ public final class DemarchesSimulator extends KitSimulator<DemarchesFault> {
         return new SortKey(Timestamps.nanos(orderColumn), id).cursor();
     }
 
-    public void expireToken() {
-        tokens.setExpired(true);
-    }
-
-    public void setTokenExpired(boolean expired) {
+    /** {@code true} makes the demo token answer 401 Token expired; returns the admin answer {@code {"tokenExpired":..}}. */
+    public String setTokenExpired(boolean expired) {
         tokens.setExpired(expired);
+        return "{\"tokenExpired\":" + expired + "}";
     }
 
     /** {@code false} makes the demo token unknown: every query gets the 403 "only persisted queries". */
     public void setTokenValid(boolean valid) {
         tokens.setValid(valid);
-    }
-
-    @Override
-    protected SimulatedFaults<DemarchesFault> faults() {
-        return faults;
     }
 
     /** API requests (all outcomes) since the meter's last reset. */

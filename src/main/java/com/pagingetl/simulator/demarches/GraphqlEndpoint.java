@@ -1,12 +1,14 @@
 package com.pagingetl.simulator.demarches;
 
-import java.util.LinkedHashMap;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import com.pagingetl.simulator.ApiRequestMeter;
+import com.pagingetl.simulator.SimRequest;
 import com.pagingetl.simulator.SimResponse;
+import com.pagingetl.simulator.SimServer;
 import com.pagingetl.simulator.SimulatedFaults;
 
 import graphql.ExecutionInput;
@@ -18,13 +20,15 @@ import graphql.schema.GraphQLSchema;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
- * {@code POST /api/v2/graphql} as the Rails stack answers it, in order: Rack::Attack throttle (429, text body),
+ * {@code POST /api/v2/graphql} as the Rails stack answers it, in order: routing (anything else is Rails' 404 page),
+ * Rack::Attack throttle (429, text body),
  * controller (JSON body, token check, {@code variables} as object or JSON string, persisted {@code queryId}),
  * then GraphQL execution (HTTP 200 with {@code errors[]}). Thread-safe: all collaborators are.
  */
-final class GraphqlEndpoint {
+final class GraphqlEndpoint implements SimServer.Handler {
 
     static final String PATH = "/api/v2/graphql";
     /** {@code max_depth 15} of the real schema. */
@@ -35,6 +39,10 @@ final class GraphqlEndpoint {
     static final String RATE_LIMIT_BODY = "Calme toi, cowboy ! T'enchaines un peu trop les requêtes. Respire un peu "
             + "réessaie dans un petit moment.\n"
             + "Calm down, cowboy! You're making too many requests. Take a breather and try again soon.\n";
+    /** Rails' production answer to a route that does not exist, such as a GET on the GraphQL path. */
+    private static final String NOT_ROUTED = "<!DOCTYPE html>\n<html>\n<head><title>The page you were looking for "
+            + "doesn't exist (404)</title></head>\n<body><h1>The page you were looking for doesn't exist.</h1></body>\n"
+            + "</html>\n";
 
     private final GraphQL graphql;
     /** The documents of {@code stored_query.rb}'s ids. */
@@ -43,10 +51,11 @@ final class GraphqlEndpoint {
     private final RateLimiter rateLimiter;
     private final SimulatedFaults<DemarchesFault> faults;
     private final ApiRequestMeter meter;
+    private final int latencyMs;
     private final JsonMapper json = JsonMapper.builder().build();
 
     GraphqlEndpoint(GraphQLSchema schema, Templates templates, TokenRegistry tokens, RateLimiter rateLimiter,
-                    SimulatedFaults<DemarchesFault> faults, ApiRequestMeter meter) {
+                    SimulatedFaults<DemarchesFault> faults, ApiRequestMeter meter, int latencyMs) {
         this.graphql = GraphQL.newGraphQL(schema).defaultDataFetcherExceptionHandler(RubyWording.API_ERRORS)
                 .instrumentation(new MaxQueryDepthInstrumentation(MAX_DEPTH)).build();
         this.storedQueries = Map.of("ds-query-v2", templates.persistedQuery, "ds-mutation-v2",
@@ -55,10 +64,20 @@ final class GraphqlEndpoint {
         this.rateLimiter = rateLimiter;
         this.faults = faults;
         this.meter = meter;
+        this.latencyMs = latencyMs;
+    }
+
+    @Override
+    public SimResponse handle(SimRequest request) {
+        if (!request.is("POST") || !request.path().equals(PATH)) {
+            return SimResponse.of(404, "text/html; charset=utf-8", NOT_ROUTED);
+        }
+        return graphql(request.header("Authorization"), new String(request.body(), StandardCharsets.UTF_8),
+                request.clientIp()).delayed(latencyMs);
     }
 
     /** Answers one POST; {@code clientIp} is the caller's address, checked against the token's networks. */
-    SimResponse handle(String authorization, String body, String clientIp) {
+    private SimResponse graphql(String authorization, String body, String clientIp) {
         long reset = rateLimiter.throttledUntil(authorization);
         SimulatedFaults.Decision<DemarchesFault> fault = faults.next();
         if (fault.fault() == DemarchesFault.RATE_LIMIT_429 || fault.status() == 429) {
@@ -153,13 +172,9 @@ final class GraphqlEndpoint {
     }
 
     private SimResponse envelope(int status, String message, Map<String, Object> extensions) {
-        Map<String, Object> error = new LinkedHashMap<>();
-        error.put("message", message);
-        error.put("extensions", extensions);
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("errors", List.of(error));
-        out.put("data", null);
-        return json(status, write(out));
+        ObjectNode out = json.createObjectNode();
+        out.putArray("errors").addObject().put("message", message).set("extensions", json.valueToTree(extensions));
+        return json(status, write(out.putNull("data")));
     }
 
     private static SimResponse json(int status, String body) {

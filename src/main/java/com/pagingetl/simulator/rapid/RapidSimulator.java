@@ -3,7 +3,6 @@ package com.pagingetl.simulator.rapid;
 import com.pagingetl.simulator.QueryStrings;
 import com.pagingetl.simulator.KitSimulator;
 import com.pagingetl.simulator.SimAdmin;
-import com.pagingetl.simulator.SimRequest;
 import com.pagingetl.simulator.SimServer;
 import com.pagingetl.simulator.SimulatedFaults;
 import com.pagingetl.simulator.SimulatorOption;
@@ -16,18 +15,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
-import java.util.function.Consumer;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
@@ -44,19 +39,17 @@ public final class RapidSimulator extends KitSimulator<RapidFault> {
 
     private final RapidOptions options;
     private final RapidDataSet data;
-    private final SimulatedFaults<RapidFault> faults;
     private final RapidEndpoints endpoints;
     private final RapidRequestHandler handler;
-    private volatile Duration clockOffset = Duration.ZERO;
 
     public RapidSimulator(SimulatorOptions options) {
         super("rapid", RapidFault.class);
         this.options = RapidOptions.from(options);
         this.data = new RapidDataSet(RapidTemplates.load(), this.options.size(), this.options.seed(),
                 this.options.inactiveShare(), Instant.now());
-        this.faults = new SimulatedFaults<>(this.options.seed(), this.options.errorRate(), this.options.rateLimitRate(),
-                this.options.resetRate(), RapidFault.CONNECTION_RESET, RapidFault.RATE_LIMIT_429,
-                List.of(RapidFault.SERVER_ERROR_500, RapidFault.SERVICE_UNAVAILABLE_503));
+        SimulatedFaults<RapidFault> faults = plan(new SimulatedFaults<>(this.options.seed(), this.options.errorRate(),
+                this.options.rateLimitRate(), this.options.resetRate(), RapidFault.CONNECTION_RESET,
+                RapidFault.RATE_LIMIT_429, List.of(RapidFault.SERVER_ERROR_500, RapidFault.SERVICE_UNAVAILABLE_503)));
         Set<String> refused = Arrays.stream(this.options.unauthorizedKeys().split(","))
                 .map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toUnmodifiableSet());
         this.endpoints = new RapidEndpoints(data, this::now, this::baseUrl, this.options.pageSize(),
@@ -69,28 +62,16 @@ public final class RapidSimulator extends KitSimulator<RapidFault> {
     protected SimServer.Handler serve(SimAdmin admin) {
         admin.get("status", this::statusJson)
                 .post("links/expire", this::expireAllLinks)
-                .post("clock", ok(request -> setClockOffset(Duration.ofSeconds(Long.parseLong(
-                        request.param("offsetSeconds"))))))
-                .post("properties/touch", ok(request -> touch(request.param("property_id"))))
-                .post("properties/deactivate", ok(request -> deactivate(request.param("property_id"))));
+                .act("clock", request -> setClockOffset(Duration.ofSeconds(Long.parseLong(
+                        request.param("offsetSeconds")))))
+                .act("properties/touch", request -> touch(request.param("property_id")))
+                .act("properties/deactivate", request -> deactivate(request.param("property_id")));
         return handler;
-    }
-
-    /** An admin action answering {@code {"ok":true}}. */
-    private static Function<SimRequest, String> ok(Consumer<SimRequest> action) {
-        return request -> {
-            action.accept(request);
-            return "{\"ok\":true}";
-        };
     }
 
     @Override
     public Map<String, String> clientProperties() {
-        Map<String, String> out = new LinkedHashMap<>();
-        out.put("etl.jobs.rapid-content.base-url", baseUrl());
-        out.put("etl.jobs.rapid-content.api-key", options.apiKey());
-        out.put("etl.jobs.rapid-content.shared-secret", options.sharedSecret());
-        return out;
+        return jobProperties("rapid-content", "api-key", options.apiKey(), "shared-secret", options.sharedSecret());
     }
 
     @Override
@@ -98,43 +79,32 @@ public final class RapidSimulator extends KitSimulator<RapidFault> {
         Map<String, Integer> byCountry = activeCountsByCountry();
         String top = byCountry.entrySet().stream().limit(5).map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining(", "));
-        List<String> lines = new ArrayList<>();
-        lines.add("Expedia Rapid v3 content API simulator");
-        lines.add("  base URL:       " + baseUrl() + "  (GET /v3/properties/content, /v3/properties/inactive, "
-                + "/v3/files/properties/catalog, /v3/files/properties/content)");
-        lines.add("  credentials:    apiKey=" + options.apiKey() + "  sharedSecret=" + options.sharedSecret()
-                + "  (Authorization: EAN APIKey=..,Signature=sha512(key+secret+ts),timestamp=ts; +/-300 s)");
-        lines.add("  required:       Accept: application/json, Accept-Encoding: gzip, User-Agent (else 400 invalid_input),"
-                + " language, supply_source");
-        lines.add("  data set:       " + options.size() + " properties (seed " + options.seed() + "), "
-                + totalActive() + " active expedia, " + data.inactivePage(Long.MIN_VALUE, 0, 0).total() + " inactive, "
-                + byCountry.size() + " countries; largest: " + top);
-        lines.add("  paging:         pageSize=" + options.pageSize() + " (server-controlled), linkLifetime="
-                + options.linkLifetime() + ", Link rel=next with opaque token; 410 link.expired after expiry; "
-                + (options.emptyLastPage() ? "the last Link leads to an empty page without Link (lastPage=empty)"
-                : "the last page with data has no Link (lastPage=data)"));
-        lines.add("  faults:         latencyMs=" + options.latencyMs() + " errorRate=" + options.errorRate()
-                + " rateLimitRate=" + options.rateLimitRate() + " (Rate-Limit-Minute-Reset in " + options.retryAfterSeconds()
-                + " s) resetRate=" + options.resetRate() + " inactiveShare=" + options.inactiveShare());
-        lines.add("  admin:          " + admin.describe(baseUrl()) + "; clock?offsetSeconds=, properties/touch and"
-                + " properties/deactivate?property_id=; the bulk files' href: GET " + RapidRequestHandler.FILES_PREFIX
-                + "{catalog,content}.jsonl.gz");
-        lines.add("  options (sim.<name>=<value>):");
-        lines.add(SimulatorOption.describeAll(RapidOptions.ALL));
-        return String.join(System.lineSeparator(), lines);
+        return String.join(System.lineSeparator(), "Expedia Rapid v3 content API simulator",
+                "  base URL:       " + baseUrl() + "  (GET /v3/properties/content, /v3/properties/inactive, "
+                        + "/v3/files/properties/catalog, /v3/files/properties/content)",
+                "  credentials:    apiKey=" + options.apiKey() + "  sharedSecret=" + options.sharedSecret()
+                        + "  (Authorization: EAN APIKey=..,Signature=sha512(key+secret+ts),timestamp=ts; +/-300 s)",
+                "  required:       Accept: application/json, Accept-Encoding: gzip, User-Agent (else 400 "
+                        + "invalid_input), language, supply_source",
+                "  data set:       " + options.size() + " properties (seed " + options.seed() + "), " + totalActive()
+                        + " active expedia, " + data.inactivePage(Long.MIN_VALUE, 0, 0).total() + " inactive, "
+                        + byCountry.size() + " countries; largest: " + top,
+                "  paging:         pageSize=" + options.pageSize() + " (server-controlled), linkLifetime="
+                        + options.linkLifetime() + ", Link rel=next with opaque token; 410 link.expired after expiry; "
+                        + (options.emptyLastPage()
+                        ? "the last Link leads to an empty page without Link (lastPage=empty)"
+                        : "the last page with data has no Link (lastPage=data)"),
+                "  faults:         latencyMs=" + options.latencyMs() + " errorRate=" + options.errorRate()
+                        + " rateLimitRate=" + options.rateLimitRate() + " (Rate-Limit-Minute-Reset in "
+                        + options.retryAfterSeconds() + " s) resetRate=" + options.resetRate() + " inactiveShare="
+                        + options.inactiveShare(),
+                "  admin:          " + admin.describe(baseUrl()) + "; clock?offsetSeconds=, properties/touch and"
+                        + " properties/deactivate?property_id=; the bulk files' href: GET "
+                        + RapidRequestHandler.FILES_PREFIX + "{catalog,content}.jsonl.gz",
+                "  options (sim.<name>=<value>):", SimulatorOption.describeAll(RapidOptions.ALL));
     }
 
     // ---- Java API for tests ---------------------------------------------------------------------------------
-
-    /** The simulator's clock: real time plus the offset set by {@link #setClockOffset}. */
-    public Instant now() {
-        return Instant.now().plus(clockOffset);
-    }
-
-    /** Moves the server clock (signature window, link expiry, mutation times); negative values move it back. */
-    public void setClockOffset(Duration offset) {
-        clockOffset = offset;
-    }
 
     /** The UTC day the data set was generated for ("today" at construction). */
     public LocalDate dataSetDay() {
@@ -162,11 +132,6 @@ public final class RapidSimulator extends KitSimulator<RapidFault> {
     /** Requests received on an API path such as {@code /v3/properties/inactive} since the meter's last reset, faulted ones included. */
     public int requestCount(String path) {
         return (int) admin.meter().count(path);
-    }
-
-    @Override
-    protected SimulatedFaults<RapidFault> faults() {
-        return faults;
     }
 
     /** Every token issued so far answers 410 {@code link.expired} from now on. */
@@ -253,9 +218,8 @@ public final class RapidSimulator extends KitSimulator<RapidFault> {
     }
 
     private String statusJson() {
-        ObjectNode stats = JsonMapper.shared().createObjectNode();
-        stats.put("totalActive", totalActive());
-        stats.put("contentRequests", contentRequestCount());
+        ObjectNode stats = JsonMapper.shared().createObjectNode().put("totalActive", totalActive())
+                .put("contentRequests", contentRequestCount());
         ObjectNode requests = stats.putObject("requests");
         admin.meter().counts().forEach(requests::put);
         ObjectNode countries = stats.putObject("activeByCountry");

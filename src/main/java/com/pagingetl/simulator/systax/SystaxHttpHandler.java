@@ -67,11 +67,8 @@ final class SystaxHttpHandler implements SimServer.Handler {
         if (!options.username().equals(body.get("usuario").asString()) || !options.password().equals(body.get("senha").asString())) {
             return error(401, "Unauthorized");
         }
-        ObjectNode answer = mapper.createObjectNode();
-        answer.put("access_token", tokens.issue());
-        answer.put("token_type", "Bearer");
-        answer.put("expires_in", options.tokenLifetime().toSeconds());
-        return json(200, answer);
+        return json(200, mapper.createObjectNode().put("access_token", tokens.issue()).put("token_type", "Bearer")
+                .put("expires_in", options.tokenLifetime().toSeconds()));
     }
 
     private SimResponse rules(SimRequest request) {
@@ -96,11 +93,8 @@ final class SystaxHttpHandler implements SimServer.Handler {
         } catch (RulesRequest.Invalid e) {
             return logged(body, error(400, e.getMessage()), 0);
         }
-        ObjectNode answer = mapper.createObjectNode();
-        answer.put("success", true);
-        answer.put("message", "OK");
-        answer.put("ponteiro_atualizacao", Long.toString(page.currentSequence()));
-        answer.put("quantidade", page.rows().size());
+        ObjectNode answer = mapper.createObjectNode().put("success", true).put("message", "OK")
+                .put("ponteiro_atualizacao", Long.toString(page.currentSequence())).put("quantidade", page.rows().size());
         ArrayNode regras = answer.putArray("regras");
         page.rows().forEach(row -> regras.add(renderer.render(row)));
         SimResponse served = logged(body, json(200, answer), page.rows().size());
@@ -146,9 +140,7 @@ final class SystaxHttpHandler implements SimServer.Handler {
     }
 
     private SimResponse unauthorized(String detail) {
-        ObjectNode answer = envelope("Unauthorized");
-        answer.put("detail", detail);
-        return json(401, answer).header("WWW-Authenticate", "Bearer");
+        return json(401, envelope("Unauthorized").put("detail", detail)).header("WWW-Authenticate", "Bearer");
     }
 
     private SimResponse error(int status, String message) {
@@ -156,10 +148,7 @@ final class SystaxHttpHandler implements SimServer.Handler {
     }
 
     private ObjectNode envelope(String message) {
-        ObjectNode answer = mapper.createObjectNode();
-        answer.put("success", false);
-        answer.put("message", message);
-        return answer;
+        return mapper.createObjectNode().put("success", false).put("message", message);
     }
 
     private SimResponse json(int status, JsonNode body) {

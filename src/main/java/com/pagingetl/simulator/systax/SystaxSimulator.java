@@ -1,14 +1,11 @@
 package com.pagingetl.simulator.systax;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicLong;
 
 import com.pagingetl.simulator.KitSimulator;
 import com.pagingetl.simulator.SimAdmin;
@@ -18,7 +15,6 @@ import com.pagingetl.simulator.SimulatorOption;
 import com.pagingetl.simulator.SimulatorOptions;
 
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Embedded simulator of the Systax tax-rules API with the "ponteiro de atualizacao": a login that
@@ -39,10 +35,7 @@ public final class SystaxSimulator extends KitSimulator<SystaxFault> {
     private final DataSetGenerator generator;
     private final RuleTable table;
     private final RuleRenderer renderer;
-    /** How far tests moved the simulator's clock ahead of the system clock. */
-    private final AtomicLong clockOffsetMs = new AtomicLong();
     private final TokenService tokens;
-    private final SimulatedFaults<SystaxFault> faults;
     private final SystaxHttpHandler handler;
     private final JsonMapper mapper = JsonMapper.shared();
     private final Queue<RecordedRulesRequest> requestLog = new ConcurrentLinkedQueue<>();
@@ -57,9 +50,11 @@ public final class SystaxSimulator extends KitSimulator<SystaxFault> {
         this.table = generator.baseTable();
         this.renderer = new RuleRenderer(this.options.seed(), generator.scenarios());
         this.tokens = new TokenService(this::now, this.options.tokenLifetime(), this.options.username());
-        this.faults = new SimulatedFaults<>(SeedMix.mix(this.options.seed(), 99), this.options.errorRate(),
-                this.options.rateLimitRate(), this.options.resetRate(), SystaxFault.CONNECTION_RESET,
-                SystaxFault.RATE_LIMIT_429, List.of(SystaxFault.SERVER_ERROR_500, SystaxFault.SERVICE_UNAVAILABLE_503));
+        // The plan applies to rules requests only: a login is never faulted.
+        SimulatedFaults<SystaxFault> faults = plan(new SimulatedFaults<>(SeedMix.mix(this.options.seed(), 99),
+                this.options.errorRate(), this.options.rateLimitRate(), this.options.resetRate(),
+                SystaxFault.CONNECTION_RESET, SystaxFault.RATE_LIMIT_429,
+                List.of(SystaxFault.SERVER_ERROR_500, SystaxFault.SERVICE_UNAVAILABLE_503)));
         this.changeRandom = new SplittableRandom(SeedMix.mix(this.options.seed(), 5));
         epochPointers.add(table.currentSequence());
         for (int e = 1; e <= this.options.epoch(); e++) {
@@ -84,9 +79,7 @@ public final class SystaxSimulator extends KitSimulator<SystaxFault> {
 
     @Override
     public Map<String, String> clientProperties() {
-        return Map.of("etl.jobs.systax-rules.base-url", baseUrl(),
-                "etl.jobs.systax-rules.username", options.username(),
-                "etl.jobs.systax-rules.password", options.password());
+        return jobProperties("systax-rules", "username", options.username(), "password", options.password());
     }
 
     @Override
@@ -180,27 +173,10 @@ public final class SystaxSimulator extends KitSimulator<SystaxFault> {
 
     // ---- faults, auth and counters -----------------------------------------------------------
 
-    /** The fault plan; it applies to rules requests only (a login is never faulted). */
-    @Override
-    protected SimulatedFaults<SystaxFault> faults() {
-        return faults;
-    }
-
     public void expireAllTokens() {
         tokens.expireAll();
     }
 
-    /** Moves the simulator's clock forward (token expiry, update times of later changes). */
-    public void advanceClock(Duration duration) {
-        if (duration.isNegative()) {
-            throw new IllegalArgumentException("the simulated clock only moves forward: " + duration);
-        }
-        clockOffsetMs.addAndGet(duration.toMillis());
-    }
-
-    private Instant now() {
-        return Instant.now().plusMillis(clockOffsetMs.get());
-    }
 
     /** Rules POSTs (any outcome) since the meter's last reset. */
     public int rulesRequestCount() {
@@ -238,13 +214,9 @@ public final class SystaxSimulator extends KitSimulator<SystaxFault> {
     }
 
     private String statusJson() {
-        ObjectNode status = mapper.createObjectNode();
-        status.put("epoch", epoch());
-        status.put("ponteiro_atualizacao", currentPointer());
-        status.put("regras", table.size());
-        status.put("requisicoes_regras", rulesRequestCount());
-        status.put("logins", loginCount());
-        return mapper.writeValueAsString(status);
+        return mapper.writeValueAsString(mapper.createObjectNode().put("epoch", epoch())
+                .put("ponteiro_atualizacao", currentPointer()).put("regras", table.size())
+                .put("requisicoes_regras", rulesRequestCount()).put("logins", loginCount()));
     }
 
     private static long sequenceOf(String pointer) {

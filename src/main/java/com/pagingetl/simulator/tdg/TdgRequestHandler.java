@@ -24,6 +24,7 @@ import graphql.schema.GraphQLSchema;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * TDG's {@code POST /graphql} endpoint ({@code common/graphql.lua}): bearer auth with the plain-text 401,
@@ -172,9 +173,8 @@ final class TdgRequestHandler {
     }
 
     private SimResponse error(int code, String message) {
-        Map<String, Object> error = new LinkedHashMap<>();
-        error.put("message", message);
-        error.put("extensions", Map.of("code", code));
-        return SimResponse.of(200, CONTENT_TYPE, json.writeValueAsString(Map.of("errors", List.of(error))));
+        ObjectNode errors = json.createObjectNode();
+        errors.putArray("errors").addObject().put("message", message).putObject("extensions").put("code", code);
+        return SimResponse.of(200, CONTENT_TYPE, json.writeValueAsString(errors));
     }
 }

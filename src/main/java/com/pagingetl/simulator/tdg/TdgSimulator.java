@@ -4,7 +4,6 @@ import static com.pagingetl.simulator.SimulatorOption.ERROR_RATE;
 import static com.pagingetl.simulator.SimulatorOption.LATENCY_MS;
 import static com.pagingetl.simulator.SimulatorOption.RESET_RATE;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -56,7 +55,6 @@ public final class TdgSimulator extends KitSimulator<TdgSimulator.FaultKind> {
     private final TdgModel model;
     private final TdgStore store;
     private final TdgHardLimits limits;
-    private final SimulatedFaults<FaultKind> faults;
     private final TdgRequestHandler handler;
     private final SimulatorOptions options;
     private final String token;
@@ -99,8 +97,8 @@ public final class TdgSimulator extends KitSimulator<TdgSimulator.FaultKind> {
         this.model = modelPath.isBlank() ? TdgModel.loadDefault() : TdgModel.load(java.nio.file.Path.of(modelPath));
         this.store = new TdgStore(model, new TdgDataGenerator(seed), seed, SIZE.from(options), VERSIONS.from(options));
         this.limits = new TdgHardLimits(SCANNED.from(options), RETURNED.from(options));
-        this.faults = new SimulatedFaults<>(seed * 31 + 7, ERROR_RATE.from(options), 0, RESET_RATE.from(options),
-                FaultKind.CONNECTION_RESET, null, List.of(FaultKind.SERVER_ERROR_500, FaultKind.ENVELOPE_ERROR));
+        plan(new SimulatedFaults<>(seed * 31 + 7, ERROR_RATE.from(options), 0, RESET_RATE.from(options),
+                FaultKind.CONNECTION_RESET, null, List.of(FaultKind.SERVER_ERROR_500, FaultKind.ENVELOPE_ERROR)));
         TdgSchema schema = new TdgSchema(store, limits, firstValues);
         this.handler = new TdgRequestHandler(schema.dataSchema(model), schema.adminSchema(), token, this::afterDataQuery);
     }
@@ -116,10 +114,7 @@ public final class TdgSimulator extends KitSimulator<TdgSimulator.FaultKind> {
 
     @Override
     public Map<String, String> clientProperties() {
-        Map<String, String> props = new LinkedHashMap<>();
-        props.put("etl.jobs.tdg-versions.base-url", baseUrl());
-        props.put("etl.jobs.tdg-versions.token", token);
-        return props;
+        return jobProperties("tdg-versions", "token", token);
     }
 
     @Override
@@ -214,11 +209,6 @@ public final class TdgSimulator extends KitSimulator<TdgSimulator.FaultKind> {
         return store.storedVersions(type);
     }
 
-    @Override
-    protected SimulatedFaults<FaultKind> faults() {
-        return faults;
-    }
-
     /**
      * Answers data query number {@code n} (counted as {@link #dataQueryCount()} counts them) as if it had no
      * {@code after} argument: the grid serves the first page again, so the cursors lead back to a page already read.
@@ -258,7 +248,7 @@ public final class TdgSimulator extends KitSimulator<TdgSimulator.FaultKind> {
     // ---------------------------------------------------------------- HTTP
 
     private SimResponse answer(SimRequest request) {
-        SimulatedFaults.Decision<FaultKind> decision = faults.next();
+        SimulatedFaults.Decision<FaultKind> decision = faults().next();
         FaultKind fault = decision.status() > 0 ? FaultKind.SERVER_ERROR_500 : decision.fault();
         return (fault == null || fault == FaultKind.HARD_LIMIT ? graphql(request, fault == FaultKind.HARD_LIMIT) : switch (fault) {
             case CONNECTION_RESET -> SimResponse.reset();

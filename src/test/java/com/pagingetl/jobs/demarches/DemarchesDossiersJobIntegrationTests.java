@@ -233,7 +233,7 @@ class DemarchesDossiersJobIntegrationTests {
     @Test
     void anExpiredTokenSaysSo() {
         DemarchesSimulator sim = simulator();
-        sim.expireToken();
+        sim.setTokenExpired(true);
 
         EtlRun.Result result = runs(sim.baseUrl()).run();
 

@@ -133,7 +133,7 @@ class DemarchesFaultsIntegrationTests {
     void expiredAndRevokedTokens() {
         try (DemarchesSimulator sim = start(Map.of("size", "400"))) {
             DemarchesHttp http = new DemarchesHttp(sim.baseUrl());
-            sim.expireToken();
+            sim.setTokenExpired(true);
             DemarchesHttp.Response expired = http.query(DemarchesHttp.SYNC_LIGHT, page(1));
             assertThat(expired.status()).isEqualTo(401);
             assertThat(expired.body()).isEqualTo("{\"errors\":[{\"message\":\"Token expired\",\"extensions\":{\"code\":\"unauthorized\"}}],\"data\":null}");

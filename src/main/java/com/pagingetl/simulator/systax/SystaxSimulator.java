@@ -177,7 +177,6 @@ public final class SystaxSimulator extends KitSimulator<SystaxFault> {
         tokens.expireAll();
     }
 
-
     /** Rules POSTs (any outcome) since the meter's last reset. */
     public int rulesRequestCount() {
         return (int) admin.meter().count(options.rulesPath());

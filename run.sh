@@ -82,10 +82,10 @@ ensure_jar() {
 # 2-core machine: default rapidContent 9.7 -> 8.3 CPU s (this script), peak RSS 340 -> 310 MB; at 250,000
 # properties both took 28-29 CPU s; 100,000-rule systaxRules 4.5-4.9 -> 3.1-3.6; 50,000-object tdgVersions
 # 3.8-4.1 -> 2.9-3.1. C1 alone by CompilationMode=quick-only rather than TieredStopAtLevel=1, and at twice its
-# default invocation counts, so that start-up code run a few hundred times stays interpreted (C1 compiled 3,700
-# methods in 0.59 CPU s of a one-country rapidContent run). Quiet machine, 3-4 runs each: one-country rapidContent
-# 1.34-1.40 -> 1.18-1.19 CPU s, 0.93-0.98 -> 0.84-0.86 s; default rapidContent (quick-only alone) 6.87-6.91 ->
-# 6.62-6.82 CPU s, 5.72-5.74 -> 5.54-5.63 s; a 50,000-object tdgVersions run used the same CPU either way.
+# default invocation counts, so that start-up code run a few hundred times stays interpreted: C1 compiled 2,982
+# methods in 0.39 CPU s of a one-country rapidContent run instead of 3,714 in 0.59, which then used 1.22-1.34
+# CPU s instead of 1.32-1.44 (five runs each, quiet machine); default-size runs are unchanged within noise
+# (./run.sh bench --job-jar with the previous build: rapidContent 5.2 -> 5.3 s, tdgVersions 2.1 -> 2.1 s).
 # JAVA_OPTS comes later on the command line: -XX:CompilationMode=normal brings C2 back.
 JVM_DEFAULTS="-XX:CompilationMode=quick-only -XX:Tier3InvocationThreshold=400 -XX:Tier3MinInvocationThreshold=200"
 JVM_DEFAULTS="$JVM_DEFAULTS -XX:Tier3CompileThreshold=4000"

@@ -60,7 +60,10 @@ public final class RecentRunNames {
             statement.setMaxRows(limit);
             return statement;
         }, rs -> {
-            String serialized = rs.getString(2) != null ? rs.getString(2) : rs.getString(1);
+            String serialized = rs.getString("SERIALIZED_CONTEXT");
+            if (serialized == null) {
+                serialized = rs.getString("SHORT_CONTEXT");
+            }
             Object name = deserialize(serialized).get(RunLayout.BASE_NAME_KEY);
             if (name instanceof String s) {
                 names.add(s);

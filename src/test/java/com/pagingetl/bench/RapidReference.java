@@ -49,8 +49,11 @@ final class RapidReference implements ReferenceClient {
         }
     }
 
+    /** The query parameters of the eleven star rating ranges the job cuts by: 0.0-0.4, 0.5-0.9, ... 5.0-5.0. */
     private static final List<String> RATING_RANGES = IntStream.rangeClosed(0, 10)
-            .mapToObj(h -> tenths(h * 5) + "&property_rating_max=" + tenths(Math.min(50, h * 5 + 4))).toList();
+            .mapToObj(h -> "&property_rating_min=" + tenths(h * 5)
+                    + "&property_rating_max=" + tenths(Math.min(50, h * 5 + 4)))
+            .toList();
 
     @Override
     public long extract(Context context) throws Exception {
@@ -197,7 +200,7 @@ final class RapidReference implements ReferenceClient {
         /** The slice's non-empty rating ranges, or the slice whole when they do not add up to its size. */
         CompletableFuture<List<Slice>> byRating(Slice slice) {
             List<CompletableFuture<Long>> totals = RATING_RANGES.stream()
-                    .map(r -> probe(slice.query() + "&property_rating_min=" + r)).toList();
+                    .map(range -> probe(slice.query() + range)).toList();
             return CompletableFuture.allOf(totals.toArray(CompletableFuture[]::new)).thenApply(done -> {
                 List<Slice> out = new ArrayList<>();
                 long sum = 0;
@@ -205,8 +208,7 @@ final class RapidReference implements ReferenceClient {
                     long n = totals.get(i).join();
                     sum += n;
                     if (n > 0) {
-                        String query = slice.query() + "&property_rating_min=" + RATING_RANGES.get(i);
-                        out.add(new Slice(null, query, n, true));
+                        out.add(new Slice(null, slice.query() + RATING_RANGES.get(i), n, true));
                     }
                 }
                 return sum == slice.size() ? out : List.of(slice);
